@@ -1,0 +1,24 @@
+// The one place PoolScope starts an OS process: explicit execArgv, the parent's PID in the
+// environment, and registration so that nothing outlives the host.
+import type { ChildProcess } from 'node:child_process'
+import { fork } from 'node:child_process'
+import { ENV_HOST_PID, ENV_PARENT_PID } from '../protocol'
+import { trackChild } from './liveChildren'
+import { workerEntry } from './workerEntry'
+
+export function forkChild(): ChildProcess {
+  const child = fork(workerEntry(), [], {
+    execArgv: [],
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+    serialization: 'json',
+    env: {
+      ...process.env,
+      // Inside Electron, process.execPath is the Electron binary: make it behave as Node.
+      ELECTRON_RUN_AS_NODE: '1',
+      [ENV_PARENT_PID]: String(process.pid),
+      [ENV_HOST_PID]: String(process.pid)
+    }
+  })
+  trackChild(child)
+  return child
+}

@@ -1,0 +1,14 @@
+// The task registry: functions cannot cross processes, so a child runs tasks by name.
+export type Task = (...args: never[]) => unknown
+
+export const tasks: Record<string, Task> = {
+  /** The `hello` scenario: say who we are and who our parent is. */
+  hello(): { pid: number; ppid: number } {
+    process.stdout.write(`hello from pid ${process.pid}, parent pid ${process.ppid}\n`)
+    return { pid: process.pid, ppid: process.ppid }
+  }
+}
+
+export function hasTask(name: string): boolean {
+  return Object.hasOwn(tasks, name)
+}

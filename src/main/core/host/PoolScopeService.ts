@@ -1,0 +1,130 @@
+// The PoolScope API implemented on the host (Electron main or the headless CLI/serve). Faces
+// call `call(name, untrustedInput)`; the input is validated here, once, for every face.
+import type { CommandName, CommandOutputs, RunInfo } from '../../../shared/api'
+import { commandInputs } from '../../../shared/api'
+import type { EventBatch } from '../../../shared/events'
+import { ParamError, parseParams } from '../../../shared/params'
+import { describeZodError } from '../../../shared/validation'
+import { programs } from '../scenarios/registry'
+import { Batcher } from '../session/Batcher'
+import { Run } from '../session/Run'
+import { exportTrace } from '../trace/exportTrace'
+import { openNativeTrace } from '../trace/nativeTrace'
+import type { ReplayRun } from '../trace/nativeTrace'
+import { ApiError } from './ApiError'
+
+type AnyRun = Run | ReplayRun
+
+export class PoolScopeService {
+  private readonly runs = new Map<string, AnyRun>()
+  private readonly batcher = new Batcher()
+  private nextId = 1
+
+  /** Validates `input` against the command's schema, then runs the command. */
+  async call<K extends CommandName>(name: K, input: unknown): Promise<CommandOutputs[K]> {
+    if (!Object.hasOwn(commandInputs, name))
+      throw new ApiError('bad-input', `unknown command '${String(name)}'`)
+    const parsed = commandInputs[name].safeParse(input)
+    if (!parsed.success)
+      throw new ApiError('bad-input', `${name}: ${describeZodError(parsed.error)}`)
+    const handler = this.handlers[name] as (
+      input: unknown
+    ) => Promise<CommandOutputs[K]> | CommandOutputs[K]
+    return handler(parsed.data)
+  }
+
+  subscribe(listener: (batch: EventBatch) => void): () => void {
+    return this.batcher.subscribe(listener)
+  }
+
+  /** Batches recorded after `since[runId]` for every run (all batches for runs not named). */
+  replaySince(since: Record<string, number> = {}): EventBatch[] {
+    return [...this.runs.values()].flatMap((run) =>
+      this.batcher.batchesSince(run, since[run.id] ?? -1)
+    )
+  }
+
+  getRun(id: string): AnyRun {
+    const run = this.runs.get(id)
+    if (!run) throw new ApiError('not-found', `no run with id '${id}'`)
+    return run
+  }
+
+  /** Starts a run of `scenario`; parameters are checked against its schema first. */
+  startRun(scenario: string, given: Record<string, unknown>): Run {
+    const program = programs.get(scenario)
+    if (!program) {
+      throw new ApiError(
+        'bad-input',
+        `unknown scenario '${scenario}' (known: ${[...programs.keys()].join(', ')})`
+      )
+    }
+    let params
+    try {
+      params = parseParams(program.spec, given)
+    } catch (err) {
+      if (err instanceof ParamError) throw new ApiError('bad-input', err.message)
+      throw err
+    }
+    const run = new Run(`run-${this.nextId++}`, program, params, (r, ev) => {
+      this.batcher.touch(r)
+      if (ev.type === 'run.end') this.batcher.flush()
+    })
+    this.runs.set(run.id, run)
+    return run.start()
+  }
+
+  /** Stops every live run and waits until their processes are gone. */
+  async shutdown(): Promise<void> {
+    await Promise.all([...this.runs.values()].map((r) => (r instanceof Run ? r.stop() : undefined)))
+    this.batcher.flush()
+    this.batcher.dispose()
+  }
+
+  private readonly handlers: { [K in CommandName]: (input: never) => unknown } = {
+    listScenarios: () => [...programs.values()].map((p) => p.spec),
+    listRuns: (): RunInfo[] => [...this.runs.values()].map((r) => r.info()),
+    startRun: (input: { scenario: string; params: Record<string, unknown> }) =>
+      this.startRun(input.scenario, input.params).info(),
+    stopRun: async (input: { runId: string }) => {
+      const run = this.getRun(input.runId)
+      if (run instanceof Run) await run.stop()
+      return run.info()
+    },
+    killProcess: (input: { runId: string; pid: number; signal: 'SIGTERM' | 'SIGKILL' }) => {
+      const run = this.getRun(input.runId)
+      if (!(run instanceof Run) || !run.killProcess(input.pid, input.signal)) {
+        throw new ApiError(
+          'not-found',
+          `pid ${input.pid} is not a live process of run '${input.runId}'`
+        )
+      }
+      return { pid: input.pid, signal: input.signal }
+    },
+    exportRun: (input: { runId: string; format: 'native' | 'chrome' | 'csv' }) => {
+      const run = this.getRun(input.runId)
+      if (run.status === 'running' || run.status === 'stopping') {
+        throw new ApiError(
+          'bad-input',
+          `run '${run.id}' is still ${run.status}: export it when it has ended`
+        )
+      }
+      return exportTrace(run, input.format)
+    },
+    openTrace: (input: { fileName: string; content: string }) => {
+      let run: ReplayRun
+      try {
+        run = openNativeTrace(`run-${this.nextId++}`, input.content)
+      } catch (err) {
+        throw new ApiError(
+          'bad-input',
+          `${input.fileName}: ${err instanceof Error ? err.message : String(err)}`
+        )
+      }
+      this.runs.set(run.id, run)
+      this.batcher.touch(run)
+      this.batcher.flush()
+      return run.info()
+    }
+  }
+}

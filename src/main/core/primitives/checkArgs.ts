@@ -1,0 +1,47 @@
+// Argument checks shared by the primitives: errors name the argument and what is wrong.
+import { hasTask } from '../child/tasks'
+
+export function checkTaskName(task: unknown, what = 'task'): string {
+  if (typeof task !== 'string' || !hasTask(task)) {
+    throw new TypeError(`${what}: unknown task name ${JSON.stringify(task)}`)
+  }
+  return task
+}
+
+/** Arguments cross a process boundary as JSON: refuse what JSON would silently change. */
+export function checkSerialisable(value: unknown, what: string): void {
+  const bad = findUnserialisable(value, what, new Set())
+  if (bad) throw new TypeError(`${bad} is not JSON-serialisable`)
+}
+
+function findUnserialisable(v: unknown, path: string, seen: Set<object>): string | null {
+  if (v === null || typeof v === 'string' || typeof v === 'boolean') return null
+  if (typeof v === 'number') return Number.isFinite(v) ? null : path
+  if (typeof v !== 'object') return path // undefined, function, symbol, bigint
+  if (seen.has(v)) return `${path} (circular)`
+  seen.add(v)
+  const proto = Object.getPrototypeOf(v)
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) {
+      const bad = findUnserialisable(v[i], `${path}[${i}]`, seen)
+      if (bad) return bad
+    }
+  } else if (proto === Object.prototype || proto === null) {
+    for (const [k, x] of Object.entries(v)) {
+      const bad = findUnserialisable(x, `${path}.${k}`, seen)
+      if (bad) return bad
+    }
+  } else {
+    return path
+  }
+  seen.delete(v)
+  return null
+}
+
+export function checkTimeout(ms: unknown, what = 'timeoutMs'): number | undefined {
+  if (ms === undefined) return undefined
+  if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0) {
+    throw new RangeError(`${what} must be a non-negative number of milliseconds, got ${String(ms)}`)
+  }
+  return ms
+}

@@ -1,0 +1,161 @@
+// A run: one scenario executing on real processes, its events recorded in memory.
+import { performance } from 'node:perf_hooks'
+import type { RunInfo } from '../../../shared/api'
+import type {
+  ErrorInfo,
+  RunEvent,
+  RunStatus,
+  UnstampedEvent,
+  Verdict
+} from '../../../shared/events'
+import type { ParamValues } from '../../../shared/scenarios'
+import { Process } from '../primitives/Process'
+import type { ProcessOptions } from '../primitives/Process'
+import { toErrorInfo } from '../protocol'
+import type { ScenarioContext, ScenarioProgram } from '../scenarios/ScenarioProgram'
+import { abortableDelay } from './abortableDelay'
+
+export type RunEventListener = (run: Run, event: RunEvent) => void
+
+/** How long stopped processes get between SIGTERM and SIGKILL. */
+export const STOP_GRACE_MS = 2000
+
+export class Run {
+  readonly startedAt = Date.now()
+  readonly hostPid = process.pid
+  readonly events: RunEvent[] = []
+  status: RunStatus = 'running'
+  result: unknown
+  verdict: Verdict | undefined
+  error: ErrorInfo | undefined
+  /** Resolves once the run has ended and every one of its processes is gone. */
+  done: Promise<void> = Promise.resolve()
+  private readonly t0 = performance.now()
+  private readonly abort = new AbortController()
+  private readonly processes = new Set<Process>()
+
+  constructor(
+    readonly id: string,
+    readonly program: ScenarioProgram,
+    readonly params: ParamValues,
+    private readonly listener: RunEventListener
+  ) {}
+
+  info(): RunInfo {
+    return {
+      id: this.id,
+      scenario: this.program.spec.id,
+      params: this.params,
+      status: this.status,
+      startedAt: this.startedAt,
+      hostPid: this.hostPid,
+      replay: false,
+      verdict: this.verdict
+    }
+  }
+
+  /** Milliseconds since the run started (monotonic, sub-ms). */
+  now(): number {
+    return performance.now() - this.t0
+  }
+
+  readonly emit = (event: UnstampedEvent): void => {
+    const stamped = { ...event, t: this.now() } as RunEvent
+    this.events.push(stamped)
+    this.listener(this, stamped)
+  }
+
+  start(): this {
+    this.done = this.execute()
+    return this
+  }
+
+  /** PIDs of this run's processes that are still alive. */
+  livePids(): number[] {
+    return [...this.processes].filter((p) => p.isAlive() && p.pid !== undefined).map((p) => p.pid!)
+  }
+
+  killProcess(pid: number, signal: 'SIGTERM' | 'SIGKILL'): boolean {
+    const proc = [...this.processes].find((p) => p.pid === pid && p.isAlive())
+    if (!proc) return false
+    if (signal === 'SIGKILL') proc.kill()
+    else proc.terminate()
+    return true
+  }
+
+  /** Stops the run: SIGTERM to its processes, SIGKILL after the grace period. */
+  async stop(graceMs = STOP_GRACE_MS): Promise<void> {
+    if (this.status !== 'running') return this.done
+    this.status = 'stopping'
+    this.abort.abort(new Error('run stopped'))
+    await this.endProcesses(graceMs)
+    await this.done
+  }
+
+  private async execute(): Promise<void> {
+    this.emit({
+      type: 'run.start',
+      scenario: this.program.spec.id,
+      params: this.params,
+      hostPid: this.hostPid
+    })
+    try {
+      this.result = await this.program.run(this.context())
+      // Like Python at exit: children the program did not join are waited for, not killed.
+      await Promise.all([...this.processes].filter((p) => p.isAlive()).map((p) => p.join()))
+      if (this.status === 'running') this.status = 'finished'
+    } catch (err) {
+      await this.endProcesses(STOP_GRACE_MS)
+      if (this.status === 'stopping') this.status = 'stopped'
+      else {
+        this.status = 'failed'
+        this.error = toErrorInfo(err)
+      }
+    }
+    if (this.status === 'stopping') this.status = 'stopped'
+    const checks =
+      this.status === 'finished'
+        ? this.program.verdict(this.events, this.result, {
+            hostPid: this.hostPid,
+            params: this.params
+          })
+        : []
+    this.verdict = { passed: this.status === 'finished' && checks.every((c) => c.passed), checks }
+    this.emit({
+      type: 'run.end',
+      status: this.status,
+      hostPid: this.hostPid,
+      result: this.result ?? null,
+      verdict: this.verdict,
+      ...(this.error ? { error: this.error } : {})
+    })
+  }
+
+  private context(): ScenarioContext {
+    const pace = Number(this.params.pace ?? 1)
+    return {
+      hostPid: this.hostPid,
+      params: this.params,
+      signal: this.abort.signal,
+      emit: this.emit,
+      process: (opts: Omit<ProcessOptions, 'sink'>) => {
+        if (this.abort.signal.aborted) throw new Error('run stopped')
+        const proc = new Process({ ...opts, sink: this.emit })
+        this.processes.add(proc)
+        return proc
+      },
+      pause: (ms: number) => abortableDelay(ms * pace, this.abort.signal)
+    }
+  }
+
+  private async endProcesses(graceMs: number): Promise<void> {
+    const alive = [...this.processes].filter((p) => p.isAlive())
+    if (alive.length === 0) return
+    alive.forEach((p) => p.terminate())
+    const all = Promise.all(alive.map((p) => p.join()))
+    if (!(await Promise.race([all.then(() => true), abortableDelay(graceMs).then(() => false)]))) {
+      alive.forEach((p) => p.kill())
+      await all
+    }
+  }
+}

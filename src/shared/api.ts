@@ -1,0 +1,120 @@
+// The one PoolScope API. Every face implements or calls this: the Electron IPC binding
+// (src/main/ipc.ts + src/preload), the serve-mode WebSocket, and the renderer's client.
+// Each command has a zod schema for its input; receivers validate with it before acting.
+import { z } from 'zod'
+import type { EventBatch, RunStatus, Verdict } from './events'
+import { RunStatusSchema, VerdictSchema } from './events'
+import type { ScenarioSpec } from './scenarios'
+import type { CommandName } from './channels'
+import { COMMAND_NAMES } from './channels'
+
+export type { CommandName }
+export { COMMAND_NAMES }
+
+export const TRACE_FORMATS = ['native', 'chrome', 'csv'] as const
+export type TraceFormat = (typeof TRACE_FORMATS)[number]
+
+export const RunInfoSchema = z.object({
+  id: z.string(),
+  scenario: z.string(),
+  params: z.record(z.string(), z.union([z.number(), z.string()])),
+  status: RunStatusSchema,
+  /** Wall-clock start, ms since the epoch. */
+  startedAt: z.number(),
+  hostPid: z.number().int(),
+  /** True for a run opened from a trace file: it is replayed, nothing runs. */
+  replay: z.boolean(),
+  verdict: VerdictSchema.optional()
+})
+export interface RunInfo {
+  id: string
+  scenario: string
+  params: Record<string, number | string>
+  status: RunStatus
+  startedAt: number
+  hostPid: number
+  replay: boolean
+  verdict?: Verdict
+}
+
+export interface ExportedTrace {
+  fileName: string
+  mime: string
+  content: string
+}
+
+const runId = z.string().min(1).max(64)
+const SIGNALS = ['SIGTERM', 'SIGKILL'] as const
+/** Limit on a trace carried as text through a command (larger files go through the CLI). */
+export const MAX_TRACE_CHARS = 64 * 1024 * 1024
+
+/** Input schemas, one per command; `z.undefined()` for commands without input. */
+export const commandInputs = {
+  listScenarios: z.undefined(),
+  listRuns: z.undefined(),
+  startRun: z.strictObject({
+    scenario: z.string().min(1).max(64),
+    params: z.record(z.string(), z.union([z.number(), z.string()])).default({})
+  }),
+  stopRun: z.strictObject({ runId }),
+  killProcess: z.strictObject({ runId, pid: z.number().int().positive(), signal: z.enum(SIGNALS) }),
+  exportRun: z.strictObject({ runId, format: z.enum(TRACE_FORMATS) }),
+  openTrace: z.strictObject({
+    fileName: z.string().min(1).max(1024),
+    content: z.string().max(MAX_TRACE_CHARS)
+  })
+} as const satisfies Record<CommandName, z.ZodType>
+
+export type CommandInput<K extends CommandName> = z.input<(typeof commandInputs)[K]>
+
+/** What each command answers. */
+export interface CommandOutputs {
+  listScenarios: ScenarioSpec[]
+  listRuns: RunInfo[]
+  startRun: RunInfo
+  stopRun: RunInfo
+  killProcess: { pid: number; signal: string }
+  exportRun: ExportedTrace
+  openTrace: RunInfo
+}
+
+export type BatchListener = (batch: EventBatch) => void
+export type Unsubscribe = () => void
+
+/** The API as the renderer sees it (window.poolscope, or the WebSocket client). */
+export type PoolScopeApi = {
+  [K in CommandName]: (
+    ...args: CommandInput<K> extends undefined ? [] : [CommandInput<K>]
+  ) => Promise<CommandOutputs[K]>
+} & {
+  /** Receives every run's event batches from now on. */
+  subscribe(listener: BatchListener): Unsubscribe
+}
+
+/** WebSocket messages (serve mode). Client → server: */
+export const WsRequestSchema = z.discriminatedUnion('kind', [
+  z.strictObject({
+    kind: z.literal('call'),
+    id: z.number().int().nonnegative(),
+    method: z.enum(COMMAND_NAMES),
+    input: z.unknown().optional()
+  }),
+  z.strictObject({
+    kind: z.literal('subscribe'),
+    /** Resume: the last batch seq seen per run; batches after it are replayed. */
+    since: z.record(z.string(), z.number().int()).optional()
+  })
+])
+export type WsRequest = z.infer<typeof WsRequestSchema>
+
+/** Server → client. */
+export type WsResponse =
+  | { kind: 'result'; id: number; value: unknown }
+  | { kind: 'error'; id: number | null; error: ApiErrorInfo }
+  | { kind: 'batch'; batch: EventBatch }
+
+export interface ApiErrorInfo {
+  /** Machine-readable: 'bad-input', 'not-found', 'failed'. */
+  code: 'bad-input' | 'not-found' | 'failed'
+  message: string
+}

@@ -1,0 +1,141 @@
+// Run events: everything a user can watch. `t` is ms since the run started, on the host's
+// monotonic clock (sub-ms). One zod schema per event so that every receiving side validates.
+import { z } from 'zod'
+
+const t = z.number().finite().nonnegative()
+const pid = z.number().int().positive()
+
+export const ErrorInfoSchema = z.object({
+  name: z.string(),
+  message: z.string(),
+  stack: z.string().optional()
+})
+export type ErrorInfo = z.infer<typeof ErrorInfoSchema>
+
+export const RUN_STATUSES = ['running', 'stopping', 'finished', 'failed', 'stopped'] as const
+export const RunStatusSchema = z.enum(RUN_STATUSES)
+export type RunStatus = z.infer<typeof RunStatusSchema>
+
+export const CheckSchema = z.object({
+  name: z.string(),
+  passed: z.boolean(),
+  observed: z.string(),
+  /** 'not-observed' and 'not-applicable' are honest non-failures (see SCENARIOS.md). */
+  note: z.enum(['not-observed', 'not-applicable']).optional()
+})
+export type Check = z.infer<typeof CheckSchema>
+
+export const VerdictSchema = z.object({ passed: z.boolean(), checks: z.array(CheckSchema) })
+export type Verdict = z.infer<typeof VerdictSchema>
+
+export const ProcSampleSchema = z.object({
+  pid,
+  /** % of one core over the last tick; null on a process's first tick ("no data yet"). */
+  cpu: z.number().finite().nonnegative().nullable(),
+  rss: z.number().finite().nonnegative()
+})
+export type ProcSample = z.infer<typeof ProcSampleSchema>
+
+export const RunEventSchema = z.discriminatedUnion('type', [
+  z.object({
+    t,
+    type: z.literal('run.start'),
+    scenario: z.string(),
+    params: z.record(z.string(), z.unknown()),
+    hostPid: pid
+  }),
+  z.object({
+    t,
+    type: z.literal('proc.spawn'),
+    pid,
+    ppid: z.number().int().nonnegative(),
+    name: z.string(),
+    role: z.string()
+  }),
+  z.object({ t, type: z.literal('proc.ready'), pid }),
+  z.object({
+    t,
+    type: z.literal('proc.exit'),
+    pid,
+    code: z.number().int().nullable(),
+    signal: z.string().nullable()
+  }),
+  z.object({ t, type: z.literal('stdout'), pid, text: z.string() }),
+  z.object({ t, type: z.literal('stderr'), pid, text: z.string() }),
+  z.object({ t, type: z.literal('queue.depth'), queue: z.string(), depth: z.number().int() }),
+  z.object({
+    t,
+    type: z.literal('queue.put'),
+    queue: z.string(),
+    pid,
+    msg: z.number().int(),
+    blocked: z.boolean().optional()
+  }),
+  z.object({ t, type: z.literal('queue.get'), queue: z.string(), pid, msg: z.number().int() }),
+  z.object({ t, type: z.literal('task.queued'), task: z.number().int(), name: z.string() }),
+  z.object({ t, type: z.literal('task.start'), task: z.number().int(), worker: pid }),
+  z.object({
+    t,
+    type: z.literal('task.end'),
+    task: z.number().int(),
+    worker: pid,
+    ok: z.boolean(),
+    error: z.string().optional()
+  }),
+  z.object({
+    t,
+    type: z.enum(['lock.wait', 'lock.acquire', 'lock.release']),
+    lock: z.string(),
+    pid,
+    abandoned: z.boolean().optional()
+  }),
+  z.object({
+    t,
+    type: z.enum(['pipe.send', 'pipe.recv']),
+    pipe: z.string(),
+    pid,
+    bytes: z.number().int().nonnegative(),
+    msg: z.number().int().optional()
+  }),
+  z.object({ t, type: z.literal('pipe.close'), pipe: z.string(), pid }),
+  z.object({
+    t,
+    type: z.literal('sample'),
+    cores: z.array(z.number().finite().nullable()),
+    procs: z.array(ProcSampleSchema)
+  }),
+  z.object({
+    t,
+    type: z.literal('log'),
+    level: z.enum(['info', 'warn', 'error']),
+    text: z.string()
+  }),
+  z.object({
+    t,
+    type: z.literal('run.end'),
+    status: RunStatusSchema,
+    hostPid: pid,
+    result: z.unknown(),
+    verdict: VerdictSchema,
+    error: ErrorInfoSchema.optional()
+  })
+])
+export type RunEvent = z.infer<typeof RunEventSchema>
+export type RunEventType = RunEvent['type']
+export type EventOf<K extends RunEventType> = Extract<RunEvent, { type: K }>
+/** An event before the session stamps it with its time. */
+export type UnstampedEvent = RunEvent extends infer E
+  ? E extends { t: number }
+    ? Omit<E, 't'>
+    : never
+  : never
+
+/** What the host pushes to subscribers: a run's events, batched, in order. */
+export const EventBatchSchema = z.object({
+  runId: z.string(),
+  seq: z.number().int().nonnegative(),
+  events: z.array(RunEventSchema),
+  /** Events this subscriber missed because it fell behind (the recorder still has them). */
+  dropped: z.number().int().nonnegative().optional()
+})
+export type EventBatch = z.infer<typeof EventBatchSchema>
