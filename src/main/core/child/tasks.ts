@@ -2,9 +2,10 @@
 export type Task = (...args: never[]) => unknown
 
 export const tasks: Record<string, Task> = {
-  /** The `hello` scenario: say who we are and who our parent is. */
-  hello(): { pid: number; ppid: number } {
+  /** The `hello` scenario: say who we are and who our parent is, then stay alive `holdMs`. */
+  async hello(holdMs = 0): Promise<{ pid: number; ppid: number }> {
     process.stdout.write(`hello from pid ${process.pid}, parent pid ${process.ppid}\n`)
+    if (holdMs > 0) await new Promise((resolve) => setTimeout(resolve, holdMs))
     return { pid: process.pid, ppid: process.ppid }
   }
 }

@@ -7,7 +7,14 @@ export const hello: ScenarioProgram = {
 
   async run(ctx) {
     await ctx.pause(200)
-    const child = ctx.process({ task: 'hello', name: 'child', role: 'child' })
+    // In slow motion the child lingers, so a person (or a test) can find it with `ps`.
+    const pace = Number(ctx.params.pace)
+    const child = ctx.process({
+      task: 'hello',
+      args: [pace > 1 ? 200 * pace : 0],
+      name: 'child',
+      role: 'child'
+    })
     await child.start()
     await child.join()
     await ctx.pause(200)
