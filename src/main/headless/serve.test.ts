@@ -1,0 +1,228 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { request } from 'node:http'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import WebSocket from 'ws'
+import type { WsResponse } from '../../shared/api'
+import type { RunEvent } from '../../shared/events'
+import { PoolScopeService } from '../core/host/PoolScopeService'
+import type { RunningServer } from './serve'
+import { startServer } from './serve'
+
+let server: RunningServer
+let service: PoolScopeService
+let dir: string
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'poolscope-serve-'))
+  const root = join(dir, 'renderer')
+  mkdirSync(join(root, 'assets'), { recursive: true })
+  writeFileSync(join(root, 'index.html'), '<!doctype html><title>PoolScope</title>')
+  writeFileSync(join(root, 'assets', 'app.js'), 'console.log(1)')
+  writeFileSync(join(dir, 'secret.js'), 'SECRET')
+  service = new PoolScopeService()
+  server = await startServer(service, { port: 0, rendererDir: root })
+})
+
+afterAll(async () => {
+  await service.shutdown()
+  await server.close()
+  rmSync(dir, { recursive: true, force: true })
+})
+
+function get(
+  path: string,
+  headers: Record<string, string> = {}
+): Promise<{ status: number; headers: Record<string, unknown>; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port: server.port, path, headers }, (res) => {
+      let body = ''
+      res.setEncoding('utf8').on('data', (c: string) => (body += c))
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }))
+    })
+    req.on('error', reject)
+    req.end()
+  })
+}
+
+/** Opens a WebSocket and collects what the server sends. */
+async function connect(
+  query = `?token=${server.token}`,
+  origin?: string
+): Promise<{
+  ws: WebSocket
+  inbox: WsResponse[]
+  next(pred: (m: WsResponse) => boolean): Promise<WsResponse>
+}> {
+  const ws = new WebSocket(`ws://127.0.0.1:${server.port}/api${query}`, {
+    origin: origin ?? `http://127.0.0.1:${server.port}`
+  })
+  const inbox: WsResponse[] = []
+  const waiters: { pred: (m: WsResponse) => boolean; resolve: (m: WsResponse) => void }[] = []
+  ws.on('message', (data) => {
+    const msg = JSON.parse(data.toString()) as WsResponse
+    inbox.push(msg)
+    for (const w of [...waiters])
+      if (w.pred(msg)) (waiters.splice(waiters.indexOf(w), 1), w.resolve(msg))
+  })
+  await new Promise<void>((resolve, reject) => {
+    ws.once('open', () => resolve())
+    ws.once('error', reject)
+  })
+  const next = (pred: (m: WsResponse) => boolean): Promise<WsResponse> => {
+    const seen = inbox.find(pred)
+    if (seen) return Promise.resolve(seen)
+    return new Promise((resolve) => waiters.push({ pred, resolve }))
+  }
+  return { ws, inbox, next }
+}
+
+describe('serve mode HTTP', () => {
+  it('listens on loopback only', () => {
+    const addr = server.server.address()
+    expect(typeof addr === 'object' && addr?.address).toBe('127.0.0.1')
+    expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]{20,}$/)
+  })
+
+  it('refuses a request without the token or with a wrong one', async () => {
+    expect((await get('/')).status).toBe(403)
+    expect((await get('/?token=wrong')).status).toBe(403)
+    expect((await get('/assets/app.js')).status).toBe(403)
+  })
+
+  it('serves the renderer with the token, sets a cookie and a strict CSP', async () => {
+    const res = await get(`/?token=${server.token}`)
+    expect(res.status).toBe(200)
+    expect(res.body).toContain('<title>PoolScope</title>')
+    expect(String(res.headers['content-security-policy'])).toContain("script-src 'self'")
+    expect(String(res.headers['content-security-policy'])).not.toContain('unsafe-eval')
+    const cookie = String(res.headers['set-cookie'])
+    expect(cookie).toContain('HttpOnly')
+    const asset = await get('/assets/app.js', { cookie: cookie.split(';')[0]! })
+    expect(asset.status).toBe(200)
+    expect(asset.headers['content-type']).toContain('javascript')
+  })
+
+  it('refuses another Origin and another Host even with the token', async () => {
+    expect((await get(`/?token=${server.token}`, { origin: 'http://evil.example' })).status).toBe(
+      403
+    )
+    expect(
+      (await get(`/?token=${server.token}`, { host: `evil.example:${server.port}` })).status
+    ).toBe(403)
+  })
+
+  it('does not serve files outside the renderer folder', async () => {
+    for (const path of ['/..%2fsecret.js', '/assets/..%2f..%2fsecret.js', '/%2e%2e/secret.js']) {
+      const res = await get(`${path}?token=${server.token}`)
+      expect(res.status).toBe(404)
+      expect(res.body).not.toContain('SECRET')
+    }
+  })
+})
+
+describe('serve mode WebSocket', () => {
+  it('refuses a connection without the token or from another Origin', async () => {
+    await expect(connect('')).rejects.toThrow(/403/)
+    await expect(connect(`?token=${server.token}`, 'http://evil.example')).rejects.toThrow(/403/)
+  })
+
+  it('answers garbage with an error naming the problem and keeps serving', async () => {
+    const c = await connect()
+    c.ws.send('this is not json')
+    expect(await c.next((m) => m.kind === 'error')).toMatchObject({
+      kind: 'error',
+      id: null,
+      error: { message: 'message is not valid JSON' }
+    })
+    c.ws.send(JSON.stringify({ kind: 'call', id: 7, method: 'rmRf' }))
+    const bad = await c.next((m) => m.kind === 'error' && m.id === 7)
+    expect(bad.kind === 'error' && bad.error.message).toMatch(/^message\.method: /)
+    c.ws.send(
+      JSON.stringify({
+        kind: 'call',
+        id: 8,
+        method: 'startRun',
+        input: { scenario: 'hello', params: { nope: 1 } }
+      })
+    )
+    const badParam = await c.next((m) => m.kind === 'error' && m.id === 8)
+    expect(badParam.kind === 'error' && badParam.error.message).toContain(
+      "unknown parameter 'nope'"
+    )
+    c.ws.send(
+      JSON.stringify({ kind: 'call', id: 9, method: 'stopRun', input: { runId: 'run-999' } })
+    )
+    const notFound = await c.next((m) => m.kind === 'error' && m.id === 9)
+    expect(notFound.kind === 'error' && notFound.error).toMatchObject({ code: 'not-found' })
+    c.ws.send(JSON.stringify({ kind: 'call', id: 10, method: 'listScenarios' }))
+    const ok = await c.next((m) => m.kind === 'result' && m.id === 10)
+    expect(ok.kind === 'result' && (ok.value as { id: string }[]).map((s) => s.id)).toContain(
+      'hello'
+    )
+    c.ws.close()
+  })
+
+  it('runs hello from a client: the events name the real child, whose parent is this host', async () => {
+    const c = await connect()
+    c.ws.send(JSON.stringify({ kind: 'subscribe' }))
+    c.ws.send(
+      JSON.stringify({
+        kind: 'call',
+        id: 1,
+        method: 'startRun',
+        input: { scenario: 'hello', params: { pace: 0.1 } }
+      })
+    )
+    const started = await c.next((m) => m.kind === 'result' && m.id === 1)
+    const runId = started.kind === 'result' ? (started.value as { id: string }).id : ''
+    await c.next(
+      (m) =>
+        m.kind === 'batch' &&
+        m.batch.runId === runId &&
+        m.batch.events.some((e) => e.type === 'run.end')
+    )
+    const events = c.inbox.flatMap((m) =>
+      m.kind === 'batch' && m.batch.runId === runId ? m.batch.events : []
+    ) as RunEvent[]
+    const spawn = events.find((e) => e.type === 'proc.spawn')
+    const end = events.find((e) => e.type === 'run.end')
+    expect(spawn).toMatchObject({ ppid: process.pid })
+    expect(end).toMatchObject({
+      status: 'finished',
+      hostPid: process.pid,
+      verdict: { passed: true }
+    })
+    const printed = events.find((e) => e.type === 'stdout')
+    expect(printed?.type === 'stdout' && printed.text).toBe(
+      `hello from pid ${spawn?.type === 'proc.spawn' && spawn.pid}, parent pid ${process.pid}\n`
+    )
+    // batches arrive in order, numbered from 0
+    const seqs = c.inbox.flatMap((m) =>
+      m.kind === 'batch' && m.batch.runId === runId ? [m.batch.seq] : []
+    )
+    expect(seqs).toEqual(seqs.map((_, i) => i))
+    c.ws.close()
+  })
+
+  it('resumes after a reconnect from the last batch seen', async () => {
+    const run = service.startRun('hello', { pace: 0.1 })
+    await run.done
+    const c = await connect()
+    c.ws.send(JSON.stringify({ kind: 'subscribe', since: { [run.id]: 0 } }))
+    await c.next(
+      (m) =>
+        m.kind === 'batch' &&
+        m.batch.runId === run.id &&
+        m.batch.events.some((e) => e.type === 'run.end')
+    )
+    const got = c.inbox.flatMap((m) =>
+      m.kind === 'batch' && m.batch.runId === run.id ? [m.batch] : []
+    )
+    expect(got[0]?.seq).toBe(1)
+    const replayed = got.flatMap((b) => b.events)
+    expect(replayed).toEqual(run.events.slice(run.events.length - replayed.length))
+    c.ws.close()
+  })
+})
