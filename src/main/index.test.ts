@@ -4,13 +4,12 @@ import type { EventEmitter } from 'node:events'
 import { describe, expect, it, vi } from 'vitest'
 
 const h = vi.hoisted(() => {
-  const { EventEmitter: EE } = require('node:events') as typeof import('node:events')
   const state = {
     windows: [] as {
       options: Record<string, unknown>
-      contents: InstanceType<typeof EE> & Record<string, unknown>
+      contents: EventEmitter & Record<string, unknown>
     }[],
-    app: new EE() as InstanceType<typeof EE> & Record<string, unknown>,
+    app: undefined as unknown as EventEmitter & Record<string, unknown>,
     headers: undefined as undefined | ((d: unknown, cb: (r: unknown) => void) => void),
     permission: undefined as
       undefined | ((wc: unknown, p: string, cb: (ok: boolean) => void) => void),

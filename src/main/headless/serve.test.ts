@@ -63,8 +63,11 @@ async function connect(
   ws.on('message', (data) => {
     const msg = JSON.parse(data.toString()) as WsResponse
     inbox.push(msg)
-    for (const w of [...waiters])
-      if (w.pred(msg)) (waiters.splice(waiters.indexOf(w), 1), w.resolve(msg))
+    for (const w of [...waiters]) {
+      if (!w.pred(msg)) continue
+      waiters.splice(waiters.indexOf(w), 1)
+      w.resolve(msg)
+    }
   })
   await new Promise<void>((resolve, reject) => {
     ws.once('open', () => resolve())
