@@ -7,6 +7,13 @@ export const tasks: Record<string, Task> = {
     process.stdout.write(`hello from pid ${process.pid}, parent pid ${process.ppid}\n`)
     if (holdMs > 0) await new Promise((resolve) => setTimeout(resolve, holdMs))
     return { pid: process.pid, ppid: process.ppid }
+  },
+  /** Keeps one core busy for `ms` (monitor tests); `ignoreSigterm` leaves only SIGKILL to end it. */
+  burn(ms: number, ignoreSigterm = false): number {
+    if (ignoreSigterm) process.on('SIGTERM', () => {})
+    let spins = 0
+    for (const end = Date.now() + ms; Date.now() < end;) spins++
+    return spins
   }
 }
 
