@@ -16,11 +16,7 @@ function sink(): Writable & { text: string } {
 async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
   const out = sink()
   const err = sink()
-  const code = await runCli(
-    argv,
-    out as unknown as NodeJS.WriteStream,
-    err as unknown as NodeJS.WriteStream
-  )
+  const code = await runCli(argv, out, err)
   return { code, out: out.text, err: err.text }
 }
 

@@ -26,8 +26,8 @@ function parsePort(value: string): number {
 
 export async function runCli(
   argv: string[],
-  out = process.stdout,
-  err = process.stderr
+  out: NodeJS.WritableStream = process.stdout,
+  err: NodeJS.WritableStream = process.stderr
 ): Promise<number> {
   let code: number = EXIT.ok
   const program = new Command('poolscope')
