@@ -1,14 +1,39 @@
-// The native trace file (.poolscope.json): versioned, validated on open.
+// The native trace file (.poolscope.json[.gz]): versioned, validated on open, bounded so that a
+// hostile file cannot exhaust the host's memory.
 import { z } from 'zod'
 import { RunEventSchema, RunStatusSchema, VerdictSchema } from './events'
 
 export const TRACE_FORMAT = 'poolscope-trace'
 export const TRACE_VERSION = 1
 
+/** File name endings of the export formats (CSV: see csvTables for the per-table files). */
+export const TRACE_SUFFIX = {
+  native: '.poolscope.json',
+  nativeGz: '.poolscope.json.gz',
+  chrome: '.trace.json',
+  csv: '.csv'
+} as const
+
+/** What an opened trace may contain; each limit is named in the error when it is exceeded. */
+export const TRACE_LIMITS = {
+  /** Bytes read from disk (compressed or not). */
+  fileBytes: 256 * 1024 * 1024,
+  /** Characters of JSON text (after gunzip). */
+  textChars: 256 * 1024 * 1024,
+  events: 2_000_000,
+  /** Characters in any one JSON string (stdout text, names, keys). */
+  stringChars: 1024 * 1024,
+  /** Characters in any one JSON number literal. */
+  numberChars: 64,
+  /** Nesting depth of objects/arrays (the document itself is depth 1). */
+  depth: 32
+} as const
+
 export const TraceMetaSchema = z.object({
   scenario: z.string().max(64),
-  params: z.record(z.string(), z.union([z.number(), z.string()])),
+  params: z.record(z.string().max(64), z.union([z.number(), z.string().max(1024)])),
   hostPid: z.number().int().positive(),
+  /** Wall-clock start of the run, ms since the epoch. */
   startedAt: z.number().finite(),
   host: z.string().max(256),
   os: z.string().max(256),
@@ -24,6 +49,22 @@ export const NativeTraceSchema = z.object({
   meta: TraceMetaSchema,
   status: RunStatusSchema,
   verdict: VerdictSchema.optional(),
-  events: z.array(RunEventSchema)
+  /** Every event of the run in time order; samples are `sample` events in the same list. */
+  events: z
+    .array(RunEventSchema)
+    .max(TRACE_LIMITS.events)
+    .superRefine((events, ctx) => {
+      // Replay and the exporters rely on time order, as the recorder produced it.
+      for (let i = 1; i < events.length; i++) {
+        if (events[i]!.t < events[i - 1]!.t) {
+          ctx.addIssue({
+            code: 'custom',
+            path: [i, 't'],
+            message: `events are out of time order (${events[i]!.t} after ${events[i - 1]!.t})`
+          })
+          return
+        }
+      }
+    })
 })
 export type NativeTrace = z.infer<typeof NativeTraceSchema>

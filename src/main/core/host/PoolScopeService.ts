@@ -5,12 +5,14 @@ import { commandInputs } from '../../../shared/api'
 import type { EventBatch } from '../../../shared/events'
 import { ParamError, parseParams } from '../../../shared/params'
 import { describeZodError } from '../../../shared/validation'
+import { Monitor } from '../monitor/Monitor'
+import type { MonitorOptions } from '../monitor/Monitor'
 import { programs } from '../scenarios/registry'
 import { Batcher } from '../session/Batcher'
 import { Run } from '../session/Run'
 import { exportTrace } from '../trace/exportTrace'
-import { openNativeTrace } from '../trace/nativeTrace'
-import type { ReplayRun } from '../trace/nativeTrace'
+import { openNativeTrace } from '../trace/parseNativeTrace'
+import type { ReplayRun } from '../trace/ReplayRun'
 import { ApiError } from './ApiError'
 
 type AnyRun = Run | ReplayRun
@@ -19,6 +21,10 @@ export class PoolScopeService {
   private readonly runs = new Map<string, AnyRun>()
   private readonly batcher = new Batcher()
   private nextId = 1
+  /** Created with the first run; samples at the live pace during runs, idle pace between. */
+  private monitor: Monitor | undefined
+
+  constructor(private readonly monitorOptions: MonitorOptions = {}) {}
 
   /** Validates `input` against the command's schema, then runs the command. */
   async call<K extends CommandName>(name: K, input: unknown): Promise<CommandOutputs[K]> {
@@ -66,10 +72,17 @@ export class PoolScopeService {
       if (err instanceof ParamError) throw new ApiError('bad-input', err.message)
       throw err
     }
-    const run = new Run(`run-${this.nextId++}`, program, params, (r, ev) => {
-      this.batcher.touch(r)
-      if (ev.type === 'run.end') this.batcher.flush()
-    })
+    this.monitor ??= new Monitor(this.monitorOptions)
+    const run = new Run(
+      `run-${this.nextId++}`,
+      program,
+      params,
+      (r, ev) => {
+        this.batcher.touch(r)
+        if (ev.type === 'run.end') this.batcher.flush()
+      },
+      this.monitor
+    )
     this.runs.set(run.id, run)
     return run.start()
   }
@@ -77,6 +90,7 @@ export class PoolScopeService {
   /** Stops every live run and waits until their processes are gone. */
   async shutdown(): Promise<void> {
     await Promise.all([...this.runs.values()].map((r) => (r instanceof Run ? r.stop() : undefined)))
+    await this.monitor?.close()
     this.batcher.flush()
     this.batcher.dispose()
   }

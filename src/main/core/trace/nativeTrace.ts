@@ -1,11 +1,10 @@
-// The native trace format: write a run as a versioned document, open one back as a replay run.
-import { cpus, hostname, release, platform } from 'node:os'
+// The native trace format: a run as one versioned document, written in chunks.
 import type { RunInfo } from '../../../shared/api'
 import type { RunEvent, RunStatus, Verdict } from '../../../shared/events'
-import type { NativeTrace, TraceMeta } from '../../../shared/trace'
-import { NativeTraceSchema, TRACE_FORMAT, TRACE_VERSION } from '../../../shared/trace'
-import { describeZodError } from '../../../shared/validation'
-import { version as appVersion } from '../../../../package.json'
+import type { NativeTrace } from '../../../shared/trace'
+import { TRACE_FORMAT, TRACE_VERSION } from '../../../shared/trace'
+import { ReplayRun } from './ReplayRun'
+import { traceMeta } from './traceMeta'
 
 /** What a trace needs from a run, live or replayed. */
 export interface TraceableRun {
@@ -16,82 +15,27 @@ export interface TraceableRun {
   info(): RunInfo
 }
 
+/** The run as a native trace. A replayed run keeps the meta it was recorded with. */
 export function toNativeTrace(run: TraceableRun): NativeTrace {
-  const info = run.info()
-  const cpuList = cpus()
-  const meta: TraceMeta = {
-    scenario: info.scenario,
-    params: info.params,
-    hostPid: info.hostPid,
-    startedAt: info.startedAt,
-    host: hostname(),
-    os: `${platform()} ${release()}`,
-    cpuModel: cpuList[0]?.model ?? 'unknown',
-    cores: Math.max(1, cpuList.length),
-    appVersion
-  }
+  const meta = run instanceof ReplayRun ? run.trace.meta : traceMeta(run.info())
   return {
     format: TRACE_FORMAT,
     version: TRACE_VERSION,
     meta,
     status: run.status,
     ...(run.verdict ? { verdict: run.verdict } : {}),
-    events: [...run.events]
+    // A snapshot: a live recorder may still append while the trace is being written.
+    events: run.events.slice()
   }
 }
 
-/** A run restored from a trace file: nothing runs, its views replay the recorded events. */
-export class ReplayRun implements TraceableRun {
-  readonly status: RunStatus
-  readonly verdict: Verdict | undefined
-  readonly events: readonly RunEvent[]
-
-  constructor(
-    readonly id: string,
-    readonly trace: NativeTrace
-  ) {
-    this.status = trace.status
-    this.verdict = trace.verdict
-    this.events = trace.events
+/** The document as JSON text pieces, one event per piece, so that nothing builds one string. */
+export function* nativeTraceText(trace: NativeTrace): Generator<string> {
+  const { events, ...head } = trace
+  const open = JSON.stringify(head)
+  yield `${open.slice(0, -1)},"events":[`
+  for (let i = 0; i < events.length; i++) {
+    yield i === 0 ? JSON.stringify(events[i]) : ',' + JSON.stringify(events[i])
   }
-
-  info(): RunInfo {
-    const { meta } = this.trace
-    return {
-      id: this.id,
-      scenario: meta.scenario,
-      params: meta.params,
-      status: this.status,
-      startedAt: meta.startedAt,
-      hostPid: meta.hostPid,
-      replay: true,
-      verdict: this.verdict
-    }
-  }
-}
-
-/** Parses and validates a native trace; errors name what is wrong. */
-export function openNativeTrace(id: string, content: string): ReplayRun {
-  let doc: unknown
-  try {
-    doc = JSON.parse(content)
-  } catch (err) {
-    throw new Error(`not valid JSON (${err instanceof Error ? err.message : String(err)})`)
-  }
-  if (
-    typeof doc !== 'object' ||
-    doc === null ||
-    (doc as { format?: unknown }).format !== TRACE_FORMAT
-  ) {
-    throw new Error(`not a PoolScope trace (expected "format": "${TRACE_FORMAT}")`)
-  }
-  const version = (doc as { version?: unknown }).version
-  if (version !== TRACE_VERSION) {
-    throw new Error(
-      `unsupported trace version ${JSON.stringify(version)} (this app reads version ${TRACE_VERSION})`
-    )
-  }
-  const parsed = NativeTraceSchema.safeParse(doc)
-  if (!parsed.success) throw new Error(describeZodError(parsed.error, 'trace'))
-  return new ReplayRun(id, parsed.data)
+  yield ']}'
 }

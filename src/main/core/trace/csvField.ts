@@ -1,0 +1,16 @@
+// RFC 4180 fields and records: quoted only when needed, quotes doubled, CRLF line ends.
+const NEEDS_QUOTES = /[",\r\n]/
+
+export type CsvValue = string | number | boolean | null | undefined
+
+export function csvField(v: CsvValue): string {
+  if (v === null || v === undefined) return ''
+  const s = typeof v === 'string' ? v : String(v)
+  return NEEDS_QUOTES.test(s) ? `"${s.replace(/"/g, '""')}"` : s
+}
+
+export function csvRecord(values: readonly CsvValue[]): string {
+  let line = ''
+  for (let i = 0; i < values.length; i++) line += (i ? ',' : '') + csvField(values[i])
+  return line + '\r\n'
+}

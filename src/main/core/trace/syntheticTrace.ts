@@ -1,0 +1,149 @@
+// SYNTHETIC trace fixtures for tests and the benchmark: event lists that conform to
+// src/shared/events.ts with the richer event types (queue, lock, pipe, task, sample) that no
+// scenario records yet. The PIDs are made up (meta.host says "synthetic"); nothing here ran.
+import type { RunEvent } from '../../../shared/events'
+import type { NativeTrace } from '../../../shared/trace'
+import { TRACE_FORMAT, TRACE_VERSION } from '../../../shared/trace'
+
+export const SYNTHETIC_HOST_PID = 30000
+
+/** A deterministic pseudo-random sequence (mulberry32), so fixtures are the same every run. */
+function random(seed: number): () => number {
+  let a = seed >>> 0
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0
+    let t = a
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+/** About `n` events: 4 workers, a queue, a lock, a pipe, tasks (some overlapping), output, samples. */
+export function syntheticTrace(n: number, seed = 1): NativeTrace {
+  const rnd = random(seed)
+  const host = SYNTHETIC_HOST_PID
+  const workers = [30001, 30002, 30003, 30004]
+  const events: RunEvent[] = []
+  let t = 0
+  const tick = (): number => (t += Math.round(rnd() * 200) / 1000 + 0.001)
+  events.push({
+    t,
+    type: 'run.start',
+    scenario: 'synthetic',
+    params: { workers: 4 },
+    hostPid: host
+  })
+  for (const pid of workers) {
+    events.push({
+      t: tick(),
+      type: 'proc.spawn',
+      pid,
+      ppid: host,
+      name: `worker-${pid}`,
+      role: 'worker'
+    })
+    events.push({ t: tick(), type: 'proc.ready', pid })
+  }
+  let msg = 0
+  let task = 0
+  let depth = 0
+  const inQueue: number[] = []
+  const running = new Map<number, number[]>(workers.map((w) => [w, []]))
+  while (events.length < n - 12) {
+    const r = rnd()
+    const w = workers[Math.floor(rnd() * workers.length)]!
+    if (r < 0.2) {
+      const m = ++msg
+      inQueue.push(m)
+      events.push({ t: tick(), type: 'queue.put', queue: 'jobs', pid: host, msg: m })
+      events.push({ t: tick(), type: 'queue.depth', queue: 'jobs', depth: ++depth })
+    } else if (r < 0.38 && inQueue.length) {
+      events.push({ t: tick(), type: 'queue.get', queue: 'jobs', pid: w, msg: inQueue.shift()! })
+      events.push({ t: tick(), type: 'queue.depth', queue: 'jobs', depth: --depth })
+    } else if (r < 0.55) {
+      const open = running.get(w)!
+      // Worker 30001 sometimes takes a second task while one runs: overlapping (async) work.
+      if (open.length === 0 || (w === 30001 && open.length === 1 && rnd() < 0.3)) {
+        const id = ++task
+        events.push({ t: tick(), type: 'task.queued', task: id, name: `square(${id})` })
+        events.push({ t: tick(), type: 'task.start', task: id, worker: w })
+        open.push(id)
+      } else {
+        const id = open.shift()!
+        const ok = rnd() > 0.05
+        events.push({
+          t: tick(),
+          type: 'task.end',
+          task: id,
+          worker: w,
+          ok,
+          ...(ok ? {} : { error: 'ValueError: bad input' })
+        })
+      }
+    } else if (r < 0.7) {
+      events.push({ t: tick(), type: 'lock.wait', lock: 'counter', pid: w })
+      events.push({ t: tick(), type: 'lock.acquire', lock: 'counter', pid: w })
+      events.push({ t: tick(), type: 'lock.release', lock: 'counter', pid: w })
+    } else if (r < 0.8) {
+      const m = ++msg
+      const bytes = 16 + Math.floor(rnd() * 512)
+      events.push({ t: tick(), type: 'pipe.send', pipe: 'results', pid: w, bytes, msg: m })
+      events.push({ t: tick(), type: 'pipe.recv', pipe: 'results', pid: host, bytes, msg: m })
+    } else if (r < 0.92) {
+      events.push({
+        t: tick(),
+        type: 'stdout',
+        pid: w,
+        text: `worker ${w}: item ${msg} done, "ok", 100%\n`
+      })
+    } else {
+      events.push({
+        t: tick(),
+        type: 'sample',
+        cores: [rnd() * 100, rnd() * 100],
+        procs: [host, ...workers].map((pid) => ({
+          pid,
+          cpu: rnd() * 100,
+          rss: 30e6 + Math.floor(rnd() * 1e7)
+        }))
+      })
+    }
+  }
+  for (const [w, open] of running) {
+    for (const id of open)
+      events.push({ t: tick(), type: 'task.end', task: id, worker: w, ok: true })
+  }
+  for (const pid of workers)
+    events.push({ t: tick(), type: 'proc.exit', pid, code: 0, signal: null })
+  const verdict = {
+    passed: true,
+    checks: [{ name: 'synthetic', passed: true, observed: 'synthetic fixture' }]
+  }
+  events.push({
+    t: tick(),
+    type: 'run.end',
+    status: 'finished',
+    hostPid: host,
+    result: null,
+    verdict
+  })
+  return {
+    format: TRACE_FORMAT,
+    version: TRACE_VERSION,
+    meta: {
+      scenario: 'synthetic',
+      params: { workers: 4 },
+      hostPid: host,
+      startedAt: Date.UTC(2026, 0, 1),
+      host: 'synthetic (no processes ran)',
+      os: 'synthetic',
+      cpuModel: 'synthetic',
+      cores: 2,
+      appVersion: '0.0.0-synthetic'
+    },
+    status: 'finished',
+    verdict,
+    events
+  }
+}

@@ -1,0 +1,62 @@
+// Atomic, streamed file writes: each file is written to a temporary file in the same directory
+// (so that rename cannot cross file systems), then renamed over the target. A failure removes
+// every temporary file, so a failed export leaves nothing behind and a reader never sees half a file.
+import { createWriteStream } from 'node:fs'
+import { rename, unlink } from 'node:fs/promises'
+import { basename, dirname, join } from 'node:path'
+import { Readable } from 'node:stream'
+import { pipeline } from 'node:stream/promises'
+import { createGzip } from 'node:zlib'
+
+export interface FileToWrite {
+  path: string
+  /** The content in pieces; small pieces are joined into ~1 MiB writes. */
+  text: Iterable<string>
+  gzip?: boolean
+}
+
+const CHUNK_CHARS = 1 << 20
+
+/** Joins small strings into chunks of about `size` characters (fewer, larger writes). */
+export function* chunked(pieces: Iterable<string>, size = CHUNK_CHARS): Generator<string> {
+  let buf: string[] = []
+  let len = 0
+  for (const p of pieces) {
+    buf.push(p)
+    len += p.length
+    if (len >= size) {
+      yield buf.join('')
+      buf = []
+      len = 0
+    }
+  }
+  if (len > 0) yield buf.join('')
+}
+
+/** Writes every file or none: all temporaries are complete before the first rename. */
+export async function writeFilesAtomic(files: readonly FileToWrite[]): Promise<void> {
+  const temps: string[] = []
+  try {
+    for (const f of files) {
+      const tmp = join(dirname(f.path), `.${basename(f.path)}.${process.pid}.${Date.now()}.tmp`)
+      temps.push(tmp)
+      const source = Readable.from(chunked(f.text), { objectMode: false })
+      // 'wx': never follow or clobber something already at the temporary name.
+      const sink = createWriteStream(tmp, { flags: 'wx', mode: 0o644 })
+      if (f.gzip) await pipeline(source, createGzip(), sink)
+      else await pipeline(source, sink)
+    }
+    for (let i = 0; i < files.length; i++) await rename(temps[i]!, files[i]!.path)
+  } catch (err) {
+    await Promise.all(temps.map((t) => unlink(t).catch(() => undefined)))
+    throw new Error(`cannot write ${files.map((f) => f.path).join(', ')}: ${describe(err)}`)
+  }
+}
+
+function describe(err: unknown): string {
+  const e = err as NodeJS.ErrnoException
+  if (e.code === 'EACCES' || e.code === 'EPERM') return `permission denied (${e.code})`
+  if (e.code === 'ENOENT') return 'the directory does not exist (ENOENT)'
+  if (e.code === 'ENOSPC') return 'no space left on the device (ENOSPC)'
+  return e.code ? `${e.code}: ${e.message}` : String(e.message ?? e)
+}

@@ -1,0 +1,16 @@
+// The CLI's export: a trace written to disk atomically, streamed in chunks.
+import type { TraceFormat } from '../../../shared/api'
+import type { NativeTrace } from '../../../shared/trace'
+import { traceFiles } from './traceFiles'
+import { writeFilesAtomic } from './writeAtomic'
+
+/** Writes the trace; resolves to the paths written, or rejects saying why (nothing left behind). */
+export async function writeTrace(
+  trace: NativeTrace,
+  format: TraceFormat,
+  path: string
+): Promise<string[]> {
+  const files = traceFiles(trace, format, path)
+  await writeFilesAtomic(files)
+  return files.map((f) => f.path)
+}
