@@ -67,7 +67,11 @@ describe('Electron main (electron faked)', async () => {
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
-      webSecurity: true
+      nodeIntegrationInWorker: false,
+      webSecurity: true,
+      webviewTag: false,
+      allowRunningInsecureContent: false,
+      disableBlinkFeatures: 'Auxclick'
     })
     expect(String(prefs.preload)).toMatch(/preload[/\\]index\.js$/)
   })
