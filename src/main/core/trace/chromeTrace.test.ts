@@ -1,0 +1,181 @@
+import { describe, expect, it } from 'vitest'
+import type { RunEvent } from '../../../shared/events'
+import type { NativeTrace } from '../../../shared/trace'
+import { PoolScopeService } from '../host/PoolScopeService'
+import type { ChromeEvent } from './chromeEvent'
+import { CPU_CORES_PID } from './chromePlan'
+import { checkChromeTrace } from './checkChromeTrace'
+import { chromeTraceText } from './chromeTraceText'
+import { SYNTHETIC_HOST_PID, syntheticTrace } from './syntheticTrace'
+
+const text = (trace: NativeTrace): string => [...chromeTraceText(trace)].join('')
+const eventsOf = (t: string): ChromeEvent[] =>
+  (JSON.parse(t) as { traceEvents: ChromeEvent[] }).traceEvents
+
+/** A SYNTHETIC trace with the given events after run.start (host 30000). */
+function traceWith(events: Array<Omit<RunEvent, 't'> & { t?: number }>): NativeTrace {
+  const base = syntheticTrace(0)
+  let t = 0
+  const timed = events.map((e) => ({ ...e, t: e.t ?? (t += 1) }) as RunEvent)
+  return { ...base, events: [base.events[0]!, ...timed] }
+}
+
+describe('Chrome Trace Event export', () => {
+  it('a real hello run: real PIDs named in launch order, spawn/exit/stdout, well-formed', async () => {
+    const service = new PoolScopeService()
+    const run = service.startRun('hello', { pace: 0.1 })
+    await run.done
+    const exported = await service.call('exportRun', { runId: run.id, format: 'chrome' })
+    await service.shutdown()
+    expect(exported.fileName).toBe(`hello-${run.id}.trace.json`)
+    expect(exported.content.startsWith('{"displayTimeUnit":"ms","traceEvents":[')).toBe(true)
+    expect(checkChromeTrace(exported.content)).toEqual([])
+    const evs = eventsOf(exported.content)
+    const child = (run.result as { pid: number }).pid
+    const sortIndex = (pid: number): unknown =>
+      evs.find((e) => e.name === 'process_sort_index' && e.pid === pid)?.args?.sort_index
+    expect(sortIndex(process.pid)).toBe(0)
+    expect(sortIndex(child)).toBe(1)
+    const named = evs.filter((e) => e.name === 'process_name').map((e) => e.pid)
+    expect(named).toEqual([process.pid, child, CPU_CORES_PID])
+    const exit = evs.find((e) => e.name === 'exit')!
+    expect(exit).toMatchObject({ ph: 'i', pid: child, tid: child, args: { code: 0 } })
+    expect(evs.find((e) => e.name === 'spawn')).toMatchObject({
+      pid: child,
+      args: { ppid: process.pid }
+    })
+    const out = evs.find((e) => e.name === 'stdout')!
+    expect(out.args?.text).toBe(`hello from pid ${child}, parent pid ${process.pid}`)
+    // The child's lifetime slice runs from its spawn to its exit, in µs.
+    const life = evs.find((e) => e.ph === 'X' && e.pid === child)!
+    const spawnT = run.events.find((e) => e.type === 'proc.spawn')!.t
+    const exitT = run.events.find((e) => e.type === 'proc.exit')!.t
+    expect(life.ts).toBeCloseTo(spawnT * 1000, 2)
+    expect(life.dur).toBeCloseTo((exitT - spawnT) * 1000, 2)
+  })
+
+  it('a SYNTHETIC rich run: well-formed, flows for every put→get and send→recv pair', () => {
+    const trace = syntheticTrace(20_000)
+    const t = text(trace)
+    expect(checkChromeTrace(t)).toEqual([])
+    const evs = eventsOf(t)
+    const gets = trace.events.filter((e) => e.type === 'queue.get').length
+    const recvs = trace.events.filter((e) => e.type === 'pipe.recv').length
+    expect(evs.filter((e) => e.ph === 's')).toHaveLength(gets + recvs)
+    expect(evs.filter((e) => e.ph === 'f' && e.cat === 'queue')).toHaveLength(gets)
+    // Overlapping tasks on one worker are async slices; the others are X slices.
+    expect(evs.some((e) => e.ph === 'b' && e.cat === 'task')).toBe(true)
+    expect(evs.some((e) => e.ph === 'X' && e.cat === 'task')).toBe(true)
+    // Counters: queue depth and lock waiters on the host, CPU per process and per core.
+    const counters = new Set(evs.filter((e) => e.ph === 'C').map((e) => `${e.pid} ${e.name}`))
+    for (const c of [
+      `${SYNTHETIC_HOST_PID} queue jobs depth`,
+      `${SYNTHETIC_HOST_PID} lock counter waiters`,
+      '30001 cpu %',
+      `${CPU_CORES_PID} core 0 cpu %`,
+      `${CPU_CORES_PID} core 1 cpu %`
+    ])
+      expect(counters).toContain(c)
+    expect(evs.find((e) => e.pid === CPU_CORES_PID && e.name === 'process_name')?.args).toEqual({
+      name: 'CPU cores'
+    })
+  })
+
+  it('strips ANSI escapes and control characters; output is valid UTF-8', () => {
+    const trace = traceWith([
+      {
+        type: 'proc.spawn',
+        pid: 501,
+        ppid: 30000,
+        name: 'w\u0007\u001b[1mbold\u001b[0m',
+        role: 'worker'
+      },
+      {
+        type: 'stdout',
+        pid: 501,
+        text: '\u001b[31mred\u001b[0m\tcol\u0000\u0008 \ud800 \u001b]0;title\u0007done\r\n'
+      },
+      { type: 'proc.exit', pid: 501, code: 0, signal: null }
+    ])
+    const t = text(trace)
+    expect(checkChromeTrace(t)).toEqual([])
+    expect(Buffer.from(t, 'utf8').toString('utf8')).toBe(t)
+    const evs = eventsOf(t)
+    expect(evs.find((e) => e.name === 'stdout')?.args?.text).toBe('red col \ufffd done')
+    expect(evs.find((e) => e.name === 'process_name' && e.pid === 501)?.args?.name).toBe(
+      'wbold (worker)'
+    )
+  })
+
+  it('closes what a stopped run left open, and clips a task at its worker crash', () => {
+    const trace = traceWith([
+      { type: 'proc.spawn', pid: 601, ppid: 30000, name: 'a', role: 'worker' },
+      { type: 'proc.spawn', pid: 602, ppid: 30000, name: 'b', role: 'worker' },
+      { type: 'task.queued', task: 1, name: 'slow' },
+      { type: 'task.start', task: 1, worker: 601 },
+      { type: 'task.start', task: 2, worker: 602 },
+      { type: 'task.start', task: 3, worker: 602 },
+      { type: 'lock.wait', lock: 'L', pid: 601 },
+      { type: 'proc.exit', pid: 601, code: null, signal: 'SIGKILL' },
+      { type: 'task.end', task: 1, worker: 601, ok: false, error: 'worker 601 died' },
+      { type: 'queue.put', queue: 'q', pid: 30000, msg: 7 }
+    ])
+    const t = text(trace)
+    expect(checkChromeTrace(t)).toEqual([])
+    const evs = eventsOf(t)
+    const task1 = evs.find((e) => e.ph === 'X' && e.name === 'task 1 slow')!
+    const exit = evs.find((e) => e.name === 'exit' && e.pid === 601)!
+    expect(task1.ts! + task1.dur!).toBeCloseTo(exit.ts!, 6)
+    expect(evs.find((e) => e.name === 'task 1 failed')?.args).toEqual({
+      ok: false,
+      error: 'worker 601 died'
+    })
+    expect(
+      evs
+        .filter((e) => e.ph === 'e')
+        .map((e) => e.name)
+        .sort()
+    ).toEqual(['task 2', 'task 3', 'wait L'])
+    expect(evs.some((e) => e.ph === 's')).toBe(false) // a put nobody got has no flow
+  })
+
+  it('the checker finds what is broken (so that it can fail)', () => {
+    const head = '{"displayTimeUnit":"ms","traceEvents":['
+    const named = '{"name":"process_name","ph":"M","pid":1,"args":{"name":"p"}}'
+    const slice = '{"name":"s","ph":"X","pid":1,"tid":1,"ts":0,"dur":100}'
+    const cases: Array<[string, RegExp]> = [
+      ['{"traceEvents":[],"displayTimeUnit":"ms"}', /displayTimeUnit is not the first key/],
+      [`${head}{"name":"x","ph":"i","pid":2,"tid":2,"ts":1}]}`, /pid 2 has no process_name/],
+      [`${head}${named},{"name":"x","ph":"X","pid":1,"tid":1,"ts":1,"dur":-1}]}`, /dur ≥ 0/],
+      [
+        `${head}${named},${slice},{"name":"y","ph":"X","pid":1,"tid":1,"ts":50,"dur":100}]}`,
+        /without nesting/
+      ],
+      [
+        `${head}${named},{"name":"c","ph":"C","pid":1,"ts":1,"args":{"v":"3"}}]}`,
+        /not a finite number/
+      ],
+      [
+        `${head}${named},{"name":"a","ph":"i","pid":1,"tid":1,"ts":5},{"name":"b","ph":"i","pid":1,"tid":1,"ts":4}]}`,
+        /goes back/
+      ],
+      [
+        `${head}${named},${slice},{"name":"q","ph":"s","id":1,"pid":1,"tid":1,"ts":1}]}`,
+        /flow 1 is not paired/
+      ],
+      [
+        `${head}${named},{"name":"q","ph":"s","id":1,"pid":1,"tid":1,"ts":1},{"name":"q","ph":"f","bp":"e","id":1,"pid":1,"tid":1,"ts":2}]}`,
+        /no enclosing slice/
+      ],
+      [
+        `${head}${named},{"name":"b","ph":"b","cat":"t","id":1,"pid":1,"tid":1,"ts":1}]}`,
+        /never ends/
+      ],
+      [
+        `${head}${named},{"name":"x\\u001b[1m","ph":"i","pid":1,"tid":1,"ts":1}]}`,
+        /control character/
+      ]
+    ]
+    for (const [bad, problem] of cases) expect(checkChromeTrace(bad).join('\n')).toMatch(problem)
+  })
+})
