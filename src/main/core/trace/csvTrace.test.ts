@@ -15,16 +15,25 @@ function parseCsv(text: string): string[][] {
   let row: string[] = []
   let field = ''
   let quoted = false
+  const endField = (): void => {
+    row.push(field)
+    field = ''
+  }
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') ((field += '"'), i++)
-      else if (c === '"') quoted = false
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"'
+        i++
+      } else if (c === '"') quoted = false
       else field += c
     } else if (c === '"' && field === '') quoted = true
-    else if (c === ',') (row.push(field), (field = ''))
+    else if (c === ',') endField()
     else if (c === '\r' && text[i + 1] === '\n') {
-      ;(row.push(field), rows.push(row), (row = []), (field = ''), i++)
+      endField()
+      rows.push(row)
+      row = []
+      i++
     } else if (c === '\n' || c === '\r' || c === '"') throw new Error(`bad CSV at ${i}`)
     else field += c
   }
