@@ -30,6 +30,8 @@ export type Verdict = z.infer<typeof VerdictSchema>
 
 export const ProcSampleSchema = z.object({
   pid,
+  /** Parent PID as the sampler read it (the host's own parent for the host's row). */
+  ppid: z.number().int().nonnegative().optional(),
   /** % of one core over the last tick; null on a process's first tick ("no data yet"). */
   cpu: z.number().finite().nonnegative().nullable(),
   rss: z.number().finite().nonnegative()
@@ -72,6 +74,14 @@ export const RunEventSchema = z.discriminatedUnion('type', [
     blocked: z.boolean().optional()
   }),
   z.object({ t, type: z.literal('queue.get'), queue: z.string(), pid, msg: z.number().int() }),
+  /** A put on a full queue or a get on an empty one starts waiting; queue.put/get ends it. */
+  z.object({
+    t,
+    type: z.enum(['queue.wait', 'queue.timeout']),
+    queue: z.string(),
+    pid,
+    op: z.enum(['put', 'get'])
+  }),
   z.object({ t, type: z.literal('task.queued'), task: z.number().int(), name: z.string() }),
   z.object({ t, type: z.literal('task.start'), task: z.number().int(), worker: pid }),
   z.object({
@@ -84,7 +94,8 @@ export const RunEventSchema = z.discriminatedUnion('type', [
   }),
   z.object({
     t,
-    type: z.enum(['lock.wait', 'lock.acquire', 'lock.release']),
+    // lock.timeout: a waiter gave up (acquire with a timeout).
+    type: z.enum(['lock.wait', 'lock.acquire', 'lock.release', 'lock.timeout']),
     lock: z.string(),
     pid,
     abandoned: z.boolean().optional()

@@ -1,5 +1,6 @@
 // One WebSocket client of serve mode: validated calls, and batches pushed once it subscribes.
-// A client that falls behind gets batches dropped (and counted) instead of growing our memory.
+// A client that falls behind (its socket's send buffer past a bound) gets batches dropped and
+// counted per run instead of growing our memory; the count rides on its next batch of that run.
 import type { WebSocket } from 'ws'
 import type { WsResponse } from '../../shared/api'
 import { WsRequestSchema } from '../../shared/api'
@@ -7,17 +8,23 @@ import type { EventBatch } from '../../shared/events'
 import { describeZodError } from '../../shared/validation'
 import { toApiErrorInfo } from '../core/host/ApiError'
 import type { PoolScopeService } from '../core/host/PoolScopeService'
+import { DropCounter } from '../core/session/DropCounter'
 
 /** Bytes queued on a socket past which new batches are dropped for it. */
 export const MAX_BACKLOG_BYTES = 16 * 1024 * 1024
 
+/** What a session needs of the service. */
+export type WsService = Pick<PoolScopeService, 'call' | 'subscribe' | 'replaySince' | 'getRun'>
+
 export class WsSession {
   private unsubscribe: (() => void) | undefined
-  private dropped = 0
+  /** Events this client missed because it fell behind. */
+  readonly drops = new DropCounter()
 
   constructor(
     private readonly ws: WebSocket,
-    private readonly service: PoolScopeService
+    private readonly service: WsService,
+    private readonly maxBacklogBytes = MAX_BACKLOG_BYTES
   ) {
     ws.on('message', (data, isBinary) => void this.onMessage(isBinary ? null : data.toString()))
     ws.on('close', () => this.unsubscribe?.())
@@ -29,13 +36,11 @@ export class WsSession {
   }
 
   private pushBatch = (batch: EventBatch): void => {
-    if (this.ws.bufferedAmount > MAX_BACKLOG_BYTES) {
-      this.dropped += batch.events.length
-      return
-    }
-    const out = this.dropped ? { ...batch, dropped: this.dropped } : batch
-    this.dropped = 0
-    this.send({ kind: 'batch', batch: out })
+    const out =
+      this.ws.bufferedAmount > this.maxBacklogBytes
+        ? this.drops.drop(batch)
+        : this.drops.mark(batch)
+    if (out) this.send({ kind: 'batch', batch: out })
   }
 
   private async onMessage(text: string | null): Promise<void> {
@@ -62,6 +67,13 @@ export class WsSession {
     }
     const req = parsed.data
     if (req.kind === 'subscribe') {
+      const unknown = Object.keys(req.since ?? {}).filter((id) => !this.knowsRun(id))
+      if (unknown.length > 0) {
+        // Still subscribed to everything else: a client reconnecting to a restarted host
+        // keeps working, it just learns that those runs are gone.
+        const message = `subscribe: no run with id ${unknown.map((id) => `'${id}'`).join(', ')}`
+        this.send({ kind: 'error', id: null, error: { code: 'not-found', message } })
+      }
       this.unsubscribe?.()
       for (const batch of this.service.replaySince(req.since)) this.pushBatch(batch)
       this.unsubscribe = this.service.subscribe(this.pushBatch)
@@ -72,6 +84,15 @@ export class WsSession {
       this.send({ kind: 'result', id: req.id, value })
     } catch (err) {
       this.send({ kind: 'error', id: req.id, error: toApiErrorInfo(err) })
+    }
+  }
+
+  private knowsRun(id: string): boolean {
+    try {
+      this.service.getRun(id)
+      return true
+    } catch {
+      return false
     }
   }
 }

@@ -1,9 +1,28 @@
 // Fan-out of run events to subscribers in batches (one per run per ~40 ms), so that no face
 // gets one message per event. Batch boundaries are remembered so that a reconnecting client
 // can resume after the last batch it saw; the events themselves stay in the run's recorder.
+// A subscriber may answer a batch with a promise: until it settles, its next batches wait in
+// a bounded backlog, past which they are dropped and counted (DropCounter), so a slow
+// subscriber never blocks the runs or the other subscribers, nor grows memory without end.
 import type { EventBatch, RunEvent } from '../../../shared/events'
+import { DropCounter } from './DropCounter'
 
 export const BATCH_INTERVAL_MS = 40
+/** Events that may wait for a busy subscriber before further batches are dropped for it. */
+export const MAX_SUBSCRIBER_BACKLOG = 20_000
+
+/** Returns a promise to say "busy until it settles". */
+export type BatchSubscriber = (batch: EventBatch) => void | PromiseLike<unknown>
+
+interface Subscriber {
+  listener: BatchSubscriber
+  maxBacklog: number
+  busy: boolean
+  backlog: EventBatch[]
+  /** Events in `backlog`. */
+  queued: number
+  drops: DropCounter
+}
 
 export interface BatchSource {
   id: string
@@ -11,7 +30,7 @@ export interface BatchSource {
 }
 
 export class Batcher {
-  private readonly listeners = new Set<(batch: EventBatch) => void>()
+  private readonly subscribers = new Set<Subscriber>()
   private readonly pending = new Map<string, BatchSource>()
   /** Per run: for batch seq i, the index of its first event; the next batch starts at the end. */
   private readonly starts = new Map<string, number[]>()
@@ -20,13 +39,25 @@ export class Batcher {
 
   constructor(private readonly intervalMs = BATCH_INTERVAL_MS) {}
 
-  subscribe(listener: (batch: EventBatch) => void): () => void {
-    this.listeners.add(listener)
-    return () => this.listeners.delete(listener)
+  subscribe(listener: BatchSubscriber, opts: { maxBacklog?: number } = {}): () => void {
+    const sub: Subscriber = {
+      listener,
+      maxBacklog: opts.maxBacklog ?? MAX_SUBSCRIBER_BACKLOG,
+      busy: false,
+      backlog: [],
+      queued: 0,
+      drops: new DropCounter()
+    }
+    this.subscribers.add(sub)
+    return () => {
+      this.subscribers.delete(sub)
+      sub.backlog = []
+      sub.queued = 0
+    }
   }
 
   get subscriberCount(): number {
-    return this.listeners.size
+    return this.subscribers.size
   }
 
   /** A run has new events: flush them with the next tick. */
@@ -53,14 +84,38 @@ export class Batcher {
         seq: starts.length - 1,
         events: run.events.slice(from)
       }
-      for (const listener of this.listeners) {
-        try {
-          listener(batch)
-        } catch {
-          // one subscriber's failure is its own; the others still get the batch
-        }
-      }
+      for (const sub of this.subscribers) this.offer(sub, batch)
     }
+  }
+
+  private offer(sub: Subscriber, batch: EventBatch): void {
+    if (!sub.busy) return this.deliver(sub, sub.drops.mark(batch))
+    const kept =
+      sub.queued + batch.events.length > sub.maxBacklog
+        ? sub.drops.drop(batch)
+        : sub.drops.mark(batch)
+    if (!kept) return
+    sub.backlog.push(kept)
+    sub.queued += kept.events.length
+  }
+
+  private deliver(sub: Subscriber, batch: EventBatch): void {
+    let busy: void | PromiseLike<unknown>
+    try {
+      busy = sub.listener(batch)
+    } catch {
+      return // one subscriber's failure is its own; the others still get the batch
+    }
+    if (!busy || typeof busy.then !== 'function') return
+    sub.busy = true
+    const next = (): void => {
+      sub.busy = false
+      const queued = sub.backlog.shift()
+      if (!queued || !this.subscribers.has(sub)) return
+      sub.queued -= queued.events.length
+      this.deliver(sub, queued)
+    }
+    busy.then(next, next)
   }
 
   /** Batches of `run` after `seq` (all of them for seq -1), rebuilt from the recorder. */
@@ -77,6 +132,6 @@ export class Batcher {
   dispose(): void {
     clearTimeout(this.timer)
     this.timer = undefined
-    this.listeners.clear()
+    this.subscribers.clear()
   }
 }

@@ -13,7 +13,9 @@ import { Process } from '../primitives/Process'
 import type { ProcessOptions } from '../primitives/Process'
 import { toErrorInfo } from '../protocol'
 import type { ScenarioContext, ScenarioProgram } from '../scenarios/ScenarioProgram'
+import type { Monitor } from '../monitor/Monitor'
 import { abortableDelay } from './abortableDelay'
+import { RunSampling } from './RunSampling'
 
 export type RunEventListener = (run: Run, event: RunEvent) => void
 
@@ -33,13 +35,18 @@ export class Run {
   private readonly t0 = performance.now()
   private readonly abort = new AbortController()
   private readonly processes = new Set<Process>()
+  /** Samples of the host and this run's processes while it is live (with a monitor). */
+  readonly sampling: RunSampling | undefined
 
   constructor(
     readonly id: string,
     readonly program: ScenarioProgram,
     readonly params: ParamValues,
-    private readonly listener: RunEventListener
-  ) {}
+    private readonly listener: RunEventListener,
+    monitor?: Monitor
+  ) {
+    this.sampling = monitor && new RunSampling(this, monitor)
+  }
 
   info(): RunInfo {
     return {
@@ -99,6 +106,7 @@ export class Run {
       params: this.params,
       hostPid: this.hostPid
     })
+    this.sampling?.start()
     try {
       this.result = await this.program.run(this.context())
       // Like Python at exit: children the program did not join are waited for, not killed.
@@ -113,6 +121,7 @@ export class Run {
       }
     }
     if (this.status === 'stopping') this.status = 'stopped'
+    await this.sampling?.finish() // the last sample precedes run.end
     const checks =
       this.status === 'finished'
         ? this.program.verdict(this.events, this.result, {

@@ -1,0 +1,45 @@
+// One sampler tick: the machine's cores and the given processes, read once and folded into
+// the Machine and the ProcessTable.
+import { performance } from 'node:perf_hooks'
+import { createProcReader } from './createProcReader'
+import { Machine } from './Machine'
+import type { ProcReader } from './ProcReader'
+import type { ProcessRow } from './ProcessTable'
+import { ProcessTable } from './ProcessTable'
+
+export interface Snapshot {
+  /** When it was taken (monotonic ms, performance.now()). */
+  t: number
+  /** Busy % per core over the last tick; null where there is no data yet. */
+  cores: (number | null)[]
+  /** The rows of the processes asked about, in the order asked. */
+  procs: ProcessRow[]
+}
+
+export class Sampler {
+  readonly machine = new Machine()
+  readonly table = new ProcessTable()
+
+  constructor(
+    readonly reader: ProcReader = createProcReader(),
+    private readonly clock: () => number = () => performance.now()
+  ) {}
+
+  async tick(pids: readonly number[]): Promise<Snapshot> {
+    const readings = await this.reader.read(pids)
+    const t = this.clock()
+    const cores = this.machine.update()
+    this.table.update(pids, readings, t)
+    return { t, cores, procs: pids.map((pid) => this.table.get(pid)!) }
+  }
+
+  /** Drops `pid` from the table and the reader. */
+  forget(pid: number): void {
+    this.table.remove(pid)
+    this.reader.forget(pid)
+  }
+
+  close(): void {
+    this.reader.close()
+  }
+}
