@@ -23,6 +23,7 @@ const step = (name, cmd, args, env) => run(name, cmd, args, env) || failedSteps.
 
 step('typecheck', 'npm', ['run', '--silent', 'typecheck'])
 step('lint', 'npm', ['run', '--silent', 'lint'])
+step('electronegativity', 'node', ['scripts/electronegativity.mjs'])
 const built = run('build', 'npx', ['electron-vite', 'build'])
 if (!built) failedSteps.push('build')
 step('vitest', 'npx', [
