@@ -1,93 +1,131 @@
-import { useEffect, useState, useSyncExternalStore } from 'react'
+// The PoolScope window: header (status, replay, export/open, language), the launcher and run
+// history in a resizable sidebar, and the selected run's views.
+import { useEffect, useRef, useState, useSyncExternalStore } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { PoolScopeApi } from '../../shared/api'
-import type { Lang, ScenarioSpec } from '../../shared/scenarios'
+import type { ScenarioSpec } from '../../shared/scenarios'
+import { AppHeader } from './AppHeader'
+import { useShortcuts } from './hooks/useShortcuts'
+import type { Tab } from './layout/MainPanes'
+import { MainPanes, TABS } from './layout/MainPanes'
+import { Splitter } from './layout/Splitter'
+import { isLive } from './store/runState'
 import type { RunStore } from './store/runStore'
-import { ConsoleView } from './views/ConsoleView'
-import { ProcessTable } from './views/ProcessTable'
+import { useRunActions } from './useRunActions'
+import { RunHistory } from './views/RunHistory'
 import { ScenarioLauncher } from './views/ScenarioLauncher'
-import { VerdictView } from './views/VerdictView'
+import { ShortcutsHelp } from './views/ShortcutsHelp'
 
 export function App({ api, store }: { api: PoolScopeApi; store: RunStore }): React.JSX.Element {
-  const { t, i18n } = useTranslation()
+  const { t } = useTranslation()
   const snap = useSyncExternalStore(store.subscribe, store.getSnapshot)
   const [scenarios, setScenarios] = useState<ScenarioSpec[]>([])
-  const [error, setError] = useState<string | null>(null)
+  const [tab, setTab] = useState<Tab>('processes')
+  const [sidebar, setSidebar] = useState(320)
+  const [help, setHelp] = useState(false)
+  const actions = useRunActions(api, store)
+  const { setNotice } = actions
+  const filterRef = useRef<HTMLInputElement>(null)
+  const findRef = useRef<HTMLInputElement>(null)
+  const verdictRef = useRef<HTMLDivElement>(null)
+  const formRef = useRef<HTMLFormElement>(null)
+  const historyRef = useRef<HTMLElement>(null)
+  const openRef = useRef<HTMLInputElement>(null)
 
   useEffect(() => {
     const unsubscribe = api.subscribe(store.applyBatch)
-    api.listScenarios().then(setScenarios, (e: Error) => setError(e.message))
+    const fail = (e: Error): void => setNotice({ kind: 'error', text: e.message })
+    api.listScenarios().then(setScenarios, fail)
+    api.listRuns().then((runs) => store.mergeInfos(runs), fail)
     return unsubscribe
-  }, [api, store])
+  }, [api, store, setNotice])
 
   const run = snap.selected ? snap.runs.get(snap.selected) : undefined
-  const running = run?.status === 'running' || run?.status === 'stopping'
+  const info = run ? snap.infos.get(run.id) : undefined
+  const replay = run ? snap.replays.get(run.id) : undefined
+  const running = !!run && !replay && isLive(run.status)
 
-  const start = (scenario: string, params: Record<string, number | string>): void => {
-    setError(null)
-    api.startRun({ scenario, params }).then(
-      (info) => store.addRun(info),
-      (e: Error) => setError(e.message)
-    )
+  const focusView = (n: number): void => {
+    if (n <= TABS.length) setTab(TABS[n - 1]!)
+    else if (n === 5) findRef.current?.focus()
+    else if (n === 6) verdictRef.current?.focus()
+    else historyRef.current?.focus()
   }
-  const stop = (): void => {
-    if (run) api.stopRun({ runId: run.id }).catch((e: Error) => setError(e.message))
-  }
+  useShortcuts({
+    run: () => formRef.current?.requestSubmit(),
+    stop: () => running && actions.stop(run.id),
+    find: () => (tab === 'processes' ? filterRef : findRef).current?.focus(),
+    open: () => openRef.current?.click(),
+    play: () => replay && run && store.togglePlay(run.id),
+    help: () => setHelp(true),
+    view1: () => focusView(1),
+    view2: () => focusView(2),
+    view3: () => focusView(3),
+    view4: () => focusView(4),
+    view5: () => focusView(5),
+    view6: () => focusView(6),
+    view7: () => focusView(7)
+  })
 
   return (
     <div className="app">
-      <header>
-        <h1>{t('appTitle')}</h1>
-        <label className="lang">
-          {t('language')}{' '}
-          <select
-            value={i18n.language}
-            onChange={(e) => void i18n.changeLanguage(e.target.value as Lang)}
-          >
-            <option value="en">English</option>
-            <option value="ko">한국어</option>
-          </select>
-        </label>
-      </header>
-      {error && (
-        <p role="alert" className="error">
-          {error}
+      <AppHeader
+        run={run}
+        info={info}
+        replay={replay}
+        store={store}
+        actions={actions}
+        openRef={openRef}
+        onHelp={() => setHelp(true)}
+      />
+      {actions.notice && (
+        <p
+          role={actions.notice.kind === 'error' ? 'alert' : 'status'}
+          className={`notice ${actions.notice.kind}`}
+        >
+          {actions.notice.text}
+          <button aria-label={t('shortcuts.close')} onClick={() => setNotice(null)}>
+            ×
+          </button>
         </p>
       )}
-      <main>
+      <div className="body" style={{ gridTemplateColumns: `${sidebar}px 6px 1fr` }}>
         <aside>
-          <ScenarioLauncher scenarios={scenarios} running={running} onRun={start} onStop={stop} />
-          <nav aria-label={t('runs')}>
-            <h2>{t('runs')}</h2>
-            <ul className="runs">
-              {snap.order.map((id) => {
-                const r = snap.runs.get(id)!
-                return (
-                  <li key={id}>
-                    <button aria-pressed={id === snap.selected} onClick={() => store.select(id)}>
-                      {id} · {r.scenario} · {t(`status.${r.status}`)}
-                    </button>
-                  </li>
-                )
-              })}
-            </ul>
-          </nav>
+          <ScenarioLauncher
+            scenarios={scenarios}
+            running={running}
+            onRun={actions.start}
+            onStop={() => run && actions.stop(run.id)}
+            formRef={formRef}
+          />
+          <RunHistory snap={snap} onSelect={(id) => store.select(id)} listRef={historyRef} />
         </aside>
-        <div className="views">
+        <Splitter
+          orientation="vertical"
+          label={t('splitter')}
+          value={sidebar}
+          min={200}
+          max={640}
+          step={16}
+          onChange={setSidebar}
+        />
+        <main className="views">
           {run ? (
-            <>
-              <p className="run-status" data-testid="run-status">
-                {run.id} · {run.scenario} · {t(`status.${run.status}`)}
-              </p>
-              <ProcessTable run={run} />
-              <ConsoleView run={run} />
-              <VerdictView run={run} />
-            </>
+            <MainPanes
+              run={run}
+              tab={tab}
+              onTab={setTab}
+              filterRef={filterRef}
+              findRef={findRef}
+              verdictRef={verdictRef}
+              onSignal={running ? (pid, signal) => actions.kill(run.id, pid, signal) : undefined}
+            />
           ) : (
             <p className="empty">{t('noRun')}</p>
           )}
-        </div>
-      </main>
+        </main>
+      </div>
+      {help && <ShortcutsHelp onClose={() => setHelp(false)} />}
     </div>
   )
 }

@@ -7,8 +7,21 @@ import { RunStore } from './store/runStore'
 import './styles.css'
 
 initI18n()
+const api = connectApi()
+const asked = new Set<string>()
+const store: RunStore = new RunStore({
+  // A run we have no info for (opened or started elsewhere): ask the host once what it is.
+  onUnknownRun: (id) => {
+    if (asked.has(id)) return
+    asked.add(id)
+    api.listRuns().then(
+      (runs) => store.mergeInfos(runs),
+      () => asked.delete(id)
+    )
+  }
+})
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App api={connectApi()} store={new RunStore()} />
+    <App api={api} store={store} />
   </StrictMode>
 )

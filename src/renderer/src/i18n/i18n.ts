@@ -5,7 +5,8 @@ import { strings } from './strings'
 
 /** The OS/browser locale decides the first language; the UI can switch it. */
 export function initialLang(languages: readonly string[] = navigator.languages): Lang {
-  return languages.some((l) => l.toLowerCase().startsWith('ko')) ? 'ko' : 'en'
+  const first = languages.find((l) => /^(ko|en)\b/i.test(l))
+  return first?.toLowerCase().startsWith('ko') ? 'ko' : 'en'
 }
 
 export function initI18n(lang: Lang = initialLang()): typeof i18next {
@@ -16,5 +17,9 @@ export function initI18n(lang: Lang = initialLang()): typeof i18next {
     interpolation: { escapeValue: false },
     initAsync: false
   })
+  // Screen readers and fonts follow the page language.
+  const setLang = (l: string): void => document.documentElement.setAttribute('lang', l)
+  setLang(i18next.language)
+  i18next.on('languageChanged', setLang)
   return i18next
 }

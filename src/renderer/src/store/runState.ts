@@ -1,8 +1,16 @@
-// What the views show of one run, built by applying its events in order. Bounded: the console
-// keeps the last MAX_CONSOLE lines, so a long run costs no more memory than a short one.
+// What the views show of one run, built by applying its events in order. Every collection is
+// bounded (see consoleModel, seriesModel, timelineModel), so a long run costs no more memory
+// than a short one. States are immutable: a replay can keep the state at an earlier time.
 import type { ErrorInfo, RunEvent, RunStatus, Verdict } from '../../../shared/events'
+import type { ConsoleState, Stream } from './consoleModel'
+import { appendOutput, emptyConsole } from './consoleModel'
+import type { SeriesState } from './seriesModel'
+import { applySeries, emptySeries } from './seriesModel'
+import type { TimelineState } from './timelineModel'
+import { applyTimeline, emptyTimeline } from './timelineModel'
 
-export const MAX_CONSOLE = 5000
+export { MAX_CONSOLE } from './consoleModel'
+export type { ConsoleLine, Segment } from './consoleModel'
 
 export type ProcState = 'starting' | 'running' | 'exited' | 'killed'
 
@@ -18,28 +26,27 @@ export interface ProcRow {
   end: number | null
   cpu: number | null
   rss: number | null
-}
-
-export interface ConsoleLine {
-  key: number
-  t: number
-  pid: number
-  stream: 'stdout' | 'stderr'
-  text: string
+  /** Launch order within the run (0 = first child): picks the process's colour. */
+  order: number
 }
 
 export interface RunState {
   id: string
   scenario: string
+  params: Record<string, unknown>
   status: RunStatus
   hostPid: number | null
+  host: { cpu: number | null; rss: number | null }
   procs: ReadonlyMap<number, ProcRow>
-  console: readonly ConsoleLine[]
-  consoleCount: number
+  console: ConsoleState
+  series: SeriesState
+  timeline: TimelineState
   verdict: Verdict | null
   result: unknown
   error: ErrorInfo | null
+  /** Time of the newest event applied (ms since the run started). */
   lastT: number
+  events: number
   dropped: number
 }
 
@@ -47,33 +54,48 @@ export function emptyRun(id: string, scenario = ''): RunState {
   return {
     id,
     scenario,
+    params: {},
     status: 'running',
     hostPid: null,
+    host: { cpu: null, rss: null },
     procs: new Map(),
-    console: [],
-    consoleCount: 0,
+    console: emptyConsole,
+    series: emptySeries,
+    timeline: emptyTimeline,
     verdict: null,
     result: null,
     error: null,
     lastT: 0,
+    events: 0,
     dropped: 0
   }
 }
 
 /** Applies a batch of events; returns a new state (the old one is left as it was). */
 export function applyEvents(prev: RunState, events: readonly RunEvent[], dropped = 0): RunState {
-  const procs = new Map(prev.procs)
-  const lines: ConsoleLine[] = []
-  let next: RunState = { ...prev, dropped: prev.dropped + dropped }
-  let count = prev.consoleCount
+  let procs: Map<number, ProcRow> | null = null
+  const mutableProcs = (): Map<number, ProcRow> => (procs ??= new Map(prev.procs))
+  const chunks: { t: number; pid: number; stream: Stream; text: string }[] = []
+  let next: RunState = {
+    ...prev,
+    dropped: prev.dropped + dropped,
+    events: prev.events + events.length
+  }
   for (const e of events) {
-    next.lastT = Math.max(next.lastT, e.t)
+    if (e.t > next.lastT) next.lastT = e.t
     switch (e.type) {
       case 'run.start':
-        next = { ...next, scenario: e.scenario, hostPid: e.hostPid, status: 'running' }
+        next = {
+          ...next,
+          scenario: e.scenario,
+          params: e.params,
+          hostPid: e.hostPid,
+          status: 'running'
+        }
         break
-      case 'proc.spawn':
-        procs.set(e.pid, {
+      case 'proc.spawn': {
+        const map = mutableProcs()
+        map.set(e.pid, {
           pid: e.pid,
           ppid: e.ppid,
           name: e.name,
@@ -84,14 +106,18 @@ export function applyEvents(prev: RunState, events: readonly RunEvent[], dropped
           start: e.t,
           end: null,
           cpu: null,
-          rss: null
+          rss: null,
+          order: map.get(e.pid)?.order ?? map.size
         })
         break
+      }
       case 'proc.ready':
-        update(procs, e.pid, (p) => ({ ...p, state: p.state === 'starting' ? 'running' : p.state }))
+        update(mutableProcs(), e.pid, (p) =>
+          p.state === 'starting' ? { ...p, state: 'running' } : p
+        )
         break
       case 'proc.exit':
-        update(procs, e.pid, (p) => ({
+        update(mutableProcs(), e.pid, (p) => ({
           ...p,
           state: e.signal ? 'killed' : 'exited',
           code: e.code,
@@ -102,11 +128,16 @@ export function applyEvents(prev: RunState, events: readonly RunEvent[], dropped
         break
       case 'stdout':
       case 'stderr':
-        lines.push({ key: count++, t: e.t, pid: e.pid, stream: e.type, text: e.text })
+        chunks.push({ t: e.t, pid: e.pid, stream: e.type, text: e.text })
         break
-      case 'sample':
-        for (const s of e.procs) update(procs, s.pid, (p) => ({ ...p, cpu: s.cpu, rss: s.rss }))
+      case 'sample': {
+        const map = mutableProcs()
+        for (const s of e.procs) {
+          if (s.pid === next.hostPid) next = { ...next, host: { cpu: s.cpu, rss: s.rss } }
+          else update(map, s.pid, (p) => (p.end === null ? { ...p, cpu: s.cpu, rss: s.rss } : p))
+        }
         break
+      }
       case 'run.end':
         next = {
           ...next,
@@ -120,12 +151,20 @@ export function applyEvents(prev: RunState, events: readonly RunEvent[], dropped
         break
     }
   }
-  const console =
-    lines.length === 0 ? prev.console : [...prev.console, ...lines].slice(-MAX_CONSOLE)
-  return { ...next, procs, console, consoleCount: count }
+  return {
+    ...next,
+    procs: procs ?? prev.procs,
+    console: appendOutput(prev.console, chunks),
+    series: applySeries(prev.series, events, next.hostPid),
+    timeline: applyTimeline(prev.timeline, events)
+  }
 }
 
 function update(procs: Map<number, ProcRow>, pid: number, f: (p: ProcRow) => ProcRow): void {
   const p = procs.get(pid)
   if (p) procs.set(pid, f(p))
+}
+
+export function isLive(status: RunStatus): boolean {
+  return status === 'running' || status === 'stopping'
 }

@@ -1,19 +1,58 @@
 // The renderer's store: every run's state, fed by the API's batches; React reads it with
-// useSyncExternalStore. Runs are listed newest first.
+// useSyncExternalStore. Batches are applied at once but listeners hear about them at most
+// every `throttleMs`, so a busy run re-renders the views a few times a second, not per batch.
+// Runs opened from a trace are replayed: their views show the state at the scrubber's time.
 import type { RunInfo } from '../../../shared/api'
-import type { EventBatch } from '../../../shared/events'
+import type { EventBatch, RunEvent } from '../../../shared/events'
+import { ReplayCursor } from './replayCursor'
 import type { RunState } from './runState'
 import { applyEvents, emptyRun } from './runState'
 
+/** Events kept per run until we know whether it is a replay (a live run drops them). */
+export const MAX_UNKNOWN_LOG = 200_000
+const PLAY_TICK_MS = 100
+
+export interface ReplayStatus {
+  t: number
+  end: number
+  playing: boolean
+  speed: number
+}
+
 export interface StoreSnapshot {
+  /** What the views show: the live state, or the replayed state at its time. */
   runs: ReadonlyMap<string, RunState>
+  infos: ReadonlyMap<string, RunInfo>
+  replays: ReadonlyMap<string, ReplayStatus>
   order: readonly string[]
   selected: string | null
 }
 
+export interface RunStoreOptions {
+  throttleMs?: number
+  /** Called when batches arrive for a run the store has no RunInfo for. */
+  onUnknownRun?: (runId: string) => void
+}
+
 export class RunStore {
-  private snapshot: StoreSnapshot = { runs: new Map(), order: [], selected: null }
+  private snapshot: StoreSnapshot = {
+    runs: new Map(),
+    infos: new Map(),
+    replays: new Map(),
+    order: [],
+    selected: null
+  }
   private readonly listeners = new Set<() => void>()
+  private readonly full = new Map<string, RunState>()
+  private readonly logs = new Map<string, RunEvent[]>()
+  private readonly cursors = new Map<string, ReplayCursor>()
+  private readonly throttleMs: number
+  private timer: ReturnType<typeof setTimeout> | undefined
+  private player: ReturnType<typeof setInterval> | undefined
+
+  constructor(private readonly options: RunStoreOptions = {}) {
+    this.throttleMs = options.throttleMs ?? 100
+  }
 
   readonly subscribe = (listener: () => void): (() => void) => {
     this.listeners.add(listener)
@@ -22,35 +61,152 @@ export class RunStore {
 
   readonly getSnapshot = (): StoreSnapshot => this.snapshot
 
-  applyBatch = (batch: EventBatch): void => {
-    const runs = new Map(this.snapshot.runs)
-    const known = runs.has(batch.runId)
-    const prev = runs.get(batch.runId) ?? emptyRun(batch.runId)
-    runs.set(batch.runId, applyEvents(prev, batch.events, batch.dropped ?? 0))
-    this.set({
-      ...this.snapshot,
-      runs,
-      order: known ? this.snapshot.order : [batch.runId, ...this.snapshot.order]
-    })
+  readonly applyBatch = (batch: EventBatch): void => {
+    const id = batch.runId
+    const known = this.full.has(id)
+    const prev = this.full.get(id) ?? emptyRun(id)
+    this.full.set(id, applyEvents(prev, batch.events, batch.dropped ?? 0))
+    const info = this.snapshot.infos.get(id)
+    if (!info || info.replay) {
+      const log = this.logs.get(id) ?? []
+      if (log.length < MAX_UNKNOWN_LOG) log.push(...batch.events)
+      this.logs.set(id, log)
+      if (info?.replay) this.cursors.delete(id)
+    }
+    if (!info) this.options.onUnknownRun?.(id)
+    const order =
+      known || this.snapshot.order.includes(id) ? this.snapshot.order : [id, ...this.snapshot.order]
+    this.snapshot = { ...this.snapshot, order, runs: this.viewRuns([id]) }
+    this.scheduleNotify()
   }
 
-  /** A run the host just told us about (e.g. startRun's answer): select it. */
+  /** A run the host told us about (startRun's or openTrace's answer): select it. */
   addRun(info: RunInfo): void {
-    const runs = new Map(this.snapshot.runs)
-    if (!runs.has(info.id))
-      runs.set(info.id, { ...emptyRun(info.id, info.scenario), status: info.status })
-    const order = this.snapshot.order.includes(info.id)
-      ? this.snapshot.order
-      : [info.id, ...this.snapshot.order]
-    this.set({ runs, order, selected: info.id })
+    this.mergeInfos([info])
+    this.snapshot = { ...this.snapshot, selected: info.id }
+    this.notifyNow()
+  }
+
+  /** What listRuns answered: statuses, and which runs are replays. */
+  mergeInfos(list: readonly RunInfo[]): void {
+    const infos = new Map(this.snapshot.infos)
+    const replays = new Map(this.snapshot.replays)
+    let order = this.snapshot.order
+    for (const info of list) {
+      infos.set(info.id, info)
+      if (!this.full.has(info.id))
+        this.full.set(info.id, { ...emptyRun(info.id, info.scenario), status: info.status })
+      if (!order.includes(info.id)) order = [info.id, ...order]
+      if (!info.replay) this.logs.delete(info.id)
+      else if (!replays.has(info.id))
+        replays.set(info.id, { t: Infinity, end: 0, playing: false, speed: 1 })
+    }
+    this.snapshot = { ...this.snapshot, infos, replays, order }
+    this.snapshot = { ...this.snapshot, runs: this.viewRuns(list.map((i) => i.id)) }
+    this.notifyNow()
   }
 
   select(id: string): void {
-    this.set({ ...this.snapshot, selected: id })
+    this.snapshot = { ...this.snapshot, selected: id }
+    this.notifyNow()
   }
 
-  private set(next: StoreSnapshot): void {
-    this.snapshot = next
+  /** Moves a replayed run's time; every view then shows the run as it was at `t`. */
+  seek(id: string, t: number): void {
+    const r = this.snapshot.replays.get(id)
+    if (!r) return
+    this.setReplay(id, { ...r, t: Math.max(0, t) })
+  }
+
+  setSpeed(id: string, speed: number): void {
+    const r = this.snapshot.replays.get(id)
+    if (r) this.setReplay(id, { ...r, speed })
+  }
+
+  /** Plays (from the start when at the end) or pauses a replay. */
+  togglePlay(id: string): void {
+    const r = this.snapshot.replays.get(id)
+    if (!r) return
+    const end = this.cursor(id)?.end ?? 0
+    if (r.playing) {
+      this.stopPlayer()
+      this.setReplay(id, { ...r, playing: false })
+      return
+    }
+    this.stopPlayer()
+    this.setReplay(id, { ...r, playing: true, t: r.t >= end ? 0 : r.t })
+    this.player = setInterval(() => {
+      const cur = this.snapshot.replays.get(id)
+      if (!cur?.playing) return this.stopPlayer()
+      const t = cur.t + PLAY_TICK_MS * cur.speed
+      this.setReplay(id, { ...cur, t: Math.min(t, end), playing: t < end })
+      if (t >= end) this.stopPlayer()
+    }, PLAY_TICK_MS)
+  }
+
+  dispose(): void {
+    this.stopPlayer()
+    clearTimeout(this.timer)
+    this.listeners.clear()
+  }
+
+  private setReplay(id: string, r: ReplayStatus): void {
+    const replays = new Map(this.snapshot.replays)
+    replays.set(id, r)
+    this.snapshot = { ...this.snapshot, replays }
+    this.snapshot = { ...this.snapshot, runs: this.viewRuns([id]) }
+    this.notifyNow()
+  }
+
+  private cursor(id: string): ReplayCursor | undefined {
+    let c = this.cursors.get(id)
+    const log = this.logs.get(id)
+    if (!c && log) {
+      c = new ReplayCursor(id, log)
+      this.cursors.set(id, c)
+    }
+    return c
+  }
+
+  /** The view states, recomputed for the runs named. */
+  private viewRuns(ids: readonly string[]): Map<string, RunState> {
+    const runs = new Map(this.snapshot.runs)
+    for (const id of ids) {
+      const full = this.full.get(id)
+      if (!full) continue
+      const replay = this.snapshot.replays.get(id)
+      const cursor = replay ? this.cursor(id) : undefined
+      if (!replay || !cursor) {
+        runs.set(id, full)
+        continue
+      }
+      const end = cursor.end
+      const t = Math.min(replay.t, end)
+      if (replay.t !== t || replay.end !== end) {
+        const replays = new Map(this.snapshot.replays)
+        replays.set(id, { ...replay, t, end })
+        this.snapshot = { ...this.snapshot, replays }
+      }
+      const at = cursor.at(t)
+      // The host's status and verdict belong to the end of the run.
+      runs.set(id, t >= end ? { ...at, status: full.status } : { ...at, status: 'running' })
+    }
+    return runs
+  }
+
+  private stopPlayer(): void {
+    clearInterval(this.player)
+    this.player = undefined
+  }
+
+  private scheduleNotify(): void {
+    if (this.throttleMs <= 0) return this.notifyNow()
+    this.timer ??= setTimeout(() => this.notifyNow(), this.throttleMs)
+  }
+
+  private notifyNow(): void {
+    clearTimeout(this.timer)
+    this.timer = undefined
     this.listeners.forEach((l) => l())
   }
 }

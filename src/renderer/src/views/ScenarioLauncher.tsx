@@ -9,9 +9,11 @@ interface Props {
   running: boolean
   onRun(scenario: string, params: Record<string, number | string>): void
   onStop(): void
+  formRef?: React.Ref<HTMLFormElement>
 }
 
-export function ScenarioLauncher({ scenarios, running, onRun, onStop }: Props): React.JSX.Element {
+export function ScenarioLauncher(props: Props): React.JSX.Element {
+  const { scenarios, running, onRun, onStop, formRef } = props
   const { t, i18n } = useTranslation()
   const lang = i18n.language as Lang
   const [selectedId, setSelectedId] = useState<string | null>(null)
@@ -54,6 +56,7 @@ export function ScenarioLauncher({ scenarios, running, onRun, onStop }: Props): 
       </div>
       {selected && (
         <form
+          ref={formRef}
           className="params"
           aria-label={t('parameters')}
           onSubmit={(e) => {

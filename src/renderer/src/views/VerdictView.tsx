@@ -1,12 +1,20 @@
+// The run's verdict: each check with what was observed, in plain language.
 import { useTranslation } from 'react-i18next'
 import type { RunState } from '../store/runState'
 
-export function VerdictView({ run }: { run: RunState }): React.JSX.Element | null {
+export function VerdictView({ run }: { run: RunState }): React.JSX.Element {
   const { t } = useTranslation()
-  if (!run.verdict) return null
+  if (!run.verdict) {
+    return (
+      <section aria-label={t('verdict')} className="verdict pending">
+        <p className="muted">{t('verdictPending')}</p>
+      </section>
+    )
+  }
+  const title = run.verdict.passed ? t('verdictPassed') : t('verdictFailed')
   return (
-    <section aria-label={t('verdict')} className="verdict">
-      <h2>{run.verdict.passed ? t('verdictPassed') : t('verdictFailed')}</h2>
+    <section aria-label={title} className={`verdict ${run.verdict.passed ? 'passed' : 'failed'}`}>
+      <h2>{title}</h2>
       {run.error && (
         <p role="alert">
           {t('error')}: {run.error.message}
@@ -15,10 +23,21 @@ export function VerdictView({ run }: { run: RunState }): React.JSX.Element | nul
       <ul>
         {run.verdict.checks.map((c) => (
           <li key={c.name} className={c.passed ? 'pass' : 'fail'}>
-            <strong>{c.passed ? t('pass') : t('fail')}</strong> {c.name} — {c.observed}
+            <strong>{c.passed ? `✓ ${t('pass')}` : `✗ ${t('fail')}`}</strong> {c.name}
+            <span className="observed">
+              {' '}
+              — {t('observed')}: {c.observed}
+            </span>
+            {c.note && <em className="muted"> ({t(`note.${c.note}`)})</em>}
           </li>
         ))}
       </ul>
+      {run.result !== null && run.result !== undefined && (
+        <details>
+          <summary>{t('result')}</summary>
+          <pre>{JSON.stringify(run.result, null, 2)}</pre>
+        </details>
+      )}
     </section>
   )
 }

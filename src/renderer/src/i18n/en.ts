@@ -1,0 +1,165 @@
+// English UI text. ko.ts must have the same keys (checked by the type below and a test).
+export const en = {
+  appTitle: 'PoolScope',
+  scenarios: 'Scenarios',
+  parameters: 'Parameters',
+  run: 'Run',
+  stop: 'Stop',
+  runs: 'Run history',
+  noRuns: 'No runs yet.',
+  processes: 'Processes',
+  cpu: 'CPU per core',
+  queues: 'Queues and locks',
+  timeline: 'Timeline',
+  console: 'Console',
+  verdict: 'Verdict',
+  views: 'Views',
+  language: 'Language',
+  noRun: 'Pick a scenario and press Run, or open a saved trace.',
+  noOutput: 'No output yet.',
+  watch: 'What to watch',
+  progress: 'Progress',
+  tasksProgress: '{{done}} of {{queued}} tasks done',
+  replay: 'replay',
+  live: 'live',
+  col: {
+    pid: 'PID',
+    ppid: 'PPID',
+    name: 'Name / role',
+    state: 'State',
+    cpu: 'CPU %',
+    rss: 'RSS',
+    start: 'Start',
+    end: 'End',
+    actions: 'Actions'
+  },
+  state: {
+    starting: 'starting',
+    running: 'running',
+    exited: 'exited (code {{code}})',
+    killed: 'killed ({{signal}})'
+  },
+  status: {
+    running: 'running',
+    stopping: 'stopping',
+    finished: 'finished',
+    failed: 'failed',
+    stopped: 'stopped'
+  },
+  verdictPassed: 'Verdict: passed',
+  verdictFailed: 'Verdict: failed',
+  verdictPending: 'The verdict appears when the run ends.',
+  pass: 'pass',
+  fail: 'fail',
+  observed: 'observed',
+  note: {
+    'not-observed': 'not observed in this run',
+    'not-applicable': 'not applicable here'
+  },
+  result: 'Result',
+  host: 'host',
+  error: 'Error',
+  procs: {
+    filter: 'Filter processes',
+    filterPlaceholder: 'PID, name, state…',
+    count: '{{shown}} of {{total}} processes',
+    sortBy: 'Sort by {{column}}',
+    actionsFor: 'Actions for PID {{pid}}',
+    terminate: 'Terminate (SIGTERM)',
+    kill: 'Kill (SIGKILL)',
+    sent: '{{signal}} sent to PID {{pid}}'
+  },
+  cpuView: {
+    core: 'core {{n}}',
+    runTotal: 'run total',
+    hostCpu: 'host',
+    now: 'Latest sample',
+    noData: 'No CPU samples yet.',
+    window: 'last {{s}} s, % of one core',
+    firstTick: 'no data yet'
+  },
+  queuesView: {
+    depth: 'Queue depth over time',
+    waiting: 'Processes waiting for a lock',
+    noQueues: 'This run has no queues.',
+    noLocks: 'This run has no locks.',
+    pool: 'pool task queue',
+    name: 'Name',
+    now: 'Now',
+    max: 'Max',
+    puts: 'Puts',
+    gets: 'Gets',
+    blocked: 'Blocked puts',
+    holder: 'Holder',
+    acquisitions: 'Acquisitions',
+    blockedMark: 'a put blocked here'
+  },
+  timelineView: {
+    zoomIn: 'Zoom in',
+    zoomOut: 'Zoom out',
+    reset: 'Show all',
+    summary: '{{lanes}} processes, {{spans}} spans, {{arrows}} messages, {{ticks}} writes',
+    truncated: 'older items beyond the last {{n}} are not drawn',
+    legendAlive: 'alive',
+    legendTask: 'task',
+    legendWait: 'lock wait',
+    legendHold: 'lock held',
+    legendPipe: 'pipe message',
+    legendOut: 'output write',
+    help: 'Drag or arrow keys to pan, wheel or +/− to zoom'
+  },
+  consoleView: {
+    find: 'Find in console',
+    process: 'Process',
+    all: 'all processes',
+    torn: 'torn line: pieces from several processes',
+    lines: '{{n}} lines'
+  },
+  exportMenu: {
+    label: 'Export',
+    native: 'PoolScope trace (.poolscope.json)',
+    chrome: 'Chrome / Perfetto JSON (.trace.json)',
+    csv: 'CSV',
+    done: 'Saved {{file}}',
+    whileRunning: 'Export is available when the run has ended.'
+  },
+  openTrace: {
+    label: 'Open trace',
+    drop: 'Drop a trace file to open it',
+    opened: 'Opened {{file}}',
+    tooBig: '{{file}} is too large to open here ({{mb}} MB); use the CLI'
+  },
+  perfetto: {
+    label: 'Open in Perfetto',
+    electron:
+      'This window cannot open other sites. Export the Chrome JSON and open it at ui.perfetto.dev.',
+    blocked: 'The browser blocked the Perfetto window. Allow pop-ups for this page and retry.',
+    noAnswer:
+      'Perfetto UI did not answer (no network?). Export the Chrome JSON and open it in Perfetto by hand.',
+    sent: 'Sent the trace to Perfetto UI.',
+    waiting: 'Waiting for Perfetto UI…'
+  },
+  replayBar: {
+    label: 'Replay',
+    time: 'Replay time',
+    play: 'Play',
+    pause: 'Pause',
+    speed: 'Speed'
+  },
+  shortcuts: {
+    label: 'Shortcuts',
+    title: 'Keyboard shortcuts',
+    close: 'Close',
+    run: 'Run the selected scenario',
+    stop: 'Stop the run',
+    views: 'Show view 1–7',
+    find: 'Find in the console / filter processes',
+    open: 'Open a trace',
+    play: 'Play / pause a replay',
+    help: 'Show this list'
+  },
+  splitter: 'Resize panes'
+}
+
+type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> }
+export type Strings = Shape<typeof en>

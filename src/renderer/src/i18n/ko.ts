@@ -1,0 +1,164 @@
+// Korean UI text, same keys as en.ts.
+import type { Strings } from './en'
+
+export const ko: Strings = {
+  appTitle: 'PoolScope',
+  scenarios: '시나리오',
+  parameters: '매개변수',
+  run: '실행',
+  stop: '중지',
+  runs: '실행 기록',
+  noRuns: '아직 실행한 것이 없습니다.',
+  processes: '프로세스',
+  cpu: '코어별 CPU',
+  queues: '큐와 락',
+  timeline: '타임라인',
+  console: '콘솔',
+  verdict: '판정',
+  views: '보기',
+  language: '언어',
+  noRun: '시나리오를 고르고 실행을 누르거나, 저장한 트레이스를 여세요.',
+  noOutput: '아직 출력이 없습니다.',
+  watch: '살펴볼 점',
+  progress: '진행',
+  tasksProgress: '작업 {{queued}}개 중 {{done}}개 완료',
+  replay: '재생',
+  live: '실시간',
+  col: {
+    pid: 'PID',
+    ppid: 'PPID',
+    name: '이름 / 역할',
+    state: '상태',
+    cpu: 'CPU %',
+    rss: 'RSS',
+    start: '시작',
+    end: '종료',
+    actions: '동작'
+  },
+  state: {
+    starting: '시작 중',
+    running: '실행 중',
+    exited: '종료 (코드 {{code}})',
+    killed: '강제 종료 ({{signal}})'
+  },
+  status: {
+    running: '실행 중',
+    stopping: '중지 중',
+    finished: '완료',
+    failed: '실패',
+    stopped: '중지됨'
+  },
+  verdictPassed: '판정: 통과',
+  verdictFailed: '판정: 실패',
+  verdictPending: '실행이 끝나면 판정이 나타납니다.',
+  pass: '통과',
+  fail: '실패',
+  observed: '관찰값',
+  note: {
+    'not-observed': '이번 실행에서는 관찰되지 않음',
+    'not-applicable': '여기에는 해당 없음'
+  },
+  result: '결과',
+  host: '호스트',
+  error: '오류',
+  procs: {
+    filter: '프로세스 거르기',
+    filterPlaceholder: 'PID, 이름, 상태…',
+    count: '프로세스 {{total}}개 중 {{shown}}개',
+    sortBy: '{{column}} 기준 정렬',
+    actionsFor: 'PID {{pid}} 동작',
+    terminate: '종료 요청 (SIGTERM)',
+    kill: '강제 종료 (SIGKILL)',
+    sent: 'PID {{pid}}에 {{signal}} 보냄'
+  },
+  cpuView: {
+    core: '코어 {{n}}',
+    runTotal: '실행 합계',
+    hostCpu: '호스트',
+    now: '최근 표본',
+    noData: '아직 CPU 표본이 없습니다.',
+    window: '최근 {{s}}초, 코어 하나 기준 %',
+    firstTick: '아직 데이터 없음'
+  },
+  queuesView: {
+    depth: '시간에 따른 큐 길이',
+    waiting: '락을 기다리는 프로세스 수',
+    noQueues: '이 실행에는 큐가 없습니다.',
+    noLocks: '이 실행에는 락이 없습니다.',
+    pool: '풀 작업 큐',
+    name: '이름',
+    now: '현재',
+    max: '최대',
+    puts: '넣기',
+    gets: '꺼내기',
+    blocked: '막힌 넣기',
+    holder: '보유자',
+    acquisitions: '획득 횟수',
+    blockedMark: '여기서 넣기가 막힘'
+  },
+  timelineView: {
+    zoomIn: '확대',
+    zoomOut: '축소',
+    reset: '전체 보기',
+    summary: '프로세스 {{lanes}}개, 구간 {{spans}}개, 메시지 {{arrows}}개, 출력 {{ticks}}회',
+    truncated: '최근 {{n}}개보다 오래된 항목은 그리지 않습니다',
+    legendAlive: '살아 있음',
+    legendTask: '작업',
+    legendWait: '락 대기',
+    legendHold: '락 보유',
+    legendPipe: '파이프 메시지',
+    legendOut: '출력',
+    help: '끌거나 화살표 키로 이동, 휠이나 +/−로 확대·축소'
+  },
+  consoleView: {
+    find: '콘솔에서 찾기',
+    process: '프로세스',
+    all: '모든 프로세스',
+    torn: '찢어진 줄: 여러 프로세스의 조각이 섞임',
+    lines: '{{n}}줄'
+  },
+  exportMenu: {
+    label: '내보내기',
+    native: 'PoolScope 트레이스 (.poolscope.json)',
+    chrome: 'Chrome / Perfetto JSON (.trace.json)',
+    csv: 'CSV',
+    done: '{{file}} 저장함',
+    whileRunning: '실행이 끝난 뒤에 내보낼 수 있습니다.'
+  },
+  openTrace: {
+    label: '트레이스 열기',
+    drop: '트레이스 파일을 끌어다 놓으면 열립니다',
+    opened: '{{file}} 열음',
+    tooBig: '{{file}} 파일이 너무 커서({{mb}} MB) 여기서 열 수 없습니다. CLI를 쓰세요'
+  },
+  perfetto: {
+    label: 'Perfetto에서 열기',
+    electron:
+      '이 창에서는 다른 사이트를 열 수 없습니다. Chrome JSON으로 내보낸 뒤 ui.perfetto.dev에서 여세요.',
+    blocked: '브라우저가 Perfetto 창을 막았습니다. 이 페이지의 팝업을 허용하고 다시 시도하세요.',
+    noAnswer:
+      'Perfetto UI가 응답하지 않습니다(네트워크 없음?). Chrome JSON으로 내보내 Perfetto에서 직접 여세요.',
+    sent: '트레이스를 Perfetto UI로 보냈습니다.',
+    waiting: 'Perfetto UI를 기다리는 중…'
+  },
+  replayBar: {
+    label: '재생',
+    time: '재생 시각',
+    play: '재생',
+    pause: '일시 정지',
+    speed: '속도'
+  },
+  shortcuts: {
+    label: '단축키',
+    title: '키보드 단축키',
+    close: '닫기',
+    run: '선택한 시나리오 실행',
+    stop: '실행 중지',
+    views: '보기 1–7 표시',
+    find: '콘솔에서 찾기 / 프로세스 거르기',
+    open: '트레이스 열기',
+    play: '재생 / 일시 정지',
+    help: '이 목록 보기'
+  },
+  splitter: '창 크기 조절'
+}

@@ -1,0 +1,92 @@
+// The run's views: the verdict on top, a tabbed pane (Processes, CPU, Queues and locks,
+// Timeline) and, under a splitter, the console. Only the visible tab renders.
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { RunState } from '../store/runState'
+import { CpuView } from '../views/charts/CpuView'
+import { QueuesLocksView } from '../views/charts/QueuesLocksView'
+import { ConsoleView } from '../views/ConsoleView'
+import type { KillSignal } from '../views/processes/ProcessActions'
+import { ProcessTable } from '../views/processes/ProcessTable'
+import { TimelineView } from '../views/timeline/TimelineView'
+import { VerdictView } from '../views/VerdictView'
+import { Splitter } from './Splitter'
+
+export const TABS = ['processes', 'cpu', 'queues', 'timeline'] as const
+export type Tab = (typeof TABS)[number]
+
+interface Props {
+  run: RunState
+  tab: Tab
+  onTab(tab: Tab): void
+  onSignal?: (pid: number, signal: KillSignal) => void
+  filterRef: React.Ref<HTMLInputElement>
+  findRef: React.Ref<HTMLInputElement>
+  verdictRef: React.Ref<HTMLDivElement>
+}
+
+export function MainPanes(props: Props): React.JSX.Element {
+  const { run, tab, onTab, onSignal, filterRef, findRef, verdictRef } = props
+  const { t } = useTranslation()
+  const [topPct, setTopPct] = useState(60)
+  const [height, setHeight] = useState(600)
+  return (
+    <div
+      className="panes"
+      ref={(el) => {
+        if (el && el.clientHeight > 0 && el.clientHeight !== height) setHeight(el.clientHeight)
+      }}
+    >
+      <div ref={verdictRef} tabIndex={-1} className="verdict-slot">
+        <VerdictView run={run} />
+      </div>
+      <div className="pane top" style={{ flexBasis: `${topPct}%` }}>
+        <div role="tablist" aria-label={t('views')} className="tabs">
+          {TABS.map((id, i) => (
+            <button
+              key={id}
+              role="tab"
+              id={`tab-${id}`}
+              aria-selected={tab === id}
+              aria-controls={`panel-${id}`}
+              tabIndex={tab === id ? 0 : -1}
+              title={`Alt+${i + 1}`}
+              onClick={() => onTab(id)}
+              onKeyDown={(e) => {
+                const d = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0
+                if (d) onTab(TABS[(i + d + TABS.length) % TABS.length]!)
+              }}
+            >
+              {t(id)}
+            </button>
+          ))}
+        </div>
+        <div
+          role="tabpanel"
+          id={`panel-${tab}`}
+          aria-labelledby={`tab-${tab}`}
+          className="tab-panel"
+        >
+          {tab === 'processes' && (
+            <ProcessTable run={run} onSignal={onSignal} filterRef={filterRef} />
+          )}
+          {tab === 'cpu' && <CpuView run={run} />}
+          {tab === 'queues' && <QueuesLocksView run={run} />}
+          {tab === 'timeline' && <TimelineView run={run} />}
+        </div>
+      </div>
+      <Splitter
+        orientation="horizontal"
+        label={t('splitter')}
+        value={topPct}
+        min={15}
+        max={85}
+        pxPerUnit={height / 100}
+        onChange={setTopPct}
+      />
+      <div className="pane bottom">
+        <ConsoleView run={run} findRef={findRef} />
+      </div>
+    </div>
+  )
+}

@@ -1,0 +1,190 @@
+// Numbers over time for the charts, bounded: CPU keeps a rolling window (CPU_WINDOW_MS, at most
+// MAX_CPU_POINTS samples); queue depths and lock waiters keep the whole run at a fixed number
+// of points (pushDecimated halves the resolution when full).
+import type { RunEvent } from '../../../shared/events'
+import type { Point } from './bounded'
+import { pushDecimated } from './bounded'
+
+export const CPU_WINDOW_MS = 60_000
+export const MAX_CPU_POINTS = 1200
+export const MAX_SERIES_POINTS = 2000
+export const MAX_BLOCKED_MARKS = 500
+/** The pool's task queue appears among the queues under this key. */
+export const POOL_QUEUE = 'pool:tasks'
+
+export interface CpuPoint {
+  t: number
+  /** % busy per core; null on the sampler's first tick ("no data yet"). */
+  cores: readonly (number | null)[]
+  /** Sum of the run's child processes, in % of one core. */
+  run: number | null
+  /** The host process itself, in % of one core. */
+  host: number | null
+}
+
+export interface QueueStats {
+  name: string
+  depth: number
+  max: number
+  puts: number
+  gets: number
+  blocked: number
+  series: readonly Point[]
+  /** Where a put blocked (time, depth then); the newest MAX_BLOCKED_MARKS. */
+  blockedAt: readonly Point[]
+}
+
+export interface LockStats {
+  name: string
+  waiting: number
+  holder: number | null
+  acquisitions: number
+  series: readonly Point[]
+}
+
+export interface SeriesState {
+  cpu: readonly CpuPoint[]
+  queues: ReadonlyMap<string, QueueStats>
+  locks: ReadonlyMap<string, LockStats>
+  tasks: { queued: number; started: number; done: number; failed: number }
+}
+
+export const emptySeries: SeriesState = {
+  cpu: [],
+  queues: new Map(),
+  locks: new Map(),
+  tasks: { queued: 0, started: 0, done: 0, failed: 0 }
+}
+
+const RELEVANT = new Set<RunEvent['type']>([
+  'sample',
+  'queue.depth',
+  'queue.put',
+  'queue.get',
+  'task.queued',
+  'task.start',
+  'task.end',
+  'lock.wait',
+  'lock.acquire',
+  'lock.release'
+])
+
+export function applySeries(
+  prev: SeriesState,
+  events: readonly RunEvent[],
+  hostPid: number | null
+): SeriesState {
+  if (!events.some((e) => RELEVANT.has(e.type))) return prev
+  const cpu: CpuPoint[] = []
+  const queues = new Map(prev.queues)
+  const locks = new Map(prev.locks)
+  const tasks = { ...prev.tasks }
+  // Copy a queue's arrays once per batch, then mutate the copy.
+  const touchedQ = new Set<string>()
+  const queue = (name: string): QueueStats & { series: Point[]; blockedAt: Point[] } => {
+    const q = queues.get(name) ?? emptyQueue(name)
+    if (!touchedQ.has(name)) {
+      touchedQ.add(name)
+      queues.set(name, { ...q, series: [...q.series], blockedAt: [...q.blockedAt] })
+    }
+    return queues.get(name) as QueueStats & { series: Point[]; blockedAt: Point[] }
+  }
+  const touchedL = new Set<string>()
+  const lock = (name: string): LockStats & { series: Point[] } => {
+    const l = locks.get(name) ?? { name, waiting: 0, holder: null, acquisitions: 0, series: [] }
+    if (!touchedL.has(name)) {
+      touchedL.add(name)
+      locks.set(name, { ...l, series: [...l.series] })
+    }
+    return locks.get(name) as LockStats & { series: Point[] }
+  }
+  const setDepth = (q: QueueStats & { series: Point[] }, t: number, depth: number): void => {
+    q.depth = depth
+    q.max = Math.max(q.max, depth)
+    pushDecimated(q.series, { t, v: depth }, MAX_SERIES_POINTS)
+  }
+  for (const e of events) {
+    switch (e.type) {
+      case 'sample': {
+        let run: number | null = null
+        let host: number | null = null
+        for (const p of e.procs) {
+          if (p.pid === hostPid) host = p.cpu
+          else if (p.cpu !== null) run = (run ?? 0) + p.cpu
+        }
+        cpu.push({ t: e.t, cores: e.cores, run, host })
+        break
+      }
+      case 'queue.depth':
+        setDepth(queue(e.queue), e.t, e.depth)
+        break
+      case 'queue.put': {
+        const q = queue(e.queue)
+        q.puts++
+        if (e.blocked) {
+          q.blocked++
+          q.blockedAt.push({ t: e.t, v: q.depth })
+          if (q.blockedAt.length > MAX_BLOCKED_MARKS) q.blockedAt.shift()
+        }
+        break
+      }
+      case 'queue.get':
+        queue(e.queue).gets++
+        break
+      case 'task.queued': {
+        tasks.queued++
+        const q = queue(POOL_QUEUE)
+        q.puts++
+        setDepth(q, e.t, q.depth + 1)
+        break
+      }
+      case 'task.start': {
+        tasks.started++
+        const q = queue(POOL_QUEUE)
+        q.gets++
+        setDepth(q, e.t, Math.max(0, q.depth - 1))
+        break
+      }
+      case 'task.end':
+        if (e.ok) tasks.done++
+        else tasks.failed++
+        break
+      case 'lock.wait': {
+        const l = lock(e.lock)
+        l.waiting++
+        pushDecimated(l.series, { t: e.t, v: l.waiting }, MAX_SERIES_POINTS)
+        break
+      }
+      case 'lock.acquire': {
+        const l = lock(e.lock)
+        l.waiting = Math.max(0, l.waiting - 1)
+        l.holder = e.pid
+        l.acquisitions++
+        pushDecimated(l.series, { t: e.t, v: l.waiting }, MAX_SERIES_POINTS)
+        break
+      }
+      case 'lock.release': {
+        const l = lock(e.lock)
+        if (l.holder === e.pid) l.holder = null
+        break
+      }
+      default:
+        break
+    }
+  }
+  return { cpu: trimCpu(prev.cpu, cpu), queues, locks, tasks }
+}
+
+function emptyQueue(name: string): QueueStats {
+  return { name, depth: 0, max: 0, puts: 0, gets: 0, blocked: 0, series: [], blockedAt: [] }
+}
+
+/** The rolling CPU window: the newest samples within CPU_WINDOW_MS, at most MAX_CPU_POINTS. */
+function trimCpu(prev: readonly CpuPoint[], added: readonly CpuPoint[]): readonly CpuPoint[] {
+  if (added.length === 0) return prev
+  const all = prev.concat(added)
+  const end = all[all.length - 1]!.t
+  let from = Math.max(0, all.length - MAX_CPU_POINTS)
+  while (from < all.length && all[from]!.t < end - CPU_WINDOW_MS) from++
+  return from === 0 ? all : all.slice(from)
+}

@@ -1,0 +1,163 @@
+// What the timeline draws, bounded: the last MAX_SPANS finished spans (tasks, lock waits and
+// holds), the last MAX_ARROWS pipe messages and MAX_TICKS output writes, plus running totals
+// so the view can say how much is not shown.
+import type { RunEvent } from '../../../shared/events'
+import { appendBounded } from './bounded'
+
+export const MAX_SPANS = 5000
+export const MAX_ARROWS = 1000
+export const MAX_TICKS = 3000
+const MAX_PENDING_SENDS = 1000
+
+export type SpanKind = 'task' | 'lock-wait' | 'lock-hold'
+
+export interface Span {
+  kind: SpanKind
+  pid: number
+  start: number
+  end: number
+  label: string
+  failed?: boolean
+}
+export type OpenSpan = Omit<Span, 'end'>
+
+export interface Arrow {
+  pipe: string
+  from: number
+  to: number
+  tSend: number
+  tRecv: number
+  bytes: number
+}
+
+export interface Tick {
+  pid: number
+  t: number
+}
+
+interface PendingSend {
+  pid: number
+  t: number
+  msg?: number
+  bytes: number
+}
+
+export interface TimelineState {
+  spans: readonly Span[]
+  /** Spans still going on, by key (a task, or a lock wait/hold of one process). */
+  open: ReadonlyMap<string, OpenSpan>
+  arrows: readonly Arrow[]
+  ticks: readonly Tick[]
+  pending: ReadonlyMap<string, readonly PendingSend[]>
+  totals: { spans: number; arrows: number; ticks: number }
+}
+
+export const emptyTimeline: TimelineState = {
+  spans: [],
+  open: new Map(),
+  arrows: [],
+  ticks: [],
+  pending: new Map(),
+  totals: { spans: 0, arrows: 0, ticks: 0 }
+}
+
+const RELEVANT = new Set<RunEvent['type']>([
+  'task.start',
+  'task.end',
+  'lock.wait',
+  'lock.acquire',
+  'lock.release',
+  'pipe.send',
+  'pipe.recv',
+  'stdout',
+  'stderr'
+])
+
+export function applyTimeline(prev: TimelineState, events: readonly RunEvent[]): TimelineState {
+  if (!events.some((e) => RELEVANT.has(e.type))) return prev
+  const open = new Map(prev.open)
+  const pending = new Map(prev.pending)
+  const spans: Span[] = []
+  const arrows: Arrow[] = []
+  const ticks: Tick[] = []
+  const close = (key: string, t: number, failed?: boolean): void => {
+    const s = open.get(key)
+    if (!s) return
+    open.delete(key)
+    spans.push({ ...s, end: t, ...(failed ? { failed } : {}) })
+  }
+  for (const e of events) {
+    switch (e.type) {
+      case 'task.start':
+        open.set(`task:${e.task}`, { kind: 'task', pid: e.worker, start: e.t, label: `#${e.task}` })
+        break
+      case 'task.end':
+        close(`task:${e.task}`, e.t, !e.ok)
+        break
+      case 'lock.wait':
+        open.set(`wait:${e.lock}:${e.pid}`, {
+          kind: 'lock-wait',
+          pid: e.pid,
+          start: e.t,
+          label: e.lock
+        })
+        break
+      case 'lock.acquire':
+        close(`wait:${e.lock}:${e.pid}`, e.t)
+        open.set(`hold:${e.lock}:${e.pid}`, {
+          kind: 'lock-hold',
+          pid: e.pid,
+          start: e.t,
+          label: e.lock
+        })
+        break
+      case 'lock.release':
+        close(`wait:${e.lock}:${e.pid}`, e.t)
+        close(`hold:${e.lock}:${e.pid}`, e.t)
+        break
+      case 'pipe.send': {
+        const list = [...(pending.get(e.pipe) ?? [])]
+        list.push({ pid: e.pid, t: e.t, msg: e.msg, bytes: e.bytes })
+        pending.set(e.pipe, list.slice(-MAX_PENDING_SENDS))
+        break
+      }
+      case 'pipe.recv': {
+        const list = [...(pending.get(e.pipe) ?? [])]
+        // Pair by message id when the host gives one, else first-in first-out.
+        let i = e.msg === undefined ? -1 : list.findIndex((s) => s.msg === e.msg)
+        if (i < 0) i = list.findIndex((s) => s.pid !== e.pid)
+        if (i >= 0) {
+          const [send] = list.splice(i, 1)
+          arrows.push({
+            pipe: e.pipe,
+            from: send!.pid,
+            to: e.pid,
+            tSend: send!.t,
+            tRecv: e.t,
+            bytes: e.bytes
+          })
+        }
+        pending.set(e.pipe, list)
+        break
+      }
+      case 'stdout':
+      case 'stderr':
+        ticks.push({ pid: e.pid, t: e.t })
+        break
+      default:
+        break
+    }
+  }
+  return {
+    spans: appendBounded(prev.spans, spans, MAX_SPANS),
+    open,
+    arrows: appendBounded(prev.arrows, arrows, MAX_ARROWS),
+    ticks: appendBounded(prev.ticks, ticks, MAX_TICKS),
+    pending,
+    totals: {
+      spans: prev.totals.spans + spans.length,
+      arrows: prev.totals.arrows + arrows.length,
+      ticks: prev.totals.ticks + ticks.length
+    }
+  }
+}

@@ -1,0 +1,48 @@
+// The one colour map of the app: every view colours a process, a core or a series from here,
+// so PID 1234 has the same colour in the console, the timeline and the charts.
+// Mid-lightness hues read on both the light and the dark theme.
+const PALETTE = [
+  '#4e79a7',
+  '#f28e2b',
+  '#59a14f',
+  '#e15759',
+  '#b07aa1',
+  '#76b7b2',
+  '#edc948',
+  '#ff9da7',
+  '#9c755f',
+  '#86bcb6',
+  '#d37295',
+  '#a0cbe8'
+] as const
+
+export const HOST_COLOR = '#8b8f98'
+export const RUN_TOTAL_COLOR = '#e15759'
+
+/** Colour of the n-th process launched in a run (the host has HOST_COLOR). */
+export function procColor(order: number): string {
+  return PALETTE[((order % PALETTE.length) + PALETTE.length) % PALETTE.length]!
+}
+
+/** Colour of CPU core n; cores use the palette from its far end so they differ from the run. */
+export function coreColor(core: number): string {
+  return PALETTE[(PALETTE.length - 1 - (core % PALETTE.length) + PALETTE.length) % PALETTE.length]!
+}
+
+/** Colour of a named series (a queue, a lock): stable for the name. */
+export function seriesColor(name: string): string {
+  let h = 0
+  for (let i = 0; i < name.length; i++) h = (h * 31 + name.charCodeAt(i)) >>> 0
+  return PALETTE[h % PALETTE.length]!
+}
+
+/** The colour of `pid` in a run: host, a known child, or a neutral grey for strangers. */
+export function pidColor(
+  pid: number,
+  hostPid: number | null,
+  procs: ReadonlyMap<number, { order: number }>
+): string {
+  if (pid === hostPid) return HOST_COLOR
+  const p = procs.get(pid)
+  return p ? procColor(p.order) : HOST_COLOR
+}

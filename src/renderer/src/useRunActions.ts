@@ -1,0 +1,78 @@
+// What the user can ask the host to do, with the messages each action leaves behind.
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { PoolScopeApi, TraceFormat } from '../../shared/api'
+import { openInPerfetto, PerfettoError } from './perfetto/openInPerfetto'
+import type { RunStore } from './store/runStore'
+import { downloadText } from './util/download'
+import type { KillSignal } from './views/processes/ProcessActions'
+import type { TraceFile } from './views/OpenTrace'
+
+export interface Notice {
+  kind: 'error' | 'info'
+  text: string
+}
+
+export interface RunActions {
+  notice: Notice | null
+  setNotice(n: Notice | null): void
+  start(scenario: string, params: Record<string, number | string>): void
+  stop(runId: string): void
+  kill(runId: string, pid: number, signal: KillSignal): void
+  exportRun(runId: string, format: TraceFormat): void
+  openTrace(file: TraceFile): void
+  perfetto(runId: string, title: string): void
+}
+
+export function useRunActions(api: PoolScopeApi, store: RunStore): RunActions {
+  const { t } = useTranslation()
+  const [notice, setNotice] = useState<Notice | null>(null)
+  const fail = (e: unknown): void =>
+    setNotice({ kind: 'error', text: e instanceof Error ? e.message : String(e) })
+  const info = (text: string): void => setNotice({ kind: 'info', text })
+  return {
+    notice,
+    setNotice,
+    start(scenario, params) {
+      setNotice(null)
+      api.startRun({ scenario, params }).then((r) => store.addRun(r), fail)
+    },
+    stop(runId) {
+      api.stopRun({ runId }).then((r) => store.mergeInfos([r]), fail)
+    },
+    kill(runId, pid, signal) {
+      api
+        .killProcess({ runId, pid, signal })
+        .then(() => info(t('procs.sent', { pid, signal })), fail)
+    },
+    exportRun(runId, format) {
+      api.exportRun({ runId, format }).then((file) => {
+        downloadText(file.fileName, file.mime, file.content)
+        info(t('exportMenu.done', { file: file.fileName }))
+      }, fail)
+    },
+    openTrace(file) {
+      api.openTrace(file).then((r) => {
+        store.addRun(r)
+        info(t('openTrace.opened', { file: file.fileName }))
+      }, fail)
+    },
+    perfetto(runId, title) {
+      info(t('perfetto.waiting'))
+      openInPerfetto(
+        () => api.exportRun({ runId, format: 'chrome' }).then((f) => f.content),
+        title,
+        { electron: !!window.poolscope, open: (url) => window.open(url, '_blank'), win: window }
+      ).then(
+        () => info(t('perfetto.sent')),
+        (e: unknown) =>
+          e instanceof PerfettoError
+            ? setNotice({
+                kind: 'error',
+                text: t(e.reason === 'no-answer' ? 'perfetto.noAnswer' : `perfetto.${e.reason}`)
+              })
+            : fail(e)
+      )
+    }
+  }
+}

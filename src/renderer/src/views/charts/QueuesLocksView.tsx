@@ -1,0 +1,140 @@
+// Queue depth over time for every queue (the pool's task queue too) with markers where a put
+// blocked, and the number of processes waiting for each lock; tables give the counts.
+import { useMemo } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { Point } from '../../store/bounded'
+import type { RunState } from '../../store/runState'
+import { POOL_QUEUE } from '../../store/seriesModel'
+import { seriesColor } from '../../theme/colorMap'
+import { pidColor } from '../../theme/colorMap'
+import { mergeSteps } from './seriesRows'
+import type { LineSpec, Marker } from './TimeSeriesChart'
+import { TimeSeriesChart } from './TimeSeriesChart'
+
+export function QueuesLocksView({ run }: { run: RunState }): React.JSX.Element {
+  const { t } = useTranslation()
+  const { queues, locks } = run.series
+  const queueName = (name: string): string => (name === POOL_QUEUE ? t('queuesView.pool') : name)
+  const queueChart = useMemo(() => {
+    const series = new Map<string, readonly Point[]>()
+    for (const q of queues.values()) series.set(q.name, q.series)
+    const lines: LineSpec[] = [...queues.keys()].map((name) => ({
+      key: name,
+      label: name === POOL_QUEUE ? t('queuesView.pool') : name,
+      color: seriesColor(name),
+      step: true,
+      width: 2
+    }))
+    const markers: Marker[] = [...queues.values()].flatMap((q) =>
+      q.blockedAt.map((p) => ({
+        x: p.t / 1000,
+        y: p.v,
+        color: seriesColor(q.name),
+        label: t('queuesView.blockedMark')
+      }))
+    )
+    return { rows: mergeSteps(series), lines, markers }
+  }, [queues, t])
+  const lockChart = useMemo(() => {
+    const series = new Map<string, readonly Point[]>()
+    for (const l of locks.values()) series.set(l.name, l.series)
+    const lines: LineSpec[] = [...locks.keys()].map((name) => ({
+      key: name,
+      label: name,
+      color: seriesColor(name),
+      step: true,
+      width: 2
+    }))
+    return { rows: mergeSteps(series), lines }
+  }, [locks])
+  const xDomain: [number, number] = [0, Math.max(1, run.lastT / 1000)]
+
+  return (
+    <section aria-label={t('queues')} className="queues view">
+      <h3>{t('queuesView.depth')}</h3>
+      {queues.size === 0 ? (
+        <p className="empty">{t('queuesView.noQueues')}</p>
+      ) : (
+        <>
+          <TimeSeriesChart
+            label={t('queuesView.depth')}
+            data={queueChart.rows}
+            lines={queueChart.lines}
+            markers={queueChart.markers}
+            xDomain={xDomain}
+          />
+          <table aria-label={t('queuesView.depth')}>
+            <thead>
+              <tr>
+                {(['name', 'now', 'max', 'puts', 'gets', 'blocked'] as const).map((k) => (
+                  <th key={k} scope="col">
+                    {t(`queuesView.${k}`)}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {[...queues.values()].map((q) => (
+                <tr key={q.name}>
+                  <td>
+                    <span className="swatch" style={{ background: seriesColor(q.name) }} />
+                    {queueName(q.name)}
+                  </td>
+                  <td className="num">{q.depth}</td>
+                  <td className="num">{q.max}</td>
+                  <td className="num">{q.puts}</td>
+                  <td className="num">{q.gets}</td>
+                  <td className="num">{q.blocked}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+      <h3>{t('queuesView.waiting')}</h3>
+      {locks.size === 0 ? (
+        <p className="empty">{t('queuesView.noLocks')}</p>
+      ) : (
+        <>
+          <TimeSeriesChart
+            label={t('queuesView.waiting')}
+            data={lockChart.rows}
+            lines={lockChart.lines}
+            xDomain={xDomain}
+            height={160}
+          />
+          <table aria-label={t('queuesView.waiting')}>
+            <thead>
+              <tr>
+                {(['name', 'now', 'holder', 'acquisitions'] as const).map((k) => (
+                  <th key={k} scope="col">
+                    {t(`queuesView.${k === 'now' ? 'now' : k}`)}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {[...locks.values()].map((l) => (
+                <tr key={l.name}>
+                  <td>
+                    <span className="swatch" style={{ background: seriesColor(l.name) }} />
+                    {l.name}
+                  </td>
+                  <td className="num">{l.waiting}</td>
+                  <td className="num">
+                    {l.holder !== null && (
+                      <span style={{ color: pidColor(l.holder, run.hostPid, run.procs) }}>
+                        {l.holder}
+                      </span>
+                    )}
+                  </td>
+                  <td className="num">{l.acquisitions}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+    </section>
+  )
+}

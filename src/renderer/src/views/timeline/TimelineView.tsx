@@ -1,0 +1,223 @@
+// One lane per process: alive span, tasks as bars, lock waits and holds, pipe messages as
+// arrows between lanes, output writes as ticks. Zoom (buttons, Ctrl+wheel, +/−) and pan
+// (drag, Shift+wheel, arrow keys); until the user zooms it follows the whole run.
+import { useMemo, useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { useElementSize } from '../../hooks/useElementSize'
+import type { RunState } from '../../store/runState'
+import { MAX_SPANS } from '../../store/timelineModel'
+import { formatMs } from '../../util/format'
+import type { Window } from './timelineLayout'
+import { laneRects, lanesOf, pan, timeTicks, zoom } from './timelineLayout'
+
+const LABEL_W = 120
+const LANE_H = 22
+const AXIS_H = 20
+const KIND_STYLE = {
+  task: { y: 4, h: 14, className: 'span-task' },
+  'lock-wait': { y: 13, h: 6, className: 'span-wait' },
+  'lock-hold': { y: 13, h: 6, className: 'span-hold' }
+} as const
+
+export function TimelineView({ run }: { run: RunState }): React.JSX.Element {
+  const { t } = useTranslation()
+  const [ref, size] = useElementSize<HTMLDivElement>({ width: 800, height: 300 })
+  const [view, setView] = useState<Window | null>(null)
+  const drag = useRef<{ x: number; w: Window } | null>(null)
+  const max = Math.max(run.lastT, 1)
+  const w = view ?? { start: 0, end: max }
+  const plotW = Math.max(100, size.width - LABEL_W - 8)
+  const scale = plotW / (w.end - w.start)
+  const xOf = (time: number): number => LABEL_W + (time - w.start) * scale
+
+  const lanes = useMemo(() => lanesOf(run, t('host')), [run, t])
+  const laneIndex = useMemo(() => new Map(lanes.map((l, i) => [l.pid, i])), [lanes])
+  const { spans, open, arrows, ticks, totals } = run.timeline
+  const rects = useMemo(
+    () => laneRects(spans, [...open.values()], run.lastT, w, plotW),
+    // w is a fresh object each render; its bounds are what matters
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [spans, open, run.lastT, w.start, w.end, plotW]
+  )
+  const height = AXIS_H + lanes.length * LANE_H + 4
+  const laneY = (pid: number): number | undefined => {
+    const i = laneIndex.get(pid)
+    return i === undefined ? undefined : AXIS_H + i * LANE_H
+  }
+  const zoomBy = (f: number, at = (w.start + w.end) / 2): void => setView(zoom(w, f, at, max))
+  const panBy = (dt: number): void => setView(pan(w, dt, max))
+  const visible = (time: number): boolean => time >= w.start && time <= w.end
+
+  return (
+    <section aria-label={t('timeline')} className="timeline view">
+      <div className="view-toolbar">
+        <button onClick={() => zoomBy(0.5)}>{t('timelineView.zoomIn')}</button>
+        <button onClick={() => zoomBy(2)}>{t('timelineView.zoomOut')}</button>
+        <button onClick={() => setView(null)} disabled={view === null}>
+          {t('timelineView.reset')}
+        </button>
+        <span className="muted">
+          {formatMs(w.start)} – {formatMs(w.end)} ·{' '}
+          {t('timelineView.summary', {
+            lanes: lanes.length,
+            spans: totals.spans,
+            arrows: totals.arrows,
+            ticks: totals.ticks
+          })}
+          {totals.spans > MAX_SPANS && ` · ${t('timelineView.truncated', { n: MAX_SPANS })}`}
+        </span>
+      </div>
+      <Legend />
+      <div className="scroll" ref={ref}>
+        <svg
+          width={size.width}
+          height={height}
+          tabIndex={0}
+          role="img"
+          aria-label={`${t('timeline')}: ${t('timelineView.help')}`}
+          className="timeline-svg"
+          onKeyDown={(e) => {
+            const step = (w.end - w.start) / 10
+            const keys: Record<string, () => void> = {
+              '+': () => zoomBy(0.5),
+              '=': () => zoomBy(0.5),
+              '-': () => zoomBy(2),
+              '0': () => setView(null),
+              ArrowLeft: () => panBy(-step),
+              ArrowRight: () => panBy(step)
+            }
+            const act = keys[e.key]
+            if (act && !e.altKey && !e.ctrlKey && !e.metaKey) {
+              e.preventDefault()
+              act()
+            }
+          }}
+          onWheel={(e) => {
+            if (e.ctrlKey)
+              zoomBy(e.deltaY > 0 ? 1.25 : 0.8, w.start + (e.nativeEvent.offsetX - LABEL_W) / scale)
+            else if (e.shiftKey) panBy(((e.deltaY || e.deltaX) / plotW) * (w.end - w.start))
+          }}
+          onPointerDown={(e) => {
+            drag.current = { x: e.clientX, w }
+            e.currentTarget.setPointerCapture?.(e.pointerId)
+          }}
+          onPointerMove={(e) => {
+            if (drag.current)
+              setView(pan(drag.current.w, -(e.clientX - drag.current.x) / scale, max))
+          }}
+          onPointerUp={() => (drag.current = null)}
+        >
+          <defs>
+            <marker id="arrowhead" markerWidth="6" markerHeight="6" refX="5" refY="3" orient="auto">
+              <path d="M0,0 L6,3 L0,6 z" className="arrow-head" />
+            </marker>
+          </defs>
+          {timeTicks(w, plotW).map((v) => (
+            <g key={v}>
+              <line x1={xOf(v)} x2={xOf(v)} y1={AXIS_H - 4} y2={height} className="grid-line" />
+              <text x={xOf(v) + 2} y={12} className="axis-text">
+                {formatMs(v)}
+              </text>
+            </g>
+          ))}
+          {lanes.map((lane, i) => {
+            const y = AXIS_H + i * LANE_H
+            const x0 = xOf(Math.max(lane.start, w.start))
+            const x1 = xOf(Math.min(lane.end, w.end))
+            return (
+              <g key={lane.pid} className={lane.ended ? 'lane ended' : 'lane'}>
+                <text x={4} y={y + 15} className="lane-label" fill={lane.color}>
+                  {lane.label}
+                </text>
+                {x1 > x0 && (
+                  <rect
+                    x={x0}
+                    y={y + 9}
+                    width={x1 - x0}
+                    height={4}
+                    fill={lane.color}
+                    opacity={0.35}
+                  >
+                    <title>{`${lane.label}: ${formatMs(lane.start)} – ${formatMs(lane.end)}`}</title>
+                  </rect>
+                )}
+                {rects.get(lane.pid)?.map((r, k) => {
+                  const s = KIND_STYLE[r.kind]
+                  return (
+                    <rect
+                      key={k}
+                      x={LABEL_W + r.x}
+                      y={y + s.y - 2}
+                      width={r.w}
+                      height={s.h}
+                      className={`${s.className}${r.failed ? ' failed' : ''}`}
+                      fill={r.kind === 'task' ? lane.color : undefined}
+                    >
+                      <title>{r.count > 1 ? `${r.label} ×${r.count}` : r.label}</title>
+                    </rect>
+                  )
+                })}
+              </g>
+            )
+          })}
+          {ticks
+            .filter((k) => visible(k.t))
+            .map((k, i) => {
+              const y = laneY(k.pid)
+              return y === undefined ? null : (
+                <line
+                  key={i}
+                  x1={xOf(k.t)}
+                  x2={xOf(k.t)}
+                  y1={y + 1}
+                  y2={y + 7}
+                  className="out-tick"
+                />
+              )
+            })}
+          {arrows
+            .filter((a) => visible(a.tSend) || visible(a.tRecv))
+            .map((a, i) => {
+              const y1 = laneY(a.from)
+              const y2 = laneY(a.to)
+              if (y1 === undefined || y2 === undefined) return null
+              return (
+                <line
+                  key={i}
+                  x1={xOf(a.tSend)}
+                  y1={y1 + 11}
+                  x2={xOf(a.tRecv)}
+                  y2={y2 + 11}
+                  className="pipe-arrow"
+                  markerEnd="url(#arrowhead)"
+                >
+                  <title>{`${a.pipe}: ${a.from} → ${a.to}, ${a.bytes} B`}</title>
+                </line>
+              )
+            })}
+        </svg>
+      </div>
+    </section>
+  )
+}
+
+function Legend(): React.JSX.Element {
+  const { t } = useTranslation()
+  const items = [
+    ['legend-alive', t('timelineView.legendAlive')],
+    ['legend-task', t('timelineView.legendTask')],
+    ['span-wait', t('timelineView.legendWait')],
+    ['span-hold', t('timelineView.legendHold')],
+    ['legend-pipe', t('timelineView.legendPipe')],
+    ['legend-out', t('timelineView.legendOut')]
+  ] as const
+  return (
+    <ul className="legend">
+      {items.map(([cls, label]) => (
+        <li key={cls}>
+          <span className={`legend-swatch ${cls}`} aria-hidden="true" /> {label}
+        </li>
+      ))}
+    </ul>
+  )
+}
