@@ -1,10 +1,48 @@
 // The host's check of what children send (see protocol.ts for the messages themselves).
 import { z } from 'zod'
 import { ErrorInfoSchema } from '../../shared/events'
+import { describeZodError } from '../../shared/validation'
 import type { ChildMessage } from './protocol'
+
+const id = z.number().int().nonnegative()
+const timeoutMs = z.number().finite().nonnegative().optional()
 
 export const ChildMessageSchema: z.ZodType<ChildMessage> = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ready'), pid: z.number().int(), ppid: z.number().int() }),
-  z.object({ type: z.literal('result'), value: z.unknown() }),
-  z.object({ type: z.literal('error'), error: ErrorInfoSchema })
+  z.object({ type: z.literal('result'), id, value: z.unknown() }),
+  z.object({ type: z.literal('error'), id, error: ErrorInfoSchema }),
+  z.object({ type: z.literal('out'), text: z.string() }),
+  z.object({
+    type: z.literal('q.put'),
+    req: id,
+    queue: z.string(),
+    item: z.unknown(),
+    timeoutMs
+  }),
+  z.object({ type: z.literal('q.get'), req: id, queue: z.string(), timeoutMs }),
+  z.object({ type: z.literal('q.size'), req: id, queue: z.string() }),
+  z.object({ type: z.literal('lock.acquire'), req: id, lock: z.string(), timeoutMs }),
+  z.object({ type: z.literal('lock.release'), lock: z.string() }),
+  z.object({
+    type: z.enum(['pipe.send', 'pipe.recv']),
+    pipe: z.string(),
+    bytes: id,
+    msg: id
+  }),
+  z.object({ type: z.literal('pipe.close'), pipe: z.string() })
 ])
+
+/** Parses one line from a child; null (with the reason) when it is not a valid message. */
+export function parseChildMessage(
+  line: string
+): { ok: true; msg: ChildMessage } | { ok: false; why: string } {
+  let raw: unknown
+  try {
+    raw = JSON.parse(line)
+  } catch {
+    return { ok: false, why: 'not JSON' }
+  }
+  const parsed = ChildMessageSchema.safeParse(raw)
+  if (!parsed.success) return { ok: false, why: describeZodError(parsed.error, 'message') }
+  return { ok: true, msg: parsed.data }
+}

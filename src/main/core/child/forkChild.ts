@@ -9,7 +9,9 @@ import { workerEntry } from './workerEntry'
 export function forkChild(): ChildProcess {
   const child = fork(workerEntry(), [], {
     execArgv: [],
-    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+    // fd 3 (CHANNEL_FD) carries the JSON-lines host channel; Node's IPC (fd 4) only passes
+    // socket handles for pipe ends and tells the child when the host lets go.
+    stdio: ['ignore', 'pipe', 'pipe', 'pipe', 'ipc'],
     serialization: 'json',
     env: {
       ...process.env,

@@ -1,28 +1,82 @@
 // Entry of every child process PoolScope forks (its own bundle: out/main/worker.js).
-import type { ChildMessage, HostMessage } from '../protocol'
-import { ENV_PARENT_PID, toErrorInfo } from '../protocol'
-import { hasTask, tasks } from './tasks'
+// Runs the tasks the host sends, one at a time in arrival order (a pool may send the next
+// tasks before this one ends, to hide the round trip), over the JSON-lines channel on fd 3.
+import { Socket } from 'node:net'
+import type { ChildMessage, HandleMessage, HostMessage } from '../protocol'
+import { CHANNEL_FD, ENV_PARENT_PID, toErrorInfo } from '../protocol'
+import { decodeArgs } from './handles'
+import { LineChannel } from './LineChannel'
 import { watchParent } from './parentWatch'
+import { attachChannel, onReply, receiveSocket } from './runtime'
+import { hasTask, tasks } from './tasks'
+
+type RunMessage = Extract<HostMessage, { type: 'run' }>
+
+const queued: RunMessage[] = []
+let busy = false
+let exitWhenIdle = false
 
 function send(msg: ChildMessage): void {
-  process.send?.(msg)
+  channel.send(msg)
 }
 
-async function onMessage(msg: HostMessage): Promise<void> {
-  if (msg.type !== 'run') return
-  let failed = false
+function exitNow(code: number): void {
+  // Results must reach the host before the process goes.
+  channel.end(() => process.exit(code))
+}
+
+async function runOne(msg: RunMessage): Promise<boolean> {
   try {
     if (!hasTask(msg.task)) throw new Error(`unknown task '${msg.task}'`)
     const fn = tasks[msg.task] as (...args: unknown[]) => unknown
-    send({ type: 'result', value: await fn(...msg.args) })
+    const args = decodeArgs(msg.args)
+    let value: unknown
+    if (msg.map) {
+      const extra = args.slice(1)
+      const results: unknown[] = []
+      for (const item of args[0] as unknown[]) {
+        const r = fn(item, ...extra)
+        results.push(r instanceof Promise ? await r : r)
+      }
+      value = results
+    } else {
+      value = await fn(...args)
+    }
+    send({ type: 'result', id: msg.id, value })
+    return true
   } catch (err) {
-    failed = true
-    send({ type: 'error', error: toErrorInfo(err) })
+    send({ type: 'error', id: msg.id, error: toErrorInfo(err) })
+    return false
   }
-  if (msg.exit) {
+}
+
+async function drain(): Promise<void> {
+  if (busy) return
+  busy = true
+  while (queued.length > 0) {
+    const msg = queued.shift()!
+    const ok = await runOne(msg)
     // Like a Python Process: exit code 1 when the target raised.
-    process.exitCode = failed ? 1 : 0
-    process.disconnect?.()
+    if (msg.exit) return exitNow(ok ? 0 : 1)
+  }
+  busy = false
+  if (exitWhenIdle) exitNow(0)
+}
+
+function onLine(line: string): void {
+  const msg = JSON.parse(line) as HostMessage
+  switch (msg.type) {
+    case 'run':
+      queued.push(msg)
+      void drain()
+      return
+    case 'reply':
+      onReply(msg)
+      return
+    case 'exit':
+      exitWhenIdle = true
+      if (!busy) exitNow(0)
+      return
   }
 }
 
@@ -31,5 +85,11 @@ if (!process.send) {
   process.exit(2)
 }
 watchParent(Number(process.env[ENV_PARENT_PID]) || process.ppid)
-process.on('message', (m) => void onMessage(m as HostMessage))
+const socket = new Socket({ fd: CHANNEL_FD, readable: true, writable: true })
+// The host closing our channel means it is gone or let go of us.
+const channel = new LineChannel(socket, onLine, () => process.exit(0))
+attachChannel(channel)
+process.on('message', (m: HandleMessage, handle: unknown) => {
+  if (m?.type === 'pipe-end' && handle instanceof Socket) receiveSocket(m.key, handle)
+})
 send({ type: 'ready', pid: process.pid, ppid: process.ppid })

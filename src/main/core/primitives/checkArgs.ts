@@ -1,5 +1,6 @@
 // Argument checks shared by the primitives: errors name the argument and what is wrong.
 import { hasTask } from '../child/tasks'
+import { isShareable } from './shareable'
 
 export function checkTaskName(task: unknown, what = 'task'): string {
   if (typeof task !== 'string' || !hasTask(task)) {
@@ -8,7 +9,10 @@ export function checkTaskName(task: unknown, what = 'task'): string {
   return task
 }
 
-/** Arguments cross a process boundary as JSON: refuse what JSON would silently change. */
+/**
+ * Arguments cross a process boundary as JSON: refuse what JSON would silently change. Host
+ * objects a child can use (Queue, Lock, PipeEnd) are allowed: they travel as handles.
+ */
 export function checkSerialisable(value: unknown, what: string): void {
   const bad = findUnserialisable(value, what, new Set())
   if (bad) throw new TypeError(`${bad} is not JSON-serialisable`)
@@ -18,6 +22,7 @@ function findUnserialisable(v: unknown, path: string, seen: Set<object>): string
   if (v === null || typeof v === 'string' || typeof v === 'boolean') return null
   if (typeof v === 'number') return Number.isFinite(v) ? null : path
   if (typeof v !== 'object') return path // undefined, function, symbol, bigint
+  if (isShareable(v)) return null
   if (seen.has(v)) return `${path} (circular)`
   seen.add(v)
   const proto = Object.getPrototypeOf(v)
@@ -44,4 +49,11 @@ export function checkTimeout(ms: unknown, what = 'timeoutMs'): number | undefine
     throw new RangeError(`${what} must be a non-negative number of milliseconds, got ${String(ms)}`)
   }
   return ms
+}
+
+export function checkPositiveInt(n: unknown, what: string): number {
+  if (typeof n !== 'number' || !Number.isInteger(n) || n < 1) {
+    throw new RangeError(`${what} must be a positive integer, got ${String(n)}`)
+  }
+  return n
 }

@@ -1,0 +1,83 @@
+// JSON lines over a stream socket: the transport between host and children (fd 3) and between
+// the two ends of a Pipe. Node's built-in IPC writes every message on its own; here every
+// message sent in the same tick goes out in one write, which is what makes streams of small
+// messages and pipelined pool tasks fast (see bench/pool.bench.ts). Node builtins only: children
+// load this.
+import type { Socket } from 'node:net'
+
+/** Flush at once past this many buffered characters, so a tight send loop stays bounded. */
+const FLUSH_AT = 64 * 1024
+
+export class LineChannel {
+  private out: string[] = []
+  private outChars = 0
+  private scheduled = false
+  private partial = ''
+  private closed = false
+
+  constructor(
+    readonly socket: Socket,
+    private readonly onLine: (line: string) => void,
+    onClose?: () => void
+  ) {
+    socket.setEncoding('utf8')
+    socket.setNoDelay?.(true)
+    socket.on('data', (chunk: string) => this.onData(chunk))
+    // EPIPE/ECONNRESET when the other side died: 'close' follows and tells the owner.
+    socket.on('error', () => {})
+    socket.once('close', () => {
+      this.closed = true
+      onClose?.()
+    })
+  }
+
+  get isClosed(): boolean {
+    return this.closed || this.socket.destroyed
+  }
+
+  /** Queues one message; returns the line's length in characters (without the newline). */
+  send(value: unknown): string {
+    const line = JSON.stringify(value)
+    if (this.isClosed) return line
+    this.out.push(line, '\n')
+    this.outChars += line.length + 1
+    if (this.outChars >= FLUSH_AT) this.flush()
+    else if (!this.scheduled) {
+      this.scheduled = true
+      process.nextTick(() => this.flush())
+    }
+    return line
+  }
+
+  flush(): void {
+    this.scheduled = false
+    if (this.out.length === 0 || this.isClosed) return
+    const data = this.out.join('')
+    this.out = []
+    this.outChars = 0
+    this.socket.write(data)
+  }
+
+  /** Flushes, then half-closes; `done` runs once the data is handed to the OS. */
+  end(done?: () => void): void {
+    this.flush()
+    if (this.isClosed) return void done?.()
+    this.socket.end(done)
+  }
+
+  destroy(): void {
+    this.out = []
+    this.socket.destroy()
+  }
+
+  private onData(chunk: string): void {
+    const data = this.partial + chunk
+    let start = 0
+    for (let nl = data.indexOf('\n'); nl >= 0; nl = data.indexOf('\n', start)) {
+      const line = data.slice(start, nl)
+      start = nl + 1
+      this.onLine(line)
+    }
+    this.partial = data.slice(start)
+  }
+}

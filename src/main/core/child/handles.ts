@@ -1,0 +1,165 @@
+// Child-side proxies for host objects passed to a task as arguments (HandleRef in protocol.ts):
+// a task receives a QueueProxy, LockProxy or PipeProxy where the host passed a Queue, Lock or
+// PipeEnd. Queue and Lock calls go to the host, which owns them; pipe bytes go straight to the
+// other end's process, and only a note of each send/recv goes to the host.
+import type { HandleRef } from '../protocol'
+import { namedError } from '../protocol'
+import { LineChannel } from './LineChannel'
+import { notify, request, socketFor } from './runtime'
+
+export interface TimeoutOption {
+  /** Give up after this many ms (queue: reject with Full/Empty; lock: resolve false). */
+  timeoutMs?: number
+}
+
+export class QueueProxy {
+  constructor(private readonly ref: Extract<HandleRef, { $ps: 'queue' }>) {}
+
+  get name(): string {
+    return this.ref.name
+  }
+
+  /** Resolves once the item is in the queue; on an unbounded queue that is at once, as in Python. */
+  put(item: unknown, opts: TimeoutOption = {}): Promise<void> {
+    if (this.ref.maxsize === 0) {
+      notify({ type: 'q.put', req: 0, queue: this.ref.id, item })
+      return Promise.resolve()
+    }
+    return request({ type: 'q.put', queue: this.ref.id, item, ...opts }).then(() => undefined)
+  }
+
+  get(opts: TimeoutOption = {}): Promise<unknown> {
+    return request({ type: 'q.get', queue: this.ref.id, ...opts })
+  }
+
+  qsize(): Promise<number> {
+    return request({ type: 'q.size', queue: this.ref.id }) as Promise<number>
+  }
+}
+
+export class LockProxy {
+  constructor(private readonly ref: Extract<HandleRef, { $ps: 'lock' }>) {}
+
+  get name(): string {
+    return this.ref.name
+  }
+
+  /** FIFO across processes; resolves false if `timeoutMs` passes first. */
+  async acquire(timeoutMs?: number): Promise<boolean> {
+    return (await request({ type: 'lock.acquire', lock: this.ref.id, timeoutMs })) === true
+  }
+
+  release(): void {
+    notify({ type: 'lock.release', lock: this.ref.id })
+  }
+}
+
+export class PipeProxy {
+  private channel: Promise<LineChannel> | undefined
+  private readonly inbox: unknown[] = []
+  private readonly waiting: { resolve: (v: unknown) => void; reject: (e: Error) => void }[] = []
+  private peerClosed = false
+  private closed = false
+  private sent = 0
+  private received = 0
+
+  constructor(private readonly ref: Extract<HandleRef, { $ps: 'pipe' }>) {}
+
+  get name(): string {
+    return this.ref.name
+  }
+
+  async send(value: unknown): Promise<void> {
+    if (!this.ref.canSend) throw new Error(`pipe '${this.ref.name}': this end only receives`)
+    if (this.closed) throw namedError('OSError', `pipe '${this.ref.name}': this end is closed`)
+    const ch = await this.open()
+    const line = ch.send(value)
+    notify({
+      type: 'pipe.send',
+      pipe: this.ref.id,
+      bytes: Buffer.byteLength(line) + 1,
+      msg: ++this.sent
+    })
+  }
+
+  /** The next message; rejects with EOFError once the other end closed and nothing is left. */
+  async recv(): Promise<unknown> {
+    if (!this.ref.canRecv) throw new Error(`pipe '${this.ref.name}': this end only sends`)
+    await this.open()
+    if (this.inbox.length > 0) return this.inbox.shift()
+    if (this.peerClosed || this.closed) throw this.eof()
+    return new Promise((resolve, reject) => this.waiting.push({ resolve, reject }))
+  }
+
+  close(): void {
+    if (this.closed) return
+    this.closed = true
+    void this.open().then((ch) => ch.end())
+    notify({ type: 'pipe.close', pipe: this.ref.id })
+  }
+
+  private open(): Promise<LineChannel> {
+    this.channel ??= socketFor(this.ref.key).then(
+      (socket) =>
+        new LineChannel(
+          socket,
+          (line) => this.onLine(line),
+          () => this.onPeerClosed()
+        )
+    )
+    return this.channel
+  }
+
+  private onLine(line: string): void {
+    const value: unknown = JSON.parse(line)
+    notify({
+      type: 'pipe.recv',
+      pipe: this.ref.id,
+      bytes: Buffer.byteLength(line) + 1,
+      msg: ++this.received
+    })
+    const w = this.waiting.shift()
+    if (w) w.resolve(value)
+    else this.inbox.push(value)
+  }
+
+  private onPeerClosed(): void {
+    this.peerClosed = true
+    for (const w of this.waiting.splice(0)) w.reject(this.eof())
+  }
+
+  private eof(): Error {
+    return namedError('EOFError', `pipe '${this.ref.name}': the other end is closed`)
+  }
+}
+
+/** Replaces the handle refs in a task's arguments with proxies (one proxy per host object). */
+export function decodeArgs(args: unknown[]): unknown[] {
+  return args.map((a) => decode(a))
+}
+
+const proxies = new Map<string, QueueProxy | LockProxy | PipeProxy>()
+
+function decode(v: unknown): unknown {
+  if (v === null || typeof v !== 'object') return v
+  if (Array.isArray(v)) return v.map(decode)
+  const ref = v as Partial<HandleRef>
+  if (typeof ref.$ps === 'string') {
+    const key = ref.$ps === 'pipe' ? `pipe:${ref.key}` : `${ref.$ps}:${ref.id}`
+    let proxy = proxies.get(key)
+    if (!proxy) {
+      const r = v as HandleRef
+      proxy =
+        r.$ps === 'queue'
+          ? new QueueProxy(r)
+          : r.$ps === 'lock'
+            ? new LockProxy(r)
+            : new PipeProxy(r)
+      proxies.set(key, proxy)
+    }
+    return proxy
+  }
+  const out: Record<string, unknown> = {}
+  for (const [k, x] of Object.entries(v)) out[k] = decode(x)
+  return out
+}

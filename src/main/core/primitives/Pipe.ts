@@ -1,0 +1,195 @@
+// A two-ended connection, like Python's multiprocessing.Pipe: a connected unix-socket pair made
+// by the host. Each end is used in the host or passed to one child (its socket is handed over
+// and closed in the host), so bytes between two children never go through the host; the ends
+// report each send/recv/close to the host, which records them as events.
+import { createConnection, createServer } from 'node:net'
+import type { Socket } from 'node:net'
+import { LineChannel } from '../child/LineChannel'
+import type { EventSink } from '../eventSink'
+import { discardEvents } from '../eventSink'
+import type { HandleRef } from '../protocol'
+import { namedError } from '../protocol'
+import type { BrokerMessage, ChildLink } from './ChildLink'
+import { checkSerialisable } from './checkArgs'
+import type { Shareable } from './shareable'
+import { SHAREABLE } from './shareable'
+
+export interface PipeOptions {
+  /** true (default): both ends send and receive; false: ends[0] receives, ends[1] sends. */
+  duplex?: boolean
+  name?: string
+  sink?: EventSink
+}
+
+let nextId = 1
+
+/** Makes a connected pair of ends: `[a, b]`, as Python's `Pipe()` returns `(conn1, conn2)`. */
+export async function openPipe(opts: PipeOptions = {}): Promise<[PipeEnd, PipeEnd]> {
+  const duplex = opts.duplex ?? true
+  if (typeof duplex !== 'boolean') throw new TypeError(`duplex must be a boolean`)
+  const n = nextId++
+  const name = opts.name ?? `pipe-${n}`
+  const sink = opts.sink ?? discardEvents
+  const [s0, s1] = await socketPair(`\0poolscope-${process.pid}-pipe-${n}`)
+  return [
+    new PipeEnd(`pipe-${n}-0`, name, s0, duplex || false, true, sink),
+    new PipeEnd(`pipe-${n}-1`, name, s1, true, duplex || false, sink)
+  ]
+}
+
+/** A connected pair over an abstract unix socket (no file left behind). */
+function socketPair(path: string): Promise<[Socket, Socket]> {
+  return new Promise((resolve, reject) => {
+    const server = createServer({ pauseOnConnect: true })
+    server.once('error', reject)
+    server.listen(path, () => {
+      const client = createConnection({ path })
+      // Paused before it connects, the host never reads from it: bytes that arrive before the
+      // end is handed to a child wait in the kernel for that child.
+      client.pause()
+      client.once('error', reject)
+      server.once('connection', (accepted) => {
+        server.close()
+        resolve([client, accepted])
+      })
+    })
+  })
+}
+
+export class PipeEnd implements Shareable {
+  readonly [SHAREABLE] = true as const
+  private channel: LineChannel | undefined
+  /** PID of the child this end was passed to; undefined while the host holds it. */
+  ownerPid: number | undefined
+  private readonly inbox: unknown[] = []
+  private readonly waiting: { resolve: (v: unknown) => void; reject: (e: Error) => void }[] = []
+  private peerClosed = false
+  private closed = false
+  private sent = 0
+  private received = 0
+
+  constructor(
+    readonly id: string,
+    readonly name: string,
+    private readonly socket: Socket,
+    readonly canSend: boolean,
+    readonly canRecv: boolean,
+    private readonly sink: EventSink
+  ) {
+    socket.on('error', () => {}) // a reset by a dead peer shows as EOF through 'close'
+  }
+
+  /** Sends from the host. */
+  send(value: unknown): void {
+    checkSerialisable(value, 'value')
+    if (!this.canSend) throw new Error(`pipe '${this.name}': this end only receives`)
+    if (this.closed) throw namedError('OSError', `pipe '${this.name}': this end is closed`)
+    const line = this.open().send(value)
+    this.sink({
+      type: 'pipe.send',
+      pipe: this.name,
+      pid: process.pid,
+      bytes: Buffer.byteLength(line) + 1,
+      msg: ++this.sent
+    })
+  }
+
+  /** Receives in the host; rejects with EOFError once the other end closed and nothing is left. */
+  recv(): Promise<unknown> {
+    if (!this.canRecv) throw new Error(`pipe '${this.name}': this end only sends`)
+    this.open()
+    if (this.inbox.length > 0) return Promise.resolve(this.inbox.shift())
+    if (this.peerClosed || this.closed) return Promise.reject(this.eof())
+    return new Promise((resolve, reject) => this.waiting.push({ resolve, reject }))
+  }
+
+  /** Closes this end (the other end's recv then sees EOF). */
+  close(): void {
+    if (this.closed) return
+    this.closed = true
+    if (this.ownerPid !== undefined) return // the child's copy is the one that counts
+    if (this.channel) this.channel.end()
+    else this.socket.end()
+    this.sink({ type: 'pipe.close', pipe: this.name, pid: process.pid })
+    for (const w of this.waiting.splice(0)) w.reject(this.eof())
+  }
+
+  get isClosed(): boolean {
+    return this.closed
+  }
+
+  refFor(link: ChildLink): HandleRef {
+    if (this.ownerPid !== undefined) {
+      throw new Error(`pipe '${this.name}': this end was already passed to pid ${this.ownerPid}`)
+    }
+    if (this.channel || this.closed) {
+      throw new Error(`pipe '${this.name}': this end was used in the host; pass a fresh end`)
+    }
+    this.ownerPid = link.pid
+    link.sendSocket(this.id, this.socket)
+    return {
+      $ps: 'pipe',
+      id: this.id,
+      name: this.name,
+      key: this.id,
+      canSend: this.canSend,
+      canRecv: this.canRecv
+    }
+  }
+
+  onChildMessage(link: ChildLink, msg: BrokerMessage): void {
+    const pid = link.pid!
+    if (msg.type === 'pipe.send' || msg.type === 'pipe.recv') {
+      this.sink({ type: msg.type, pipe: this.name, pid, bytes: msg.bytes, msg: msg.msg })
+    } else if (msg.type === 'pipe.close' && !this.closed) {
+      this.closed = true
+      this.sink({ type: 'pipe.close', pipe: this.name, pid })
+    }
+  }
+
+  /** A process's end closes with it. */
+  onChildExit(link: ChildLink): void {
+    if (this.closed || this.ownerPid !== link.pid) return
+    this.closed = true
+    this.sink({ type: 'pipe.close', pipe: this.name, pid: link.pid! })
+  }
+
+  private open(): LineChannel {
+    this.channel ??= new LineChannel(
+      this.socket,
+      (line) => this.onLine(line),
+      () => this.onPeerClosed()
+    )
+    this.socket.resume()
+    return this.channel
+  }
+
+  private onLine(line: string): void {
+    let value: unknown
+    try {
+      value = JSON.parse(line)
+    } catch {
+      this.sink({ type: 'log', level: 'warn', text: `pipe '${this.name}': malformed message` })
+      return
+    }
+    this.sink({
+      type: 'pipe.recv',
+      pipe: this.name,
+      pid: process.pid,
+      bytes: Buffer.byteLength(line) + 1,
+      msg: ++this.received
+    })
+    const w = this.waiting.shift()
+    if (w) w.resolve(value)
+    else this.inbox.push(value)
+  }
+
+  private onPeerClosed(): void {
+    this.peerClosed = true
+    for (const w of this.waiting.splice(0)) w.reject(this.eof())
+  }
+
+  private eof(): Error {
+    return namedError('EOFError', `pipe '${this.name}': the other end is closed`)
+  }
+}
