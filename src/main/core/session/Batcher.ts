@@ -99,23 +99,33 @@ export class Batcher {
     sub.queued += kept.events.length
   }
 
+  /** Hands `batch` over, then whatever waited, until the subscriber says it is busy. */
   private deliver(sub: Subscriber, batch: EventBatch): void {
-    let busy: void | PromiseLike<unknown>
-    try {
-      busy = sub.listener(batch)
-    } catch {
-      return // one subscriber's failure is its own; the others still get the batch
+    for (let next: EventBatch | undefined = batch; next; next = this.dequeue(sub)) {
+      let busy: void | PromiseLike<unknown>
+      try {
+        busy = sub.listener(next)
+      } catch {
+        continue // one subscriber's failure is its own; the others still get the batch
+      }
+      if (busy && typeof busy.then === 'function') {
+        sub.busy = true
+        const resume = (): void => {
+          sub.busy = false
+          const queued = this.dequeue(sub)
+          if (queued) this.deliver(sub, queued)
+        }
+        busy.then(resume, resume)
+        return
+      }
     }
-    if (!busy || typeof busy.then !== 'function') return
-    sub.busy = true
-    const next = (): void => {
-      sub.busy = false
-      const queued = sub.backlog.shift()
-      if (!queued || !this.subscribers.has(sub)) return
-      sub.queued -= queued.events.length
-      this.deliver(sub, queued)
-    }
-    busy.then(next, next)
+  }
+
+  private dequeue(sub: Subscriber): EventBatch | undefined {
+    if (!this.subscribers.has(sub)) return undefined
+    const batch = sub.backlog.shift()
+    if (batch) sub.queued -= batch.events.length
+    return batch
   }
 
   /** Batches of `run` after `seq` (all of them for seq -1), rebuilt from the recorder. */
