@@ -1,15 +1,40 @@
-// Command-line parsing (commander) and the commands: list, run, serve.
-// Exit status: 0 ok (verdict passed), 1 verdict failed, 2 bad argument, 3 run failed.
-import { Command, CommanderError, InvalidArgumentError } from 'commander'
+// Command-line parsing (commander) and the commands: list, run, convert, serve.
+// Exit status: 0 ok (verdict passed), 1 verdict failed, 2 bad argument, 3 run failed (or its
+// trace could not be written).
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander'
+import type { TraceFormat } from '../../shared/api'
+import { TRACE_FORMATS } from '../../shared/api'
 import type { RunEvent } from '../../shared/events'
 import { ApiError } from '../core/host/ApiError'
 import { PoolScopeService } from '../core/host/PoolScopeService'
+import { toNativeTrace } from '../core/trace/nativeTrace'
+import { readTraceFile } from '../core/trace/readTraceFile'
+import { writeTrace } from '../core/trace/writeTrace'
+import { TraceTargetError, traceTarget } from '../core/trace/traceTarget'
+import type { TraceTarget } from '../core/trace/traceTarget'
 import { formatEvent } from './formatEvent'
 import { startServer } from './serve'
 
 export const EXIT = { ok: 0, verdictFailed: 1, badArgument: 2, runFailed: 3 } as const
 
 class BadArgument extends Error {}
+
+function fail(message: string): never {
+  throw new BadArgument(message)
+}
+
+interface RunOptions {
+  set: Record<string, string>
+  json?: boolean
+  trace?: string
+  format?: TraceFormat
+}
+
+const CSV_HELP = 'csv writes FILE.samples-cores.csv, FILE.samples-procs.csv and FILE.events.csv'
+
+function formatOption(description: string): Option {
+  return new Option('--format <format>', description).choices(TRACE_FORMATS)
+}
 
 function collectSet(value: string, prev: Record<string, string>): Record<string, string> {
   const eq = value.indexOf('=')
@@ -67,8 +92,33 @@ export async function runCli(
     .argument('<scenario>', 'scenario id (see `list`)')
     .option('--set <name=value>', 'set a parameter (repeatable)', collectSet, {})
     .option('--json', 'print events as JSON lines')
-    .action(async (scenario: string, opts: { set: Record<string, string>; json?: boolean }) => {
-      code = await runScenario(scenario, opts.set, !!opts.json, out)
+    .option('--trace <file>', `write the run to FILE when it ends; ${CSV_HELP}`)
+    .addOption(formatOption('trace format (default: from the file name, else native)'))
+    .action(async (scenario: string, opts: RunOptions) => {
+      // Checked before the run starts, so that a typo does not cost a whole run.
+      const target = opts.trace
+        ? traceTarget(opts.trace, opts.format, '--trace')
+        : opts.format
+          ? fail('--format needs --trace FILE')
+          : undefined
+      code = await runScenario(scenario, opts.set, !!opts.json, target, out, err)
+    })
+
+  program
+    .command('convert')
+    .description('convert a saved native trace (.poolscope.json[.gz]) to another format')
+    .argument('<in>', 'native trace file')
+    .addOption(formatOption('output format').makeOptionMandatory())
+    .requiredOption('--out <file>', CSV_HELP)
+    .action(async (input: string, opts: { format: TraceFormat; out: string }) => {
+      const target = traceTarget(opts.out, opts.format, '--out')
+      let trace
+      try {
+        trace = await readTraceFile(input)
+      } catch (e) {
+        throw new BadArgument(e instanceof Error ? e.message : String(e))
+      }
+      code = await saveTrace(trace, target, true, out, err)
     })
 
   program
@@ -86,8 +136,12 @@ export async function runCli(
       // help and version are not errors; commander already printed its one-line message
       return e.exitCode === 0 ? EXIT.ok : EXIT.badArgument
     }
-    if (e instanceof BadArgument || (e instanceof ApiError && e.code === 'bad-input')) {
-      err.write(`poolscope: ${e.message}\n`)
+    if (
+      e instanceof BadArgument ||
+      e instanceof TraceTargetError ||
+      (e instanceof ApiError && e.code === 'bad-input')
+    ) {
+      err.write(`poolscope: ${oneLine(e.message)}\n`)
       return EXIT.badArgument
     }
     throw e
@@ -95,11 +149,35 @@ export async function runCli(
   return code
 }
 
+function oneLine(s: string): string {
+  return s.replace(/\s*[\r\n]+\s*/g, ' ')
+}
+
+/** Writes the trace; a failure is reported on stderr and leaves no file behind. */
+async function saveTrace(
+  trace: ReturnType<typeof toNativeTrace>,
+  target: TraceTarget,
+  announce: boolean,
+  out: NodeJS.WritableStream,
+  err: NodeJS.WritableStream
+): Promise<number> {
+  try {
+    const paths = await writeTrace(trace, target.format, target.path)
+    if (announce) out.write(`trace (${target.format}) written: ${paths.join(', ')}\n`)
+    return EXIT.ok
+  } catch (e) {
+    err.write(`poolscope: ${oneLine(e instanceof Error ? e.message : String(e))}\n`)
+    return EXIT.runFailed
+  }
+}
+
 async function runScenario(
   scenario: string,
   set: Record<string, string>,
   json: boolean,
-  out: NodeJS.WritableStream
+  target: TraceTarget | undefined,
+  out: NodeJS.WritableStream,
+  err: NodeJS.WritableStream
 ): Promise<number> {
   const service = new PoolScopeService()
   const run = service.startRun(scenario, set) // throws ApiError('bad-input') on a bad argument
@@ -115,6 +193,10 @@ async function runScenario(
   unsubscribe()
   process.off('SIGINT', stop)
   process.off('SIGTERM', stop)
+  // Stopped and failed runs are written too: they are often the ones worth keeping.
+  if (target && (await saveTrace(toNativeTrace(run), target, !json, out, err)) !== EXIT.ok) {
+    return EXIT.runFailed
+  }
   if (run.status !== 'finished') return run.status === 'stopped' ? EXIT.runFailed : EXIT.runFailed
   return run.verdict?.passed ? EXIT.ok : EXIT.verdictFailed
 }

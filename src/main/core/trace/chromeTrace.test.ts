@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { RunEvent } from '../../../shared/events'
+import type { RunEvent, UnstampedEvent } from '../../../shared/events'
 import type { NativeTrace } from '../../../shared/trace'
 import { PoolScopeService } from '../host/PoolScopeService'
 import type { ChromeEvent } from './chromeEvent'
@@ -13,10 +13,10 @@ const eventsOf = (t: string): ChromeEvent[] =>
   (JSON.parse(t) as { traceEvents: ChromeEvent[] }).traceEvents
 
 /** A SYNTHETIC trace with the given events after run.start (host 30000). */
-function traceWith(events: Array<Omit<RunEvent, 't'> & { t?: number }>): NativeTrace {
+function traceWith(events: UnstampedEvent[]): NativeTrace {
   const base = syntheticTrace(0)
   let t = 0
-  const timed = events.map((e) => ({ ...e, t: e.t ?? (t += 1) }) as RunEvent)
+  const timed = events.map((e) => ({ ...e, t: (t += 1) }) as RunEvent)
   return { ...base, events: [base.events[0]!, ...timed] }
 }
 

@@ -108,6 +108,21 @@ describe('CSV export', () => {
     })
     const end = events.find((r) => r.type === 'task.end')!
     expect(end.pid).toMatch(/^3000[1-4]$/)
+    expect(events.find((r) => r.type === 'queue.wait')).toMatchObject({ queue: 'jobs' })
+    // No field is lost: every scalar field of every event is in the column of its name.
+    const renamed: Record<string, string> = {
+      t: 'time_ms',
+      worker: 'pid',
+      hostPid: 'pid',
+      scenario: 'name',
+      error: 'text'
+    }
+    others.forEach((e, i) => {
+      for (const [k, v] of Object.entries(e)) {
+        if (typeof v === 'object') continue
+        expect(events[i]![renamed[k] ?? k], `${e.type}.${k}`).toBe(String(v))
+      }
+    })
   })
 
   it('the API gives one combined CSV with a table column (real hello run)', async () => {

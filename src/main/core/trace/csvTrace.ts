@@ -24,6 +24,7 @@ export const EVENT_COLUMNS = [
   'signal',
   'status',
   'queue',
+  'op',
   'depth',
   'msg',
   'blocked',

@@ -56,11 +56,26 @@ export function syntheticTrace(n: number, seed = 1): NativeTrace {
     if (r < 0.2) {
       const m = ++msg
       inQueue.push(m)
-      events.push({ t: tick(), type: 'queue.put', queue: 'jobs', pid: host, msg: m })
+      // Now and then the queue is full: the put waits first (a blocked put).
+      const blocked = rnd() < 0.1
+      if (blocked)
+        events.push({ t: tick(), type: 'queue.wait', queue: 'jobs', pid: host, op: 'put' })
+      events.push({
+        t: tick(),
+        type: 'queue.put',
+        queue: 'jobs',
+        pid: host,
+        msg: m,
+        ...(blocked ? { blocked } : {})
+      })
       events.push({ t: tick(), type: 'queue.depth', queue: 'jobs', depth: ++depth })
     } else if (r < 0.38 && inQueue.length) {
       events.push({ t: tick(), type: 'queue.get', queue: 'jobs', pid: w, msg: inQueue.shift()! })
       events.push({ t: tick(), type: 'queue.depth', queue: 'jobs', depth: --depth })
+    } else if (r < 0.38) {
+      // The queue is empty: a get waits, and gives up.
+      events.push({ t: tick(), type: 'queue.wait', queue: 'jobs', pid: w, op: 'get' })
+      events.push({ t: tick(), type: 'queue.timeout', queue: 'jobs', pid: w, op: 'get' })
     } else if (r < 0.55) {
       const open = running.get(w)!
       // Worker 30001 sometimes takes a second task while one runs: overlapping (async) work.
@@ -83,8 +98,12 @@ export function syntheticTrace(n: number, seed = 1): NativeTrace {
       }
     } else if (r < 0.7) {
       events.push({ t: tick(), type: 'lock.wait', lock: 'counter', pid: w })
-      events.push({ t: tick(), type: 'lock.acquire', lock: 'counter', pid: w })
-      events.push({ t: tick(), type: 'lock.release', lock: 'counter', pid: w })
+      if (rnd() < 0.05) {
+        events.push({ t: tick(), type: 'lock.timeout', lock: 'counter', pid: w })
+      } else {
+        events.push({ t: tick(), type: 'lock.acquire', lock: 'counter', pid: w })
+        events.push({ t: tick(), type: 'lock.release', lock: 'counter', pid: w })
+      }
     } else if (r < 0.8) {
       const m = ++msg
       const bytes = 16 + Math.floor(rnd() * 512)
