@@ -84,7 +84,12 @@ describe('ProcessPool', () => {
     for (const e of rec.of('task.end')) byWorker.set(e.worker, (byWorker.get(e.worker) ?? 0) + 1)
     expect([...byWorker.values()]).toEqual([2, 2, 2])
     await rec.waitFor((e) => e.type === 'proc.exit' && rec.of('proc.exit').length >= 3)
-    expect(rec.of('proc.exit').slice(0, 3).every((e) => e.code === 0)).toBe(true)
+    expect(
+      rec
+        .of('proc.exit')
+        .slice(0, 3)
+        .every((e) => e.code === 0)
+    ).toBe(true)
   })
 
   it('a worker killed mid-task fails that task naming pid and signal, and is replaced', async () => {

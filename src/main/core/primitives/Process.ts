@@ -64,13 +64,14 @@ export class Process {
     const link = spare ?? new ChildLink(opts)
     this.link = link
     await link.ready
-    link.send({
-      type: 'run',
-      id: 1,
-      task: this.task,
-      args: encodeArgs(this.args, link),
-      exit: true
-    })
+    let args: unknown[]
+    try {
+      args = encodeArgs(this.args, link)
+    } catch (err) {
+      link.kill('SIGKILL') // it would wait for a task forever
+      throw err
+    }
+    link.send({ type: 'run', id: 1, task: this.task, args, exit: true })
   }
 
   private onTask(msg: TaskMessage): void {

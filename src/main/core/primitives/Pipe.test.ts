@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest'
+import { openPipe } from './Pipe'
+import { Process } from './Process'
+import { recordEvents } from './testing/recordEvents'
+
+describe('Pipe', () => {
+  it('carries a message from one child to another; both ends report to the host', async () => {
+    const rec = recordEvents()
+    const [a, b] = await openPipe({ name: 'p', sink: rec.sink })
+    const receiver = new Process({ task: 'pipeRecv', args: [a], sink: rec.sink })
+    const sender = new Process({ task: 'pipeSend', args: [b, 'Hello World'], sink: rec.sink })
+    await Promise.all([receiver.start(), sender.start()])
+    await Promise.all([receiver.join(), sender.join()])
+    expect(receiver.result).toEqual(['Hello World'])
+    const [send] = rec.of('pipe.send')
+    const [recv] = rec.of('pipe.recv')
+    expect(send).toMatchObject({ pipe: 'p', pid: sender.pid, msg: 1 })
+    expect(recv).toMatchObject({ pipe: 'p', pid: receiver.pid, msg: 1, bytes: send!.bytes })
+    expect(rec.of('pipe.close').map((e) => e.pid)).toContain(sender.pid)
+    expect(rec.of('stdout').find((e) => e.pid === receiver.pid)?.text).toBe(
+      'received: Hello World\n'
+    )
+  })
+
+  it('the other end sees the close: recv rejects with EOFError once drained', async () => {
+    const [mine, theirs] = await openPipe()
+    const sender = new Process({ task: 'pipeSend', args: [theirs, { n: 1 }, 2] })
+    await sender.start()
+    expect(await mine.recv()).toEqual({ n: 1 })
+    expect(await mine.recv()).toEqual({ n: 1 })
+    await expect(mine.recv()).rejects.toMatchObject({ name: 'EOFError' })
+    await sender.join()
+    mine.close()
+  })
+
+  it('round trips between the host and a child (duplex)', async () => {
+    const rec = recordEvents()
+    const [mine, theirs] = await openPipe({ sink: rec.sink })
+    const echo = new Process({ task: 'pipeEcho', args: [theirs], sink: rec.sink })
+    await echo.start()
+    for (let i = 0; i < 5; i++) {
+      mine.send({ i })
+      expect(await mine.recv()).toEqual({ i })
+    }
+    mine.close()
+    await echo.join()
+    expect(echo.result).toBe(5)
+    expect(rec.of('pipe.send').filter((e) => e.pid === echo.pid)).toHaveLength(5)
+  })
+
+  it('a simplex pipe has a receiving end and a sending end', async () => {
+    const [r, w] = await openPipe({ duplex: false })
+    expect(() => r.send('x')).toThrow(/only receives/)
+    expect(() => w.recv()).toThrow(/only sends/)
+    w.send('one way')
+    expect(await r.recv()).toBe('one way')
+    r.close()
+    w.close()
+  })
+
+  it('an end goes to one process only', async () => {
+    const [a, b] = await openPipe({ name: 'once' })
+    const p = new Process({ task: 'pipeRecv', args: [a, 1, false] })
+    await p.start()
+    const q = new Process({ task: 'pipeRecv', args: [a] })
+    await expect(q.start()).rejects.toThrow(/already passed to pid/)
+    b.send('x')
+    await p.join()
+    await q.join()
+    b.close()
+  })
+})
