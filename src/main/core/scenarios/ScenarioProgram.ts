@@ -2,7 +2,11 @@
 import type { Check, RunEvent } from '../../../shared/events'
 import type { ParamValues, ScenarioSpec } from '../../../shared/scenarios'
 import type { EventSink } from '../eventSink'
+import type { ProcessPool, PoolOptions } from '../pool/ProcessPool'
+import type { Lock } from '../primitives/Lock'
+import type { PipeEnd, PipeOptions } from '../primitives/Pipe'
 import type { Process, ProcessOptions } from '../primitives/Process'
+import type { Queue, QueueOptions } from '../primitives/Queue'
 
 export interface ScenarioContext {
   readonly hostPid: number
@@ -12,6 +16,19 @@ export interface ScenarioContext {
   readonly emit: EventSink
   /** A Process bound to this run: its events are recorded, it is killed if the run stops. */
   process(opts: Omit<ProcessOptions, 'sink'>): Process
+  /**
+   * Queue, Lock, Pipe and ProcessPool bound to this run. Pass a queue, lock or pipe end to a
+   * child in `args` (ctx.process or a pool task): the task receives a proxy (see
+   * child/tasks.ts). Pools are terminated and queues/pipes closed when the run stops; a
+   * program ends its pools itself (close() + join(), or terminate()), like `with Pool()`.
+   */
+  queue(opts?: Omit<QueueOptions, 'sink'>): Queue
+  lock(name?: string): Lock
+  /** `[a, b]`; with `duplex: false`, a receives and b sends (Python's Pipe). */
+  pipe(opts?: Omit<PipeOptions, 'sink'>): Promise<[PipeEnd, PipeEnd]>
+  pool(opts: Omit<PoolOptions, 'sink'>): ProcessPool
+  /** For the run itself once the program has ended: terminates what the program left. */
+  dispose(): Promise<void>
   /** Waits `ms` × pace (slow motion); rejects if the run is stopped. */
   pause(ms: number): Promise<void>
 }

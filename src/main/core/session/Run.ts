@@ -10,6 +10,7 @@ import type {
 } from '../../../shared/events'
 import type { ParamValues } from '../../../shared/scenarios'
 import { Process } from '../primitives/Process'
+import { bindScope, RunScope } from '../primitives/RunScope'
 import type { ProcessOptions } from '../primitives/Process'
 import { toErrorInfo } from '../protocol'
 import type { ScenarioContext, ScenarioProgram } from '../scenarios/ScenarioProgram'
@@ -107,8 +108,9 @@ export class Run {
       hostPid: this.hostPid
     })
     this.sampling?.start()
+    const ctx = this.context()
     try {
-      this.result = await this.program.run(this.context())
+      this.result = await this.program.run(ctx)
       // Like Python at exit: children the program did not join are waited for, not killed.
       await Promise.all([...this.processes].filter((p) => p.isAlive()).map((p) => p.join()))
       if (this.status === 'running') this.status = 'finished'
@@ -120,6 +122,7 @@ export class Run {
         this.error = toErrorInfo(err)
       }
     }
+    await ctx.dispose() // pools the program left running, its queues and pipes
     if (this.status === 'stopping') this.status = 'stopped'
     await this.sampling?.finish() // the last sample precedes run.end
     const checks =
@@ -142,6 +145,8 @@ export class Run {
 
   private context(): ScenarioContext {
     const pace = Number(this.params.pace ?? 1)
+    const scope = new RunScope(this.emit)
+    this.abort.signal.addEventListener('abort', () => void scope.dispose(), { once: true })
     return {
       hostPid: this.hostPid,
       params: this.params,
@@ -153,7 +158,10 @@ export class Run {
         this.processes.add(proc)
         return proc
       },
-      pause: (ms: number) => abortableDelay(ms * pace, this.abort.signal)
+      pause: (ms: number) => abortableDelay(ms * pace, this.abort.signal),
+      // Queues, locks, pipes and pools of this run: ended when it is stopped.
+      ...bindScope(scope),
+      dispose: () => scope.dispose()
     }
   }
 

@@ -3,12 +3,21 @@
 import type { UnstampedEvent } from '../../../../shared/events'
 import type { EventSink } from '../../eventSink'
 
+/** The events whose `type` may be K (some share one schema with an enum of types). */
+type EventOfType<K> = UnstampedEvent extends infer E
+  ? E extends { type: infer T }
+    ? K extends T
+      ? E & { type: K }
+      : never
+    : never
+  : never
+
 export interface Recorder {
   events: UnstampedEvent[]
   sink: EventSink
   /** Resolves with the first recorded event (past or future) matching `pred`. */
   waitFor(pred: (e: UnstampedEvent) => boolean, timeoutMs?: number): Promise<UnstampedEvent>
-  of<K extends UnstampedEvent['type']>(type: K): Extract<UnstampedEvent, { type: K }>[]
+  of<K extends UnstampedEvent['type']>(type: K): EventOfType<K>[]
 }
 
 export function recordEvents(): Recorder {
