@@ -1,0 +1,34 @@
+import { spawn } from 'node:child_process'
+import { once } from 'node:events'
+import { resolve } from 'node:path'
+import { createInterface } from 'node:readline'
+import { describe, expect, it } from 'vitest'
+import { ENV_HOST_PID } from '../protocol'
+import { isAlive, processesTaggedWith } from '../procfs'
+
+describe('children of a host killed with SIGKILL', () => {
+  it('exit on their own: no tagged process survives (checked in /proc)', async () => {
+    const host = spawn(
+      process.execPath,
+      ['--import', 'tsx', resolve(__dirname, 'testing/orphanHost.ts')],
+      // Tagged with our PID: if the host itself survived, the stray check would catch it.
+      {
+        env: { ...process.env, [ENV_HOST_PID]: String(process.pid) },
+        stdio: ['ignore', 'pipe', 'inherit']
+      }
+    )
+    const [line] = (await once(createInterface({ input: host.stdout! }), 'line')) as [string]
+    const { pids } = JSON.parse(line) as { pids: number[] }
+    expect(pids).toHaveLength(3)
+    expect(processesTaggedWith(host.pid!).sort()).toEqual([...pids].sort())
+    host.kill('SIGKILL')
+    await once(host, 'exit')
+    let left = processesTaggedWith(host.pid!)
+    for (let i = 0; i < 100 && left.length > 0; i++) {
+      await new Promise((r) => setTimeout(r, 50))
+      left = processesTaggedWith(host.pid!)
+    }
+    expect(left).toEqual([])
+    expect(pids.some(isAlive)).toBe(false)
+  })
+})
