@@ -90,6 +90,7 @@ export const en = {
     puts: 'Puts',
     gets: 'Gets',
     blocked: 'Blocked puts',
+    waiters: 'Waiting now',
     holder: 'Holder',
     acquisitions: 'Acquisitions',
     blockedMark: 'a put blocked here'
@@ -104,6 +105,7 @@ export const en = {
     legendTask: 'task',
     legendWait: 'lock wait',
     legendHold: 'lock held',
+    legendQueueWait: 'queue wait (full or empty)',
     legendPipe: 'pipe message',
     legendOut: 'output write',
     help: 'Drag or arrow keys to pan, wheel or +/− to zoom'

@@ -92,6 +92,7 @@ export const ko: Strings = {
     puts: '넣기',
     gets: '꺼내기',
     blocked: '막힌 넣기',
+    waiters: '지금 대기 중',
     holder: '보유자',
     acquisitions: '획득 횟수',
     blockedMark: '여기서 넣기가 막힘'
@@ -106,6 +107,7 @@ export const ko: Strings = {
     legendTask: '작업',
     legendWait: '락 대기',
     legendHold: '락 보유',
+    legendQueueWait: '큐 대기 (가득 참 또는 비어 있음)',
     legendPipe: '파이프 메시지',
     legendOut: '출력',
     help: '끌거나 화살표 키로 이동, 휠이나 +/−로 확대·축소'

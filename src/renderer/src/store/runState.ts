@@ -36,7 +36,7 @@ export interface RunState {
   params: Record<string, unknown>
   status: RunStatus
   hostPid: number | null
-  host: { cpu: number | null; rss: number | null }
+  host: { cpu: number | null; rss: number | null; ppid: number | null }
   procs: ReadonlyMap<number, ProcRow>
   console: ConsoleState
   series: SeriesState
@@ -57,7 +57,7 @@ export function emptyRun(id: string, scenario = ''): RunState {
     params: {},
     status: 'running',
     hostPid: null,
-    host: { cpu: null, rss: null },
+    host: { cpu: null, rss: null, ppid: null },
     procs: new Map(),
     console: emptyConsole,
     series: emptySeries,
@@ -133,7 +133,8 @@ export function applyEvents(prev: RunState, events: readonly RunEvent[], dropped
       case 'sample': {
         const map = mutableProcs()
         for (const s of e.procs) {
-          if (s.pid === next.hostPid) next = { ...next, host: { cpu: s.cpu, rss: s.rss } }
+          if (s.pid === next.hostPid)
+            next = { ...next, host: { cpu: s.cpu, rss: s.rss, ppid: s.ppid ?? next.host.ppid } }
           else update(map, s.pid, (p) => (p.end === null ? { ...p, cpu: s.cpu, rss: s.rss } : p))
         }
         break

@@ -76,7 +76,8 @@ export class RunStore {
     if (!info) this.options.onUnknownRun?.(id)
     const order =
       known || this.snapshot.order.includes(id) ? this.snapshot.order : [id, ...this.snapshot.order]
-    this.snapshot = { ...this.snapshot, order, runs: this.viewRuns([id]) }
+    const runs = this.viewRuns([id])
+    this.snapshot = { ...this.snapshot, order, runs }
     this.scheduleNotify()
   }
 
@@ -102,7 +103,8 @@ export class RunStore {
         replays.set(info.id, { t: Infinity, end: 0, playing: false, speed: 1 })
     }
     this.snapshot = { ...this.snapshot, infos, replays, order }
-    this.snapshot = { ...this.snapshot, runs: this.viewRuns(list.map((i) => i.id)) }
+    const runs = this.viewRuns(list.map((i) => i.id))
+    this.snapshot = { ...this.snapshot, runs }
     this.notifyNow()
   }
 
@@ -154,7 +156,8 @@ export class RunStore {
     const replays = new Map(this.snapshot.replays)
     replays.set(id, r)
     this.snapshot = { ...this.snapshot, replays }
-    this.snapshot = { ...this.snapshot, runs: this.viewRuns([id]) }
+    const runs = this.viewRuns([id])
+    this.snapshot = { ...this.snapshot, runs }
     this.notifyNow()
   }
 
@@ -168,7 +171,7 @@ export class RunStore {
     return c
   }
 
-  /** The view states, recomputed for the runs named. */
+  /** The view states, recomputed for the runs named (also clamps their replay times). */
   private viewRuns(ids: readonly string[]): Map<string, RunState> {
     const runs = new Map(this.snapshot.runs)
     for (const id of ids) {

@@ -29,6 +29,8 @@ export interface QueueStats {
   puts: number
   gets: number
   blocked: number
+  /** Processes waiting on the queue now (a put on a full queue, a get on an empty one). */
+  waiting: number
   series: readonly Point[]
   /** Where a put blocked (time, depth then); the newest MAX_BLOCKED_MARKS. */
   blockedAt: readonly Point[]
@@ -47,13 +49,16 @@ export interface SeriesState {
   queues: ReadonlyMap<string, QueueStats>
   locks: ReadonlyMap<string, LockStats>
   tasks: { queued: number; started: number; done: number; failed: number }
+  /** Who waits on which queue ("queue:pid:op"); bounded by the number of processes. */
+  queueWaits: ReadonlySet<string>
 }
 
 export const emptySeries: SeriesState = {
   cpu: [],
   queues: new Map(),
   locks: new Map(),
-  tasks: { queued: 0, started: 0, done: 0, failed: 0 }
+  tasks: { queued: 0, started: 0, done: 0, failed: 0 },
+  queueWaits: new Set()
 }
 
 const RELEVANT = new Set<RunEvent['type']>([
@@ -61,12 +66,15 @@ const RELEVANT = new Set<RunEvent['type']>([
   'queue.depth',
   'queue.put',
   'queue.get',
+  'queue.wait',
+  'queue.timeout',
   'task.queued',
   'task.start',
   'task.end',
   'lock.wait',
   'lock.acquire',
-  'lock.release'
+  'lock.release',
+  'lock.timeout'
 ])
 
 export function applySeries(
@@ -81,6 +89,8 @@ export function applySeries(
   const tasks = { ...prev.tasks }
   // Copy a queue's arrays once per batch, then mutate the copy.
   const touchedQ = new Set<string>()
+  // A put that announced its wait (queue.wait) counts as blocked then, not again at the put.
+  const waits = new Set(prev.queueWaits)
   const queue = (name: string): QueueStats & { series: Point[]; blockedAt: Point[] } => {
     const q = queues.get(name) ?? emptyQueue(name)
     if (!touchedQ.has(name)) {
@@ -118,19 +128,32 @@ export function applySeries(
       case 'queue.depth':
         setDepth(queue(e.queue), e.t, e.depth)
         break
+      case 'queue.wait': {
+        const q = queue(e.queue)
+        q.waiting++
+        waits.add(`${e.queue}:${e.pid}:${e.op}`)
+        if (e.op === 'put') markBlocked(q, e.t)
+        break
+      }
+      case 'queue.timeout': {
+        const q = queue(e.queue)
+        if (waits.delete(`${e.queue}:${e.pid}:${e.op}`)) q.waiting = Math.max(0, q.waiting - 1)
+        break
+      }
       case 'queue.put': {
         const q = queue(e.queue)
         q.puts++
-        if (e.blocked) {
-          q.blocked++
-          q.blockedAt.push({ t: e.t, v: q.depth })
-          if (q.blockedAt.length > MAX_BLOCKED_MARKS) q.blockedAt.shift()
-        }
+        const waited = waits.delete(`${e.queue}:${e.pid}:put`)
+        if (waited) q.waiting = Math.max(0, q.waiting - 1)
+        else if (e.blocked) markBlocked(q, e.t)
         break
       }
-      case 'queue.get':
-        queue(e.queue).gets++
+      case 'queue.get': {
+        const q = queue(e.queue)
+        q.gets++
+        if (waits.delete(`${e.queue}:${e.pid}:get`)) q.waiting = Math.max(0, q.waiting - 1)
         break
+      }
       case 'task.queued': {
         tasks.queued++
         const q = queue(POOL_QUEUE)
@@ -163,6 +186,12 @@ export function applySeries(
         pushDecimated(l.series, { t: e.t, v: l.waiting }, MAX_SERIES_POINTS)
         break
       }
+      case 'lock.timeout': {
+        const l = lock(e.lock)
+        l.waiting = Math.max(0, l.waiting - 1)
+        pushDecimated(l.series, { t: e.t, v: l.waiting }, MAX_SERIES_POINTS)
+        break
+      }
       case 'lock.release': {
         const l = lock(e.lock)
         if (l.holder === e.pid) l.holder = null
@@ -172,11 +201,27 @@ export function applySeries(
         break
     }
   }
-  return { cpu: trimCpu(prev.cpu, cpu), queues, locks, tasks }
+  return { cpu: trimCpu(prev.cpu, cpu), queues, locks, tasks, queueWaits: waits }
+}
+
+function markBlocked(q: QueueStats & { blockedAt: Point[] }, t: number): void {
+  q.blocked++
+  q.blockedAt.push({ t, v: q.depth })
+  if (q.blockedAt.length > MAX_BLOCKED_MARKS) q.blockedAt.shift()
 }
 
 function emptyQueue(name: string): QueueStats {
-  return { name, depth: 0, max: 0, puts: 0, gets: 0, blocked: 0, series: [], blockedAt: [] }
+  return {
+    name,
+    depth: 0,
+    max: 0,
+    puts: 0,
+    gets: 0,
+    blocked: 0,
+    waiting: 0,
+    series: [],
+    blockedAt: []
+  }
 }
 
 /** The rolling CPU window: the newest samples within CPU_WINDOW_MS, at most MAX_CPU_POINTS. */

@@ -9,7 +9,7 @@ export const MAX_ARROWS = 1000
 export const MAX_TICKS = 3000
 const MAX_PENDING_SENDS = 1000
 
-export type SpanKind = 'task' | 'lock-wait' | 'lock-hold'
+export type SpanKind = 'task' | 'lock-wait' | 'lock-hold' | 'queue-wait'
 
 export interface Span {
   kind: SpanKind
@@ -67,6 +67,11 @@ const RELEVANT = new Set<RunEvent['type']>([
   'lock.wait',
   'lock.acquire',
   'lock.release',
+  'lock.timeout',
+  'queue.wait',
+  'queue.timeout',
+  'queue.put',
+  'queue.get',
   'pipe.send',
   'pipe.recv',
   'stdout',
@@ -114,6 +119,25 @@ export function applyTimeline(prev: TimelineState, events: readonly RunEvent[]):
       case 'lock.release':
         close(`wait:${e.lock}:${e.pid}`, e.t)
         close(`hold:${e.lock}:${e.pid}`, e.t)
+        break
+      case 'lock.timeout':
+        close(`wait:${e.lock}:${e.pid}`, e.t, true)
+        break
+      case 'queue.wait':
+        open.set(`q:${e.queue}:${e.pid}:${e.op}`, {
+          kind: 'queue-wait',
+          pid: e.pid,
+          start: e.t,
+          label: `${e.queue} ${e.op}`
+        })
+        break
+      case 'queue.timeout':
+        close(`q:${e.queue}:${e.pid}:${e.op}`, e.t, true)
+        break
+      case 'queue.put':
+      case 'queue.get':
+        if (open.has(`q:${e.queue}:${e.pid}:${e.type.slice(6)}`))
+          close(`q:${e.queue}:${e.pid}:${e.type.slice(6)}`, e.t)
         break
       case 'pipe.send': {
         const list = [...(pending.get(e.pipe) ?? [])]

@@ -5,8 +5,7 @@ import { useTranslation } from 'react-i18next'
 import type { Point } from '../../store/bounded'
 import type { RunState } from '../../store/runState'
 import { POOL_QUEUE } from '../../store/seriesModel'
-import { seriesColor } from '../../theme/colorMap'
-import { pidColor } from '../../theme/colorMap'
+import { pidColor, seriesColor } from '../../theme/colorMap'
 import { mergeSteps } from './seriesRows'
 import type { LineSpec, Marker } from './TimeSeriesChart'
 import { TimeSeriesChart } from './TimeSeriesChart'
@@ -66,11 +65,13 @@ export function QueuesLocksView({ run }: { run: RunState }): React.JSX.Element {
           <table aria-label={t('queuesView.depth')}>
             <thead>
               <tr>
-                {(['name', 'now', 'max', 'puts', 'gets', 'blocked'] as const).map((k) => (
-                  <th key={k} scope="col">
-                    {t(`queuesView.${k}`)}
-                  </th>
-                ))}
+                {(['name', 'now', 'max', 'puts', 'gets', 'blocked', 'waiters'] as const).map(
+                  (k) => (
+                    <th key={k} scope="col">
+                      {t(`queuesView.${k}`)}
+                    </th>
+                  )
+                )}
               </tr>
             </thead>
             <tbody>
@@ -85,6 +86,7 @@ export function QueuesLocksView({ run }: { run: RunState }): React.JSX.Element {
                   <td className="num">{q.puts}</td>
                   <td className="num">{q.gets}</td>
                   <td className="num">{q.blocked}</td>
+                  <td className="num">{q.waiting}</td>
                 </tr>
               ))}
             </tbody>
@@ -108,7 +110,7 @@ export function QueuesLocksView({ run }: { run: RunState }): React.JSX.Element {
               <tr>
                 {(['name', 'now', 'holder', 'acquisitions'] as const).map((k) => (
                   <th key={k} scope="col">
-                    {t(`queuesView.${k === 'now' ? 'now' : k}`)}
+                    {t(`queuesView.${k}`)}
                   </th>
                 ))}
               </tr>

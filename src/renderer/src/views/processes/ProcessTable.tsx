@@ -174,7 +174,7 @@ function HostRow({ run }: { run: RunState }): React.JSX.Element {
         <span className="swatch" style={{ background: HOST_COLOR }} />
         {run.hostPid}
       </td>
-      <td></td>
+      <td>{run.host.ppid ?? ''}</td>
       <td>{t('host')}</td>
       <td>{t(`status.${run.status}`)}</td>
       <td className="num">{formatPercent(run.host.cpu)}</td>

@@ -16,7 +16,8 @@ const AXIS_H = 20
 const KIND_STYLE = {
   task: { y: 4, h: 14, className: 'span-task' },
   'lock-wait': { y: 13, h: 6, className: 'span-wait' },
-  'lock-hold': { y: 13, h: 6, className: 'span-hold' }
+  'lock-hold': { y: 13, h: 6, className: 'span-hold' },
+  'queue-wait': { y: 13, h: 6, className: 'span-qwait' }
 } as const
 
 export function TimelineView({ run }: { run: RunState }): React.JSX.Element {
@@ -208,6 +209,7 @@ function Legend(): React.JSX.Element {
     ['legend-task', t('timelineView.legendTask')],
     ['span-wait', t('timelineView.legendWait')],
     ['span-hold', t('timelineView.legendHold')],
+    ['span-qwait', t('timelineView.legendQueueWait')],
     ['legend-pipe', t('timelineView.legendPipe')],
     ['legend-out', t('timelineView.legendOut')]
   ] as const

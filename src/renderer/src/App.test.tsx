@@ -1,0 +1,141 @@
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
+import i18next from 'i18next'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { App } from './App'
+import { RunStore } from './store/runStore'
+import { fakeApi, runInfo } from './test/fakeApi'
+import { HELLO_CHILD_PID, helloEvents } from './test/fixtures/helloRun'
+import { queueRun } from './test/fixtures/synthetic'
+
+afterEach(async () => {
+  vi.restoreAllMocks()
+  await i18next.changeLanguage('en')
+})
+
+async function setup() {
+  const f = fakeApi()
+  const store = new RunStore({ throttleMs: 0 })
+  render(<App api={f.api} store={store} />)
+  await screen.findByRole('option', { name: 'Hello, process' })
+  return { ...f, store }
+}
+
+describe('App', () => {
+  it('runs a scenario and shows the recorded run: PIDs, status, verdict', async () => {
+    const { mock, emit } = await setup()
+    fireEvent.click(screen.getByRole('button', { name: 'Run' }))
+    await waitFor(() =>
+      expect(mock.startRun).toHaveBeenCalledWith({ scenario: 'hello', params: {} })
+    )
+    act(() => emit('run-1', helloEvents.slice(0, 5)))
+    expect(screen.getByTestId('run-status')).toHaveTextContent('running')
+    expect(screen.getByRole('button', { name: 'Stop' })).toBeEnabled()
+    expect(screen.getByRole('button', { name: 'Export' })).toBeDisabled()
+    act(() => emit('run-1', helloEvents.slice(5)))
+    expect(screen.getByTestId('run-status')).toHaveTextContent('finished')
+    expect(screen.getByTestId('proc-pid')).toHaveTextContent(String(HELLO_CHILD_PID))
+    expect(screen.getByRole('heading', { name: 'Verdict: passed' })).toBeInTheDocument()
+  })
+
+  it('stops with Escape and runs with Ctrl+Enter', async () => {
+    const { mock, emit, store } = await setup()
+    fireEvent.keyDown(window, { key: 'Enter', ctrlKey: true })
+    await waitFor(() => expect(mock.startRun).toHaveBeenCalledTimes(1))
+    act(() => store.addRun(runInfo('run-1')))
+    act(() => emit('run-1', helloEvents.slice(0, 3)))
+    fireEvent.keyDown(window, { key: 'Escape' })
+    await waitFor(() => expect(mock.stopRun).toHaveBeenCalledWith({ runId: 'run-1' }))
+  })
+
+  it('exports the selected run as a download', async () => {
+    const { mock, emit, store } = await setup()
+    act(() => store.addRun(runInfo('run-1')))
+    act(() => emit('run-1', helloEvents))
+    const createUrl = vi.fn(() => 'blob:x')
+    URL.createObjectURL = createUrl
+    URL.revokeObjectURL = vi.fn()
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {})
+    fireEvent.click(screen.getByRole('button', { name: 'Export' }))
+    fireEvent.click(screen.getByRole('menuitem', { name: /Chrome/ }))
+    await waitFor(() => expect(click).toHaveBeenCalled())
+    expect(mock.exportRun).toHaveBeenCalledWith({ runId: 'run-1', format: 'chrome' })
+    const anchor = click.mock.instances[0] as unknown as HTMLAnchorElement
+    expect(anchor.download).toBe('run-1.chrome.json')
+    expect(createUrl).toHaveBeenCalledWith(expect.any(Blob))
+    expect(await screen.findByRole('status')).toHaveTextContent('Saved run-1.chrome.json')
+  })
+
+  it('kills a process of a live run through the API', async () => {
+    const { mock, emit, store } = await setup()
+    act(() => store.addRun(runInfo('run-1')))
+    act(() => emit('run-1', helloEvents.slice(0, 5))) // child spawned, not exited yet
+    fireEvent.click(screen.getByRole('button', { name: `Actions for PID ${HELLO_CHILD_PID}` }))
+    fireEvent.click(screen.getByRole('menuitem', { name: 'Terminate (SIGTERM)' }))
+    await waitFor(() =>
+      expect(mock.killProcess).toHaveBeenCalledWith({
+        runId: 'run-1',
+        pid: HELLO_CHILD_PID,
+        signal: 'SIGTERM'
+      })
+    )
+  })
+
+  it('opens a trace and replays it: the scrubber drives the views (synthetic queue)', async () => {
+    const { mock, emit } = await setup()
+    mock.openTrace.mockImplementation(async () => {
+      emit('run-9', queueRun()) // the host pushes the trace's events before it answers
+      return runInfo('run-9', { replay: true, status: 'finished', scenario: 'queue' })
+    })
+    const input = screen.getByLabelText('Open trace')
+    const file = new File(['{"format":"poolscope-trace"}'], 'q.poolscope.json')
+    fireEvent.change(input, { target: { files: [file] } })
+    await waitFor(() =>
+      expect(mock.openTrace).toHaveBeenCalledWith({
+        fileName: 'q.poolscope.json',
+        content: '{"format":"poolscope-trace"}'
+      })
+    )
+    const scrubber = await screen.findByRole('slider', { name: 'Replay time' })
+    expect(screen.getByTestId('run-status')).toHaveTextContent('replay · finished')
+    expect(screen.getAllByTestId('proc-pid')).toHaveLength(3)
+    fireEvent.change(scrubber, { target: { value: '2' } })
+    // At t = 2 ms only two senders had been spawned, and nothing has ended.
+    expect(screen.getAllByTestId('proc-pid')).toHaveLength(2)
+    expect(screen.queryByRole('heading', { name: /Verdict:/ })).toBeNull()
+    fireEvent.click(screen.getByRole('tab', { name: 'Queues and locks' }))
+    fireEvent.change(scrubber, { target: { value: '25' } })
+    const table = screen.getByRole('table', { name: 'Queue depth over time' })
+    // At 25 ms: depth 1, max 1, 2 puts, 1 get, 1 blocked put, nobody waiting.
+    const cells = within(table).getByText('q').closest('tr')!.querySelectorAll('td')
+    expect(Array.from(cells, (c) => c.textContent)).toEqual(['q', '1', '1', '2', '1', '1', '0'])
+    expect(screen.getByRole('button', { name: 'Play' })).toBeInTheDocument()
+  })
+
+  it('switches language, and views with Alt+digit', async () => {
+    await setup()
+    fireEvent.change(screen.getByRole('combobox', { name: 'Language' }), {
+      target: { value: 'ko' }
+    })
+    expect(await screen.findByRole('button', { name: '실행' })).toBeInTheDocument()
+    expect(screen.getByRole('option', { name: '안녕, 프로세스' })).toBeInTheDocument()
+    expect(document.documentElement.lang).toBe('ko')
+    fireEvent.change(screen.getByRole('combobox', { name: '언어' }), { target: { value: 'en' } })
+    expect(await screen.findByRole('button', { name: 'Run' })).toBeInTheDocument()
+  })
+
+  it('lists the shortcuts and switches tabs from the keyboard', async () => {
+    const { emit, store } = await setup()
+    act(() => store.addRun(runInfo('run-1')))
+    act(() => emit('run-1', helloEvents))
+    fireEvent.keyDown(window, { key: '2', code: 'Digit2', altKey: true })
+    expect(screen.getByRole('tab', { name: 'CPU per core' })).toHaveAttribute(
+      'aria-selected',
+      'true'
+    )
+    fireEvent.click(screen.getByRole('button', { name: 'Shortcuts' }))
+    const dialog = screen.getByRole('dialog', { name: 'Keyboard shortcuts' })
+    expect(within(dialog).getByText('Run the selected scenario')).toBeInTheDocument()
+    fireEvent.keyDown(within(dialog).getByRole('button', { name: 'Close' }), { key: 'Escape' })
+    expect(screen.queryByRole('dialog')).toBeNull()
+  })
+})

@@ -1,0 +1,69 @@
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { runInfo } from '../test/fakeApi'
+import { poolRun, queueRun } from '../test/fixtures/synthetic'
+import { RunStore } from './runStore'
+
+afterEach(() => vi.useRealTimers())
+
+describe('RunStore', () => {
+  it('tells listeners at most once per throttle interval', () => {
+    vi.useFakeTimers()
+    const store = new RunStore({ throttleMs: 100 })
+    const listener = vi.fn()
+    store.subscribe(listener)
+    const events = poolRun(3, 30)
+    for (let i = 0; i < events.length; i += 5)
+      store.applyBatch({ runId: 'r', seq: i, events: events.slice(i, i + 5) })
+    expect(listener).not.toHaveBeenCalled()
+    vi.advanceTimersByTime(100)
+    expect(listener).toHaveBeenCalledTimes(1)
+    expect(store.getSnapshot().runs.get('r')!.status).toBe('finished')
+  })
+
+  it('replays an opened trace: the views see the state at the scrubber time (synthetic)', () => {
+    const store = new RunStore({ throttleMs: 0 })
+    store.applyBatch({ runId: 'run-9', seq: 0, events: queueRun() })
+    store.addRun(runInfo('run-9', { replay: true, status: 'finished', scenario: 'queue' }))
+    const snap = () => store.getSnapshot()
+    // Opened at its end: the whole run.
+    expect(snap().replays.get('run-9')).toMatchObject({ t: 50, end: 50, playing: false })
+    expect(snap().runs.get('run-9')!.verdict?.passed).toBe(true)
+
+    store.seek('run-9', 15)
+    const at15 = snap().runs.get('run-9')!
+    expect(at15.series.queues.get('q')!.depth).toBe(1)
+    expect(at15.series.queues.get('q')!.waiting).toBe(1)
+    expect(at15.procs.get(1001)!.state).toBe('running')
+    expect(at15.verdict).toBeNull()
+
+    store.seek('run-9', 45)
+    expect(snap().runs.get('run-9')!.procs.get(1001)!.state).toBe('exited')
+    store.seek('run-9', 5) // backwards starts again from the beginning
+    expect(snap().runs.get('run-9')!.series.queues.size).toBe(0)
+  })
+
+  it('plays a replay forward to its end, then stops', () => {
+    vi.useFakeTimers()
+    const store = new RunStore({ throttleMs: 0 })
+    store.applyBatch({ runId: 'r', seq: 0, events: queueRun() })
+    store.mergeInfos([runInfo('r', { replay: true })])
+    store.togglePlay('r') // at the end: restarts from 0
+    expect(store.getSnapshot().replays.get('r')).toMatchObject({ t: 0, playing: true })
+    vi.advanceTimersByTime(100)
+    expect(store.getSnapshot().replays.get('r')).toMatchObject({ t: 50, playing: false })
+    store.dispose()
+  })
+
+  it('drops the event log of a live run once it knows it is live', () => {
+    const store = new RunStore({ throttleMs: 0 })
+    const unknown = vi.fn()
+    const s2 = new RunStore({ throttleMs: 0, onUnknownRun: unknown })
+    s2.applyBatch({ runId: 'x', seq: 0, events: queueRun() })
+    expect(unknown).toHaveBeenCalledWith('x')
+    store.addRun(runInfo('live'))
+    store.applyBatch({ runId: 'live', seq: 0, events: queueRun() })
+    expect(store.getSnapshot().replays.has('live')).toBe(false)
+    store.seek('live', 1) // no-op for live runs
+    expect(store.getSnapshot().runs.get('live')!.status).toBe('finished')
+  })
+})

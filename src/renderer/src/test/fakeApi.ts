@@ -1,0 +1,48 @@
+// A PoolScopeApi for component tests: every command is a vi.fn with a sensible answer, and
+// `emit` pushes a batch to the subscribers as the host would.
+import { vi } from 'vitest'
+import type { BatchListener, PoolScopeApi, RunInfo } from '../../../shared/api'
+import type { EventBatch, RunEvent } from '../../../shared/events'
+import { SCENARIOS } from '../../../shared/scenarios'
+
+export function runInfo(id: string, over: Partial<RunInfo> = {}): RunInfo {
+  return {
+    id,
+    scenario: 'hello',
+    params: {},
+    status: 'running',
+    startedAt: 0,
+    hostPid: 1000,
+    replay: false,
+    ...over
+  }
+}
+
+export function fakeApi() {
+  const listeners = new Set<BatchListener>()
+  const seq = new Map<string, number>()
+  const api = {
+    listScenarios: vi.fn(async () => [...SCENARIOS]),
+    listRuns: vi.fn(async (): Promise<RunInfo[]> => []),
+    startRun: vi.fn(async (input: { scenario: string }) => runInfo('run-1', input)),
+    stopRun: vi.fn(async (input: { runId: string }) => runInfo(input.runId, { status: 'stopped' })),
+    killProcess: vi.fn(async (input: { pid: number; signal: string }) => input),
+    exportRun: vi.fn(async (input: { runId: string; format: string }) => ({
+      fileName: `${input.runId}.${input.format}.json`,
+      mime: 'application/json',
+      content: '{"x":1}'
+    })),
+    openTrace: vi.fn(async () => runInfo('run-9', { replay: true, status: 'finished' })),
+    subscribe: vi.fn((l: BatchListener) => {
+      listeners.add(l)
+      return () => listeners.delete(l)
+    })
+  }
+  const emit = (runId: string, events: RunEvent[]): void => {
+    const n = (seq.get(runId) ?? -1) + 1
+    seq.set(runId, n)
+    const batch: EventBatch = { runId, seq: n, events }
+    listeners.forEach((l) => l(batch))
+  }
+  return { api: api as unknown as PoolScopeApi, mock: api, emit }
+}
