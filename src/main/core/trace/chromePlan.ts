@@ -36,8 +36,20 @@ export interface ChromePlan {
 /** Linux PIDs are below PID_MAX_LIMIT = 2^22 and macOS's below 100000: this is no real PID there. */
 export const CPU_CORES_PID = 4_194_304
 
-function msgKey(kind: 'q' | 'p', channel: string, msg: number): string {
-  return `${kind}\u0000${channel}\u0000${msg}`
+/** Puts/sends not yet matched, per kind and channel: msg → event index (no string keys: hot). */
+class PendingMessages {
+  private readonly byChannel = new Map<string, Map<number, number>>()
+  put(channel: string, msg: number, index: number): void {
+    let m = this.byChannel.get(channel)
+    if (!m) this.byChannel.set(channel, (m = new Map()))
+    m.set(msg, index)
+  }
+  take(channel: string, msg: number): number | undefined {
+    const m = this.byChannel.get(channel)
+    const index = m?.get(msg)
+    if (index !== undefined) m!.delete(msg)
+    return index
+  }
 }
 
 export function planChromeTrace(events: readonly RunEvent[], hostPid: number): ChromePlan {
@@ -46,7 +58,8 @@ export function planChromeTrace(events: readonly RunEvent[], hostPid: number): C
   const taskNames = new Map<number, string>()
   const openTasks = new Map<number, Set<number>>() // worker pid → tasks running on it
   const flowIds = new Int32Array(events.length)
-  const pendingMsgs = new Map<string, number>() // put/send not yet matched → event index
+  const queued = new PendingMessages()
+  const piped = new PendingMessages()
   let nextFlow = 1
   const endT = events.length ? events[events.length - 1]!.t : 0
   const see = (pid: number, t: number): void => {
@@ -91,19 +104,23 @@ export function planChromeTrace(events: readonly RunEvent[], hostPid: number): C
         break
       }
       case 'queue.put':
-      case 'pipe.send': {
         see(e.pid, e.t)
-        const key = e.type === 'queue.put' ? msgKey('q', e.queue, e.msg) : pipeKey(e)
-        if (key) pendingMsgs.set(key, i)
+        queued.put(e.queue, e.msg, i)
         break
-      }
+      case 'pipe.send':
+        see(e.pid, e.t)
+        if (e.msg !== undefined) piped.put(e.pipe, e.msg, i)
+        break
       case 'queue.get':
       case 'pipe.recv': {
         see(e.pid, e.t)
-        const key = e.type === 'queue.get' ? msgKey('q', e.queue, e.msg) : pipeKey(e)
-        const from = key === undefined ? undefined : pendingMsgs.get(key)
+        const from =
+          e.type === 'queue.get'
+            ? queued.take(e.queue, e.msg)
+            : e.msg === undefined
+              ? undefined
+              : piped.take(e.pipe, e.msg)
         if (from !== undefined) {
-          pendingMsgs.delete(key!)
           flowIds[from] = nextFlow
           flowIds[i] = nextFlow++
         }
@@ -124,8 +141,4 @@ export function planChromeTrace(events: readonly RunEvent[], hostPid: number): C
   let coresPid = CPU_CORES_PID
   while (procs.has(coresPid)) coresPid++
   return { procs, tasks, taskNames, flowIds, endT, coresPid }
-}
-
-function pipeKey(e: { pipe: string; msg?: number | undefined }): string | undefined {
-  return e.msg === undefined ? undefined : msgKey('p', e.pipe, e.msg)
 }

@@ -69,11 +69,11 @@ describe('Chrome Trace Event export', () => {
     // Counters: queue depth and lock waiters on the host, CPU per process and per core.
     const counters = new Set(evs.filter((e) => e.ph === 'C').map((e) => `${e.pid} ${e.name}`))
     for (const c of [
-      `${SYNTHETIC_HOST_PID} queue jobs depth`,
-      `${SYNTHETIC_HOST_PID} lock counter waiters`,
+      `${SYNTHETIC_HOST_PID} queue depth jobs`,
+      `${SYNTHETIC_HOST_PID} lock waiters counter`,
       '30001 cpu %',
-      `${CPU_CORES_PID} core 0 cpu %`,
-      `${CPU_CORES_PID} core 1 cpu %`
+      `${CPU_CORES_PID} core 0`,
+      `${CPU_CORES_PID} core 1`
     ])
       expect(counters).toContain(c)
     expect(evs.find((e) => e.pid === CPU_CORES_PID && e.name === 'process_name')?.args).toEqual({

@@ -2,7 +2,8 @@
 // real process (pid = tid = its PID): its lifetime and its tasks as slices, instants for what
 // happens to it, waits as async slices, counters for queue depth, lock waiters and CPU, flows
 // from queue put → get and pipe send → recv; per-core CPU lives in the pseudo-process
-// "CPU cores" (see CPU_CORES_PID).
+// "CPU cores" (see CPU_CORES_PID). Objects are built without spreads and names are cached:
+// this runs a few million times for a large run.
 import type { RunEvent } from '../../../shared/events'
 import type { NativeTrace } from '../../../shared/trace'
 import type { ChromeEvent } from './chromeEvent'
@@ -27,55 +28,58 @@ function* metadata(trace: NativeTrace, plan: ChromePlan): Generator<ChromeEvent>
   yield { name: 'process_sort_index', ph: 'M', pid, args: { sort_index: -1 } }
 }
 
-const instant = (t: number, pid: number, name: string, args?: Args): ChromeEvent => ({
-  name,
-  ph: 'i',
-  s: 't',
-  pid,
-  tid: pid,
-  ts: us(t),
-  ...(args ? { args } : {})
-})
+function instant(t: number, pid: number, name: string, args?: Args): ChromeEvent {
+  const ev: ChromeEvent = { name, ph: 'i', s: 't', pid, tid: pid, ts: us(t) }
+  if (args) ev.args = args
+  return ev
+}
 
-const slice = (
+function slice(
   pid: number,
   name: string,
   cat: string,
   from: number,
   to: number,
-  args?: Args
-): ChromeEvent => ({
-  name,
-  cat,
-  ph: 'X',
-  pid,
-  tid: pid,
-  ts: us(from),
-  dur: Math.max(0, Math.round((us(to) - us(from)) * 1e3) / 1e3),
-  ...(args ? { args } : {})
-})
+  args: Args
+): ChromeEvent {
+  const dur = Math.max(0, Math.round((us(to) - us(from)) * 1e3) / 1e3)
+  return { name, cat, ph: 'X', pid, tid: pid, ts: us(from), dur, args }
+}
 
-const counter = (
-  t: number,
-  pid: number,
-  name: string,
-  args: Record<string, number>
-): ChromeEvent => ({
-  name,
-  ph: 'C',
-  pid,
-  tid: pid,
-  ts: us(t),
-  args
-})
+function counter(t: number, pid: number, name: string, args: Record<string, number>): ChromeEvent {
+  return { name, ph: 'C', pid, tid: pid, ts: us(t), args }
+}
+
+/** `verb channel` names (put jobs, wait counter, …), sanitised once per pair. */
+function nameCache(): (verb: string, channel: string) => string {
+  const cache = new Map<string, string>()
+  return (verb, channel) => {
+    const key = `${verb}\u0000${channel}`
+    let name = cache.get(key)
+    if (name === undefined) cache.set(key, (name = `${verb} ${sanitizeText(channel)}`))
+    return name
+  }
+}
 
 /** Every Chrome event of the trace, in time order (metadata first). */
 export function* chromeTraceEvents(trace: NativeTrace): Generator<ChromeEvent> {
+  for (const batch of chromeTraceBatches(trace)) yield* batch
+}
+
+/**
+ * The same events in batches of about `size`: one generator step per batch instead of one per
+ * event (the per-event cost matters at millions of events).
+ */
+export function* chromeTraceBatches(trace: NativeTrace, size = 4096): Generator<ChromeEvent[]> {
   const { events, meta } = trace
   const host = meta.hostPid
   const plan = planChromeTrace(events, host)
-  yield* metadata(trace, plan)
+  let out: ChromeEvent[] = [...metadata(trace, plan)]
+  const emit = (ev: ChromeEvent): void => {
+    out.push(ev)
+  }
   const waits = new ChromeWaits()
+  const named = nameCache()
   const openAsyncTasks = new Set<number>()
   const lifetimeEnd = (pid: number): number => plan.procs.get(pid)?.exit ?? plan.endT
   const taskName = (task: number): string =>
@@ -86,139 +90,137 @@ export function* chromeTraceEvents(trace: NativeTrace): Generator<ChromeEvent> {
     name: string,
     cat: string,
     end: boolean
-  ): ChromeEvent[] =>
-    plan.flowIds[i]
-      ? [
-          {
-            name,
-            cat,
-            ph: end ? 'f' : 's',
-            id: plan.flowIds[i],
-            pid: e.pid,
-            tid: e.pid,
-            ts: us(e.t),
-            ...(end ? { bp: 'e' as const } : {})
-          }
-        ]
-      : []
-  const waitersCounter = (
-    e: { t: number; lock: string },
-    lock: string,
-    before: number
-  ): ChromeEvent[] => {
-    const now = waits.waiting('lock', e.lock)
-    return now === before ? [] : [counter(e.t, host, `lock ${lock} waiters`, { waiters: now })]
+  ): ChromeEvent => {
+    const ev: ChromeEvent = {
+      name,
+      cat,
+      ph: end ? 'f' : 's',
+      id: plan.flowIds[i]!,
+      pid: e.pid,
+      tid: e.pid,
+      ts: us(e.t)
+    }
+    if (end) ev.bp = 'e'
+    return ev
+  }
+  const taskEvent = (
+    ph: 'b' | 'e',
+    task: number,
+    worker: number,
+    t: number,
+    args?: Args
+  ): ChromeEvent => {
+    const ev: ChromeEvent = {
+      name: taskName(task),
+      cat: 'task',
+      ph,
+      id: task,
+      pid: worker,
+      tid: worker,
+      ts: us(t)
+    }
+    if (args) ev.args = args
+    return ev
   }
 
   for (let i = 0; i < events.length; i++) {
+    if (out.length >= size) {
+      yield out
+      out = []
+    }
     const e = events[i]!
     switch (e.type) {
-      case 'run.start':
-        yield slice(host, `run ${sanitizeText(meta.scenario)}`, 'process', e.t, plan.endT, {
-          ...meta,
-          startedAt: new Date(meta.startedAt).toISOString()
-        })
+      case 'run.start': {
+        const startedAt = new Date(meta.startedAt).toISOString()
+        emit(
+          slice(host, `run ${sanitizeText(meta.scenario)}`, 'process', e.t, plan.endT, {
+            ...meta,
+            startedAt
+          })
+        )
         break
+      }
       case 'proc.spawn': {
         const proc = plan.procs.get(e.pid)!
-        const args = { ppid: e.ppid, ...(proc.exit === undefined ? { exit: 'not recorded' } : {}) }
-        yield slice(e.pid, proc.name, 'process', e.t, lifetimeEnd(e.pid), args)
-        yield instant(e.t, e.pid, 'spawn', { ppid: e.ppid, role: sanitizeText(e.role) })
+        const args: Args = { ppid: e.ppid }
+        if (proc.exit === undefined) args.exit = 'not recorded'
+        emit(slice(e.pid, proc.name, 'process', e.t, lifetimeEnd(e.pid), args))
+        emit(instant(e.t, e.pid, 'spawn', { ppid: e.ppid, role: sanitizeText(e.role) }))
         break
       }
       case 'proc.ready':
-        yield instant(e.t, e.pid, 'ready')
+        emit(instant(e.t, e.pid, 'ready'))
         break
       case 'proc.exit':
-        yield instant(e.t, e.pid, 'exit', { code: e.code, signal: e.signal })
+        emit(instant(e.t, e.pid, 'exit', { code: e.code, signal: e.signal }))
         break
       case 'stdout':
       case 'stderr':
-        yield instant(e.t, e.pid, e.type, { text: sanitizeText(e.text) })
+        emit(instant(e.t, e.pid, e.type, { text: sanitizeText(e.text) }))
         break
       case 'log':
-        yield instant(e.t, host, `log ${e.level}`, { text: sanitizeText(e.text) })
+        emit(instant(e.t, host, `log ${e.level}`, { text: sanitizeText(e.text) }))
         break
       case 'queue.depth':
-        yield counter(e.t, host, `queue ${sanitizeText(e.queue)} depth`, { depth: e.depth })
+        emit(counter(e.t, host, named('queue depth', e.queue), { depth: e.depth }))
         break
-      case 'queue.wait':
-        yield (
-          waits.begin('queue', e.queue, e.pid, `wait ${e.op} ${sanitizeText(e.queue)}`, e.t) ??
-          instant(e.t, e.pid, 'wait again')
-        )
+      case 'queue.wait': {
+        const begin = waits.begin('queue', e.queue, e.pid, named(`wait ${e.op}`, e.queue), e.t)
+        if (begin) emit(begin)
         break
+      }
       case 'queue.timeout': {
         const end = waits.end('queue', e.queue, e.pid, e.t, { timeout: true })
-        if (end) yield end
-        yield instant(e.t, e.pid, `timeout ${e.op} ${sanitizeText(e.queue)}`)
+        if (end) emit(end)
+        emit(instant(e.t, e.pid, named(`timeout ${e.op}`, e.queue)))
         break
       }
       case 'queue.put':
       case 'queue.get': {
-        const q = sanitizeText(e.queue)
         const end = waits.end('queue', e.queue, e.pid, e.t)
-        if (end) yield end
-        const verb = e.type === 'queue.put' ? 'put' : 'get'
-        yield instant(e.t, e.pid, `${verb} ${q}`, {
-          msg: e.msg,
-          ...(e.type === 'queue.put' && e.blocked ? { blocked: true } : {})
-        })
-        yield* flow(i, e, `queue ${q}`, 'queue', e.type === 'queue.get')
+        if (end) emit(end)
+        const put = e.type === 'queue.put'
+        const args: Args = { msg: e.msg }
+        if (put && e.blocked) args.blocked = true
+        emit(instant(e.t, e.pid, named(put ? 'put' : 'get', e.queue), args))
+        if (plan.flowIds[i]) emit(flow(i, e, named('queue', e.queue), 'queue', !put))
         break
       }
       case 'pipe.send':
       case 'pipe.recv': {
-        const p = sanitizeText(e.pipe)
-        yield instant(e.t, e.pid, `${e.type === 'pipe.send' ? 'send' : 'recv'} ${p}`, {
-          bytes: e.bytes,
-          ...(e.msg !== undefined ? { msg: e.msg } : {})
-        })
-        yield* flow(i, e, `pipe ${p}`, 'pipe', e.type === 'pipe.recv')
+        const send = e.type === 'pipe.send'
+        const args: Args = { bytes: e.bytes }
+        if (e.msg !== undefined) args.msg = e.msg
+        emit(instant(e.t, e.pid, named(send ? 'send' : 'recv', e.pipe), args))
+        if (plan.flowIds[i]) emit(flow(i, e, named('pipe', e.pipe), 'pipe', !send))
         break
       }
       case 'pipe.close':
-        yield instant(e.t, e.pid, `close ${sanitizeText(e.pipe)}`)
+        emit(instant(e.t, e.pid, named('close', e.pipe)))
         break
       case 'task.queued':
-        yield instant(e.t, host, `queued task ${e.task}`, { name: plan.taskNames.get(e.task) })
+        emit(instant(e.t, host, 'task queued', { task: e.task, name: plan.taskNames.get(e.task) }))
         break
       case 'task.start': {
         const span = plan.tasks.get(e.task)!
         if (span.async) {
           openAsyncTasks.add(e.task)
-          yield {
-            name: taskName(e.task),
-            cat: 'task',
-            ph: 'b',
-            id: e.task,
-            pid: e.worker,
-            tid: e.worker,
-            ts: us(e.t)
-          }
+          emit(taskEvent('b', e.task, e.worker, e.t))
         } else {
           // A task cannot outlive its worker: a crash ends the slice at the worker's exit.
           const end = Math.min(span.end ?? plan.endT, lifetimeEnd(e.worker))
-          yield slice(e.worker, taskName(e.task), 'task', e.t, Math.max(e.t, end), { task: e.task })
+          emit(slice(e.worker, taskName(e.task), 'task', e.t, Math.max(e.t, end), { task: e.task }))
         }
         break
       }
       case 'task.end': {
         const span = plan.tasks.get(e.task)
-        const args = { ok: e.ok, ...(e.error ? { error: sanitizeText(e.error) } : {}) }
+        const args: Args = { ok: e.ok }
+        if (e.error) args.error = sanitizeText(e.error)
         if (span?.async && openAsyncTasks.delete(e.task)) {
-          yield {
-            name: taskName(e.task),
-            cat: 'task',
-            ph: 'e',
-            id: e.task,
-            pid: span.worker,
-            tid: span.worker,
-            ts: us(e.t),
-            args
-          }
+          emit(taskEvent('e', e.task, span.worker, e.t, args))
         } else if (!e.ok) {
-          yield instant(e.t, e.worker, `task ${e.task} failed`, args)
+          emit(instant(e.t, e.worker, `task ${e.task} failed`, args))
         }
         break
       }
@@ -226,60 +228,47 @@ export function* chromeTraceEvents(trace: NativeTrace): Generator<ChromeEvent> {
       case 'lock.acquire':
       case 'lock.release':
       case 'lock.timeout': {
-        const lock = sanitizeText(e.lock)
         const before = waits.waiting('lock', e.lock)
         if (e.type === 'lock.wait') {
-          const begin = waits.begin('lock', e.lock, e.pid, `wait ${lock}`, e.t)
-          if (begin) yield begin
+          const begin = waits.begin('lock', e.lock, e.pid, named('wait', e.lock), e.t)
+          if (begin) emit(begin)
         } else {
           // An acquire ends the wait; so do a timeout and a release of an abandoned lock.
           const ends = e.type !== 'lock.release' || e.abandoned
           const end = ends ? waits.end('lock', e.lock, e.pid, e.t) : undefined
-          if (end) yield end
-          const verb = e.type.slice('lock.'.length)
-          yield instant(
-            e.t,
-            e.pid,
-            `${verb} ${lock}`,
-            e.abandoned ? { abandoned: true } : undefined
-          )
+          if (end) emit(end)
+          const args = e.abandoned ? { abandoned: true } : undefined
+          emit(instant(e.t, e.pid, named(e.type.slice(5), e.lock), args))
         }
-        yield* waitersCounter(e, lock, before)
+        const now = waits.waiting('lock', e.lock)
+        if (now !== before)
+          emit(counter(e.t, host, named('lock waiters', e.lock), { waiters: now }))
         break
       }
       case 'sample':
         for (let c = 0; c < e.cores.length; c++) {
           const v = e.cores[c]
           if (v !== null && v !== undefined)
-            yield counter(e.t, plan.coresPid, `core ${c} cpu %`, { cpu: v })
+            emit(counter(e.t, plan.coresPid, `core ${c}`, { cpu: v }))
         }
         for (const p of e.procs) {
-          if (p.cpu !== null) yield counter(e.t, p.pid, 'cpu %', { cpu: p.cpu })
-          yield counter(e.t, p.pid, 'rss MiB', { rss: Math.round((p.rss / 1048576) * 100) / 100 })
+          if (p.cpu !== null) emit(counter(e.t, p.pid, 'cpu %', { cpu: p.cpu }))
+          emit(counter(e.t, p.pid, 'rss MiB', { rss: Math.round(p.rss / 10485.76) / 100 }))
         }
         break
       case 'run.end':
-        yield instant(e.t, host, 'run end', { status: e.status, passed: e.verdict.passed })
+        emit(instant(e.t, host, 'run end', { status: e.status, passed: e.verdict.passed }))
         break
       default:
         unhandled(e)
     }
   }
   // Whatever is still open when the run ends is closed at its end, so that every b has its e.
-  yield* waits.closeAll(plan.endT)
+  out.push(...waits.closeAll(plan.endT))
   for (const task of openAsyncTasks) {
-    const { worker } = plan.tasks.get(task)!
-    yield {
-      name: taskName(task),
-      cat: 'task',
-      ph: 'e',
-      id: task,
-      pid: worker,
-      tid: worker,
-      ts: us(plan.endT),
-      args: { ended: 'run ended' }
-    }
+    emit(taskEvent('e', task, plan.tasks.get(task)!.worker, plan.endT, { ended: 'run ended' }))
   }
+  if (out.length) yield out
 }
 
 /** A new event type must be given its Chrome form: this fails to compile until it is. */

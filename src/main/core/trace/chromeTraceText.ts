@@ -1,15 +1,18 @@
-// The Chrome trace as JSON text in pieces (one per event), `displayTimeUnit` first as
-// chrome://tracing expects; the whole document is never one string in memory.
+// The Chrome trace as JSON text in pieces, `displayTimeUnit` first as chrome://tracing expects;
+// the whole document is never one string in memory. Events are stringified in batches: one
+// JSON.stringify call per batch costs about half as much as one per event.
 import type { NativeTrace } from '../../../shared/trace'
-import { chromeTraceEvents } from './chromeTrace'
+import { chromeTraceBatches } from './chromeTrace'
 
 export const CHROME_HEAD = '{"displayTimeUnit":"ms","traceEvents":['
 
 export function* chromeTraceText(trace: NativeTrace): Generator<string> {
   yield CHROME_HEAD
   let first = true
-  for (const ev of chromeTraceEvents(trace)) {
-    yield first ? JSON.stringify(ev) : ',\n' + JSON.stringify(ev)
+  for (const batch of chromeTraceBatches(trace)) {
+    if (batch.length === 0) continue
+    const json = JSON.stringify(batch)
+    yield first ? json.slice(1, -1) : ',\n' + json.slice(1, -1)
     first = false
   }
   yield ']}\n'
