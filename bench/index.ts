@@ -2,11 +2,12 @@
 // (or one JSON object per result line with --json).
 import { resolve } from 'node:path'
 import type { Bench, BenchResult } from './harness'
+import { monitorBench } from './monitor.bench'
 import { traceExportBench } from './trace.bench'
 
 process.env.POOLSCOPE_WORKER_ENTRY ??= resolve(import.meta.dirname, '../out/main/worker.js')
 
-const benches: Bench[] = [traceExportBench]
+const benches: Bench[] = [monitorBench, traceExportBench]
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2)

@@ -1,13 +1,8 @@
-// htop's Machine: per-core utilisation from the running totals os.cpus() reports, as the
-// change over the last tick. A core seen for the first time has no data yet (null, not 0).
-import type { CpuInfo } from 'node:os'
-import { cpus } from 'node:os'
+// htop's Machine: per-core utilisation from running totals (CoreTime), as the change over
+// the last tick. A core seen for the first time has no data yet (null, not 0).
+import type { CoreSource, CoreTime } from './coreTimes'
+import { createCoreSource } from './coreTimes'
 import { saturatingSub } from './saturatingSub'
-
-interface CoreTime {
-  busy: number
-  total: number
-}
 
 export class Machine {
   /** Running totals per core at the last update, ms. */
@@ -15,11 +10,9 @@ export class Machine {
   /** Busy % of each core over the last tick; null where there is no data yet. */
   cores: (number | null)[] = []
 
-  update(infos: readonly CpuInfo[] = cpus()): (number | null)[] {
-    const next = infos.map(({ times: t }): CoreTime => {
-      const total = t.user + t.nice + t.sys + t.idle + t.irq
-      return { busy: total - t.idle, total }
-    })
+  constructor(readonly source: CoreSource = createCoreSource()) {}
+
+  update(next: readonly CoreTime[] = this.source.read()): (number | null)[] {
     this.cores = next.map((now, i) => {
       const before = this.coreTime[i]
       if (!before) return null
@@ -28,7 +21,11 @@ export class Machine {
       if (totalPeriod === 0) return null
       return Math.min(100, (saturatingSub(now.busy, before.busy) / totalPeriod) * 100)
     })
-    this.coreTime = next
+    this.coreTime = [...next]
     return this.cores
+  }
+
+  close(): void {
+    this.source.close()
   }
 }

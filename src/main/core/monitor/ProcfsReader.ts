@@ -4,15 +4,15 @@
 // even if the PID is reused, so a reused PID is never mistaken for the old process.
 // RSS comes from stat's field 24, the same page count statm reports, so statm is not read.
 import { closeSync, openSync, readSync } from 'node:fs'
+import { MS_PER_CLOCK_TICK } from './clockTick'
 import type { ProcReader, ProcReading } from './ProcReader'
 
-/** USER_HZ, the unit of stat's times: 100 on every architecture Node runs on. */
-const CLOCK_TICKS_PER_S = 100
-const MS_PER_TICK = 1000 / CLOCK_TICKS_PER_S
 const CLOSE_PAREN = 0x29
 const SPACE = 0x20
 const ZOMBIE = 0x5a // 'Z'
 const DEAD = 0x58 // 'X'
+/** Past the end of `pid (name)`: 7 digits, 2, a name of up to 64 bytes, 1, with room. */
+const NAME_END_MAX = 96
 /** Fields after the state letter (man 5 proc, stat, minus 3). */
 const PPID = 1
 const UTIME = 11
@@ -69,14 +69,14 @@ export class ProcfsReader implements ProcReader {
 
 /** Parses /proc/<pid>/stat from bytes, without building strings. */
 export function parseStat(
-  buf: Uint8Array,
+  buf: Buffer,
   len: number,
   pid: number,
   pageSize: number
 ): ProcReading | null {
-  // The command name may contain spaces and ')': the fields start after the last ')'.
-  let i = len - 1
-  while (i >= 0 && buf[i] !== CLOSE_PAREN) i--
+  // The command name may contain spaces and ')': the fields start after the last ')'. The
+  // name is at most 64 bytes, so the search starts near the front instead of at the end.
+  let i = buf.lastIndexOf(CLOSE_PAREN, Math.min(len - 1, NAME_END_MAX))
   if (i < 0 || i + 2 >= len) return null
   const state = buf[i + 2]
   let field = 0
@@ -102,7 +102,7 @@ export function parseStat(
   return {
     pid,
     ppid,
-    cpuTime: (utime + stime) * MS_PER_TICK,
+    cpuTime: (utime + stime) * MS_PER_CLOCK_TICK,
     rss: value * pageSize,
     alive: state !== ZOMBIE && state !== DEAD
   }

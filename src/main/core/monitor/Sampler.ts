@@ -41,5 +41,6 @@ export class Sampler {
 
   close(): void {
     this.reader.close()
+    this.machine.close()
   }
 }
