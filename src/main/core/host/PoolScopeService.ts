@@ -9,6 +9,7 @@ import { Monitor } from '../monitor/Monitor'
 import type { MonitorOptions } from '../monitor/Monitor'
 import { programs } from '../scenarios/registry'
 import { Batcher } from '../session/Batcher'
+import type { BatchSubscriber } from '../session/Batcher'
 import { Run } from '../session/Run'
 import { exportTrace } from '../trace/exportTrace'
 import { openNativeTrace } from '../trace/parseNativeTrace'
@@ -39,8 +40,10 @@ export class PoolScopeService {
     return handler(parsed.data)
   }
 
-  subscribe(listener: (batch: EventBatch) => void): () => void {
-    return this.batcher.subscribe(listener)
+  /** A listener that returns a promise is busy until it settles; meanwhile its batches wait
+   *  in a bounded backlog, then are dropped and counted (EventBatch.dropped). */
+  subscribe(listener: BatchSubscriber, opts?: { maxBacklog?: number }): () => void {
+    return this.batcher.subscribe(listener, opts)
   }
 
   /** Batches recorded after `since[runId]` for every run (all batches for runs not named). */
