@@ -1,3 +1,4 @@
+import { readdirSync, readlinkSync } from 'node:fs'
 import { afterEach, describe, expect, it } from 'vitest'
 import { Process } from '../primitives/Process'
 import { Monitor } from './Monitor'
@@ -116,6 +117,33 @@ describe('Monitor', () => {
     expect(m.sampler.table.get(hello.pid!)).toBeUndefined()
     expect(m.sampler.table.get(process.pid)).toBeDefined()
   })
+
+  it.runIf(process.platform === 'linux')(
+    'closes the descriptor of a process once it is known to have exited',
+    async () => {
+      const child = await burner()
+      const reader = new ProcfsReader()
+      const m = new Monitor({ reader })
+      monitors.push(m)
+      const watch = m.watch({ pids: () => [child.pid!], onSnapshot: () => {} })
+      await m.sampleNow()
+      const statOpen = (): boolean =>
+        readdirSync('/proc/self/fd').some((fd) => {
+          try {
+            return readlinkSync(`/proc/self/fd/${fd}`) === `/proc/${child.pid}/stat`
+          } catch {
+            return false // the directory's own descriptor, gone once listed
+          }
+        })
+      expect(statOpen()).toBe(true) // kept open between ticks
+      child.kill()
+      await child.join()
+      watch.exited(child.pid!, child.exitCode, child.signal)
+      expect(statOpen()).toBe(false)
+      expect(m.sampler.table.get(child.pid!)).toMatchObject({ signal: 'SIGKILL' })
+      await watch.close()
+    }
+  )
 
   it('reports a process that vanished as not alive', async () => {
     const child = await burner()

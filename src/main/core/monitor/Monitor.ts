@@ -100,6 +100,9 @@ export class Monitor {
       exited: (pid, code, signal) => {
         state.seen.add(pid)
         this.sampler.table.markExited(pid, code, signal)
+        // its row stays; what the reader holds for it (an open descriptor) goes now, so a
+        // long run that churns through processes does not pile up descriptors
+        this.sampler.reader.forget(pid)
       },
       close: (final = false) => this.enqueue(() => this.unwatch(state, final))
     }
