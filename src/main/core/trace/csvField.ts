@@ -5,8 +5,8 @@ export type CsvValue = string | number | boolean | null | undefined
 
 export function csvField(v: CsvValue): string {
   if (v === null || v === undefined) return ''
-  const s = typeof v === 'string' ? v : String(v)
-  return NEEDS_QUOTES.test(s) ? `"${s.replace(/"/g, '""')}"` : s
+  if (typeof v !== 'string') return String(v) // numbers and booleans never need quotes
+  return NEEDS_QUOTES.test(v) ? `"${v.replace(/"/g, '""')}"` : v
 }
 
 export function csvRecord(values: readonly CsvValue[]): string {

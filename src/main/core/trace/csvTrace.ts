@@ -46,39 +46,51 @@ export const CSV_COLUMNS: Record<CsvTable, readonly string[]> = {
   events: EVENT_COLUMNS
 }
 
-/** The flattened fields of one event (the `type`-specific ones; the rest stay empty). */
-function eventCells(
-  e: Exclude<RunEvent, { type: 'sample' }>
-): Partial<Record<EventColumn, CsvValue>> {
-  const { t, type, ...rest } = e
-  const base = { time_ms: t, type }
-  switch (e.type) {
-    case 'run.start':
-      return { ...base, pid: e.hostPid, name: e.scenario, data: JSON.stringify(e.params) }
-    case 'run.end':
-      return {
-        ...base,
-        pid: e.hostPid,
-        status: e.status,
-        ok: e.verdict.passed,
-        text: e.error?.message,
-        data: JSON.stringify({ result: e.result, verdict: e.verdict })
+/** Event field → its column, for the fields stored under their own name. */
+const FIELD_COLUMN = new Map<string, number>(EVENT_COLUMNS.map((c, i) => [c, i]))
+FIELD_COLUMN.set('t', EVENT_COLUMNS.indexOf('time_ms'))
+FIELD_COLUMN.set('worker', EVENT_COLUMNS.indexOf('pid'))
+FIELD_COLUMN.set('hostPid', EVENT_COLUMNS.indexOf('pid'))
+FIELD_COLUMN.set('scenario', EVENT_COLUMNS.indexOf('name'))
+FIELD_COLUMN.set('error', EVENT_COLUMNS.indexOf('text'))
+const col = (c: EventColumn): number => EVENT_COLUMNS.indexOf(c)
+
+/** One event flattened into EVENT_COLUMNS (built by index: this runs once per event). */
+function eventRow(e: Exclude<RunEvent, { type: 'sample' }>): CsvValue[] {
+  const row = new Array<CsvValue>(EVENT_COLUMNS.length)
+  for (const k in e) {
+    const v = (e as Record<string, unknown>)[k]
+    const i = FIELD_COLUMN.get(k)
+    if (i !== undefined && (v === null || typeof v !== 'object')) row[i] = v as CsvValue
+  }
+  if (e.type === 'run.start') row[col('data')] = JSON.stringify(e.params)
+  if (e.type === 'run.end') {
+    row[col('ok')] = e.verdict.passed
+    row[col('text')] = e.error?.message
+    row[col('data')] = JSON.stringify({ result: e.result, verdict: e.verdict })
+  }
+  return row
+}
+
+/** The rows of one table in its own columns. */
+function* tableRows(trace: NativeTrace, table: CsvTable): Generator<CsvValue[]> {
+  for (const e of trace.events) {
+    if (e.type === 'sample') {
+      if (table === 'samples-cores') {
+        for (let core = 0; core < e.cores.length; core++) yield [e.t, core, e.cores[core]]
+      } else if (table === 'samples-procs') {
+        for (const p of e.procs) yield [e.t, p.pid, p.cpu, p.rss]
       }
-    case 'task.queued':
-      return { ...base, task: e.task, name: e.name }
-    case 'task.start':
-      return { ...base, task: e.task, pid: e.worker }
-    case 'task.end':
-      return { ...base, task: e.task, pid: e.worker, ok: e.ok, text: e.error }
-    default:
-      // Every other event's fields are scalars named like the columns they go in.
-      return { ...base, ...(rest as Partial<Record<EventColumn, CsvValue>>) }
+    } else if (table === 'events') {
+      yield eventRow(e)
+    }
   }
 }
 
 /** The CSV text of one table, header first, one piece per record. */
 export function* csvTableText(trace: NativeTrace, table: CsvTable): Generator<string> {
-  yield* csvRows(trace, table, CSV_COLUMNS[table], [])
+  yield csvRecord(CSV_COLUMNS[table])
+  for (const row of tableRows(trace, table)) yield csvRecord(row)
 }
 
 /** The single-file form (the API path): every table under the union of the columns. */
@@ -90,33 +102,12 @@ export const COMBINED_COLUMNS = [
 export function* csvCombinedText(trace: NativeTrace): Generator<string> {
   yield csvRecord(COMBINED_COLUMNS)
   for (const table of CSV_TABLES) {
-    yield* csvRows(trace, table, COMBINED_COLUMNS, ['table'], false)
-  }
-}
-
-function* csvRows(
-  trace: NativeTrace,
-  table: CsvTable,
-  columns: readonly string[],
-  lead: readonly string[],
-  header = true
-): Generator<string> {
-  if (header) yield csvRecord(columns)
-  const row = (cells: Record<string, CsvValue>): string =>
-    csvRecord(columns.map((c) => (lead.includes(c) ? table : cells[c])))
-  for (const e of trace.events) {
-    if (e.type === 'sample') {
-      if (table === 'samples-cores') {
-        for (let core = 0; core < e.cores.length; core++) {
-          yield row({ time_ms: e.t, core, cpu_percent: e.cores[core] })
-        }
-      } else if (table === 'samples-procs') {
-        for (const p of e.procs) {
-          yield row({ time_ms: e.t, pid: p.pid, cpu_percent: p.cpu, rss_bytes: p.rss })
-        }
-      }
-    } else if (table === 'events') {
-      yield row(eventCells(e))
+    const at = CSV_COLUMNS[table].map((c) => COMBINED_COLUMNS.indexOf(c))
+    for (const row of tableRows(trace, table)) {
+      const wide = new Array<CsvValue>(COMBINED_COLUMNS.length)
+      wide[0] = table
+      for (let c = 0; c < row.length; c++) wide[at[c]!] = row[c]
+      yield csvRecord(wide)
     }
   }
 }

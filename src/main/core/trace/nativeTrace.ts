@@ -29,13 +29,14 @@ export function toNativeTrace(run: TraceableRun): NativeTrace {
   }
 }
 
-/** The document as JSON text pieces, one event per piece, so that nothing builds one string. */
-export function* nativeTraceText(trace: NativeTrace): Generator<string> {
+/** The document as JSON text pieces (events stringified in batches), never one whole string. */
+export function* nativeTraceText(trace: NativeTrace, batch = 4096): Generator<string> {
   const { events, ...head } = trace
   const open = JSON.stringify(head)
   yield `${open.slice(0, -1)},"events":[`
-  for (let i = 0; i < events.length; i++) {
-    yield i === 0 ? JSON.stringify(events[i]) : ',' + JSON.stringify(events[i])
+  for (let i = 0; i < events.length; i += batch) {
+    const json = JSON.stringify(events.slice(i, i + batch))
+    yield i === 0 ? json.slice(1, -1) : ',' + json.slice(1, -1)
   }
   yield ']}'
 }
