@@ -116,12 +116,20 @@ export function applySeries(
   for (const e of events) {
     switch (e.type) {
       case 'sample': {
-        let run: number | null = null
+        // No children in the sample: the run uses 0 %; only first ticks are "no data yet".
+        let sum = 0
+        let measured = 0
+        let unmeasured = 0
         let host: number | null = null
         for (const p of e.procs) {
           if (p.pid === hostPid) host = p.cpu
-          else if (p.cpu !== null) run = (run ?? 0) + p.cpu
+          else if (p.cpu === null) unmeasured++
+          else {
+            sum += p.cpu
+            measured++
+          }
         }
+        const run = measured === 0 && unmeasured > 0 ? null : sum
         cpu.push({ t: e.t, cores: e.cores, run, host })
         break
       }

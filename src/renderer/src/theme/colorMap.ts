@@ -16,17 +16,29 @@ const PALETTE = [
   '#a0cbe8'
 ] as const
 
+/** Cores get cool hues only, so the warm run total stands out among them. */
+const CORE_PALETTE = [
+  '#4e79a7',
+  '#59a14f',
+  '#76b7b2',
+  '#b07aa1',
+  '#a0cbe8',
+  '#86bcb6',
+  '#9c755f',
+  '#8cd17d'
+] as const
+
 export const HOST_COLOR = '#8b8f98'
-export const RUN_TOTAL_COLOR = '#e15759'
+export const RUN_TOTAL_COLOR = '#e8590c'
 
 /** Colour of the n-th process launched in a run (the host has HOST_COLOR). */
 export function procColor(order: number): string {
   return PALETTE[((order % PALETTE.length) + PALETTE.length) % PALETTE.length]!
 }
 
-/** Colour of CPU core n; cores use the palette from its far end so they differ from the run. */
+/** Colour of CPU core n. */
 export function coreColor(core: number): string {
-  return PALETTE[(PALETTE.length - 1 - (core % PALETTE.length) + PALETTE.length) % PALETTE.length]!
+  return CORE_PALETTE[Math.abs(core) % CORE_PALETTE.length]!
 }
 
 /** Colour of a named series (a queue, a lock): stable for the name. */

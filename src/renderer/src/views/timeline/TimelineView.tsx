@@ -116,7 +116,12 @@ export function TimelineView({ run }: { run: RunState }): React.JSX.Element {
           {timeTicks(w, plotW).map((v) => (
             <g key={v}>
               <line x1={xOf(v)} x2={xOf(v)} y1={AXIS_H - 4} y2={height} className="grid-line" />
-              <text x={xOf(v) + 2} y={12} className="axis-text">
+              <text
+                x={xOf(v) + (xOf(v) > size.width - 60 ? -2 : 2)}
+                y={12}
+                className="axis-text"
+                textAnchor={xOf(v) > size.width - 60 ? 'end' : 'start'}
+              >
                 {formatMs(v)}
               </text>
             </g>
@@ -127,7 +132,7 @@ export function TimelineView({ run }: { run: RunState }): React.JSX.Element {
             const x1 = xOf(Math.min(lane.end, w.end))
             return (
               <g key={lane.pid} className={lane.ended ? 'lane ended' : 'lane'}>
-                <text x={4} y={y + 15} className="lane-label" fill={lane.color}>
+                <text x={4} y={y + 15} className="lane-label" style={{ fill: lane.color }}>
                   {lane.label}
                 </text>
                 {x1 > x0 && (
@@ -142,6 +147,18 @@ export function TimelineView({ run }: { run: RunState }): React.JSX.Element {
                     <title>{`${lane.label}: ${formatMs(lane.start)} – ${formatMs(lane.end)}`}</title>
                   </rect>
                 )}
+                {lane.ended && lane.end >= w.start && lane.end <= w.end && (
+                  <line
+                    x1={xOf(lane.end)}
+                    x2={xOf(lane.end)}
+                    y1={y + 3}
+                    y2={y + 19}
+                    className="exit-mark"
+                    stroke={lane.color}
+                  >
+                    <title>{`${lane.label}: ${lane.exitText}`}</title>
+                  </line>
+                )}
                 {rects.get(lane.pid)?.map((r, k) => {
                   const s = KIND_STYLE[r.kind]
                   return (
@@ -149,7 +166,7 @@ export function TimelineView({ run }: { run: RunState }): React.JSX.Element {
                       key={k}
                       x={LABEL_W + r.x}
                       y={y + s.y - 2}
-                      width={r.w}
+                      width={r.w > 4 ? r.w - 1 : r.w}
                       height={s.h}
                       className={`${s.className}${r.failed ? ' failed' : ''}`}
                       fill={r.kind === 'task' ? lane.color : undefined}

@@ -12,6 +12,8 @@ export interface Lane {
   start: number
   end: number
   ended: boolean
+  /** How the process ended, e.g. "exit 0" or "SIGKILL". */
+  exitText: string
 }
 
 export interface Window {
@@ -38,7 +40,8 @@ export function lanesOf(run: RunState, hostLabel: string): Lane[] {
       color: HOST_COLOR,
       start: 0,
       end: run.lastT,
-      ended: false
+      ended: false,
+      exitText: ''
     })
   }
   for (const p of [...run.procs.values()].sort((a, b) => a.order - b.order)) {
@@ -48,7 +51,8 @@ export function lanesOf(run: RunState, hostLabel: string): Lane[] {
       color: procColor(p.order),
       start: p.start,
       end: p.end ?? run.lastT,
-      ended: p.end !== null
+      ended: p.end !== null,
+      exitText: p.signal ?? (p.code === null ? '' : `exit ${p.code}`)
     })
   }
   return lanes
@@ -73,8 +77,8 @@ function clampWindow(w: Window, max: number): Window {
 }
 
 /**
- * Per lane, the spans as pixel rectangles: clipped to the window, and merged when the gap
- * between two of the same kind is under a pixel.
+ * Per lane, the spans as pixel rectangles: clipped to the window; a span narrower than 3 px
+ * merges with a neighbour of its kind less than a pixel away.
  */
 export function laneRects(
   spans: readonly Span[],
@@ -94,7 +98,8 @@ export function laneRects(
     const x1 = (Math.min(s.end, w.end) - w.start) * scale
     const key = `${s.pid}:${s.kind}`
     const last = lastOf.get(key)
-    if (last && x0 - (last.x + last.w) < 1) {
+    // Merge only what is too small to tell apart; wide neighbours stay separate bars.
+    if (last && x0 - (last.x + last.w) < 1 && (last.w < 3 || x1 - x0 < 3)) {
       last.w = Math.max(last.w, x1 - last.x)
       last.count++
       last.failed ||= !!s.failed
