@@ -33,8 +33,8 @@ export const TraceMetaSchema = z.object({
   scenario: z.string().max(64),
   params: z.record(z.string().max(64), z.union([z.number(), z.string().max(1024)])),
   hostPid: z.number().int().positive(),
-  /** Wall-clock start of the run, ms since the epoch. */
-  startedAt: z.number().finite(),
+  /** Wall-clock start of the run, ms since the epoch (within what a Date can hold). */
+  startedAt: z.number().min(0).max(8.64e15),
   host: z.string().max(256),
   os: z.string().max(256),
   cpuModel: z.string().max(256),

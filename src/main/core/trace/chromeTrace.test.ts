@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { RunEvent, UnstampedEvent } from '../../../shared/events'
 import type { NativeTrace } from '../../../shared/trace'
+import { NativeTraceSchema } from '../../../shared/trace'
 import { PoolScopeService } from '../host/PoolScopeService'
 import type { ChromeEvent } from './chromeEvent'
 import { CPU_CORES_PID } from './chromePlan'
@@ -105,6 +106,36 @@ describe('Chrome Trace Event export', () => {
     expect(evs.find((e) => e.name === 'process_name' && e.pid === 501)?.args?.name).toBe(
       'wbold (worker)'
     )
+  })
+
+  it('a hostile (but schema-valid) trace: every string from the file comes out clean', () => {
+    const nasty = (s: string): string => `${s}\u001b[31m\u0000\u0007\ud800\u009b[2J\t\n`
+    const trace = syntheticTrace(3000)
+    for (const e of trace.events as unknown as Array<Record<string, unknown>>) {
+      for (const k of ['name', 'role', 'text', 'queue', 'lock', 'pipe', 'error', 'signal']) {
+        if (typeof e[k] === 'string') e[k] = nasty(e[k])
+      }
+    }
+    trace.events.splice(8, 0, {
+      t: trace.events[7]!.t,
+      type: 'proc.exit',
+      pid: 30004,
+      code: null,
+      signal: nasty('SIGKILL')
+    })
+    const m = trace.meta
+    Object.assign(m, {
+      host: nasty(m.host),
+      os: nasty(m.os),
+      cpuModel: nasty(m.cpuModel),
+      scenario: nasty('s'),
+      appVersion: nasty('1')
+    })
+    m.params[nasty('key')] = nasty('value')
+    expect(NativeTraceSchema.safeParse(trace).success).toBe(true)
+    const t = text(trace)
+    expect(checkChromeTrace(t)).toEqual([])
+    expect(Buffer.from(t, 'utf8').toString('utf8')).toBe(t)
   })
 
   it('closes what a stopped run left open, and clips a task at its worker crash', () => {

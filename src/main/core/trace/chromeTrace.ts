@@ -5,7 +5,7 @@
 // "CPU cores" (see CPU_CORES_PID). Objects are built without spreads and names are cached:
 // this runs a few million times for a large run.
 import type { RunEvent } from '../../../shared/events'
-import type { NativeTrace } from '../../../shared/trace'
+import type { NativeTrace, TraceMeta } from '../../../shared/trace'
 import type { ChromeEvent } from './chromeEvent'
 import { us } from './chromeEvent'
 import type { ChromePlan } from './chromePlan'
@@ -48,6 +48,20 @@ function slice(
 
 function counter(t: number, pid: number, name: string, args: Record<string, number>): ChromeEvent {
   return { name, ph: 'C', pid, tid: pid, ts: us(t), args }
+}
+
+/** The run's metadata on its slice; every string (keys too) comes from a file: sanitised. */
+function runArgs(meta: TraceMeta): Args {
+  const clean = (v: unknown): unknown => (typeof v === 'string' ? sanitizeText(v) : v)
+  const params = Object.fromEntries(
+    Object.entries(meta.params).map(([k, v]) => [sanitizeText(k), clean(v)])
+  )
+  const start = new Date(meta.startedAt)
+  return {
+    ...Object.fromEntries(Object.entries(meta).map(([k, v]) => [k, clean(v)])),
+    params,
+    startedAt: Number.isNaN(start.getTime()) ? meta.startedAt : start.toISOString()
+  }
 }
 
 /** `verb channel` names (put jobs, wait counter, …), sanitised once per pair. */
@@ -131,12 +145,15 @@ export function* chromeTraceBatches(trace: NativeTrace, size = 4096): Generator<
     const e = events[i]!
     switch (e.type) {
       case 'run.start': {
-        const startedAt = new Date(meta.startedAt).toISOString()
         emit(
-          slice(host, `run ${sanitizeText(meta.scenario)}`, 'process', e.t, plan.endT, {
-            ...meta,
-            startedAt
-          })
+          slice(
+            host,
+            `run ${sanitizeText(meta.scenario)}`,
+            'process',
+            e.t,
+            plan.endT,
+            runArgs(meta)
+          )
         )
         break
       }
@@ -152,7 +169,9 @@ export function* chromeTraceBatches(trace: NativeTrace, size = 4096): Generator<
         emit(instant(e.t, e.pid, 'ready'))
         break
       case 'proc.exit':
-        emit(instant(e.t, e.pid, 'exit', { code: e.code, signal: e.signal }))
+        emit(
+          instant(e.t, e.pid, 'exit', { code: e.code, signal: e.signal && sanitizeText(e.signal) })
+        )
         break
       case 'stdout':
       case 'stderr':
