@@ -57,6 +57,26 @@ describe('native trace', () => {
     await service.shutdown()
   })
 
+  it('a stopped run (real processes) exports and re-opens as stopped', async () => {
+    const service = new PoolScopeService()
+    const run = service.startRun('hello', { pace: 1 })
+    await new Promise<void>((resolve) => {
+      const off = service.subscribe((b) => {
+        if (b.events.some((e) => e.type === 'proc.spawn')) {
+          off()
+          resolve()
+        }
+      })
+    })
+    await service.call('stopRun', { runId: run.id })
+    expect(run.status).toBe('stopped')
+    const exported = await service.call('exportRun', { runId: run.id, format: 'native' })
+    const info = await service.call('openTrace', { fileName: 'x', content: exported.content })
+    expect(info).toMatchObject({ status: 'stopped', verdict: { passed: false } })
+    expect(service.getRun(info.id).events).toEqual(run.events)
+    await service.shutdown()
+  })
+
   it('records the machine and the run in meta', async () => {
     const service = new PoolScopeService()
     const run = await helloRun(service)
