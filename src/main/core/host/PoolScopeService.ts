@@ -8,6 +8,7 @@ import { describeZodError } from '../../../shared/validation'
 import { Monitor } from '../monitor/Monitor'
 import type { MonitorOptions } from '../monitor/Monitor'
 import { programs } from '../scenarios/registry'
+import type { ScenarioProgram } from '../scenarios/ScenarioProgram'
 import { Batcher } from '../session/Batcher'
 import type { BatchSubscriber } from '../session/Batcher'
 import { Run } from '../session/Run'
@@ -25,7 +26,16 @@ export class PoolScopeService {
   /** Created with the first run; samples at the live pace during runs, idle pace between. */
   private monitor: Monitor | undefined
 
-  constructor(private readonly monitorOptions: MonitorOptions = {}) {}
+  private readonly monitorOptions: MonitorOptions
+  private readonly programs: ReadonlyMap<string, ScenarioProgram>
+
+  /** `monitor`: sampling rates; `programs`: the runnable scenarios (the registry's by default). */
+  constructor(
+    opts: { monitor?: MonitorOptions; programs?: ReadonlyMap<string, ScenarioProgram> } = {}
+  ) {
+    this.monitorOptions = opts.monitor ?? {}
+    this.programs = opts.programs ?? programs
+  }
 
   /** Validates `input` against the command's schema, then runs the command. */
   async call<K extends CommandName>(name: K, input: unknown): Promise<CommandOutputs[K]> {
@@ -61,11 +71,11 @@ export class PoolScopeService {
 
   /** Starts a run of `scenario`; parameters are checked against its schema first. */
   startRun(scenario: string, given: Record<string, unknown>): Run {
-    const program = programs.get(scenario)
+    const program = this.programs.get(scenario)
     if (!program) {
       throw new ApiError(
         'bad-input',
-        `unknown scenario '${scenario}' (known: ${[...programs.keys()].join(', ')})`
+        `unknown scenario '${scenario}' (known: ${[...this.programs.keys()].join(', ')})`
       )
     }
     let params
@@ -99,7 +109,7 @@ export class PoolScopeService {
   }
 
   private readonly handlers: { [K in CommandName]: (input: never) => unknown } = {
-    listScenarios: () => [...programs.values()].map((p) => p.spec),
+    listScenarios: () => [...this.programs.values()].map((p) => p.spec),
     listRuns: (): RunInfo[] => [...this.runs.values()].map((r) => r.info()),
     startRun: (input: { scenario: string; params: Record<string, unknown> }) =>
       this.startRun(input.scenario, input.params).info(),

@@ -1,0 +1,170 @@
+// stream.events: events per second from a live run through serve mode's WebSocket into the
+// real renderer in Chromium, which applies every batch to its store and renders; the page's
+// frame rate is counted with requestAnimationFrame and each batch's added latency (from the
+// emission of its oldest event on the host to the moment the page's store applied it) is
+// measured on the shared wall clock. Baseline: the rate the host actually offered.
+// Target: ≥ 50,000 events/s at ≥ 30 fps, added latency ≤ 100 ms. Needs `electron-vite build`.
+import { resolve } from 'node:path'
+import { chromium } from '@playwright/test'
+import { CHROMIUM_ARGS } from '../playwright.config'
+import { PoolScopeService } from '../src/main/core/host/PoolScopeService'
+import { Run } from '../src/main/core/session/Run'
+import { startServer } from '../src/main/headless/serve'
+import type { Bench, BenchResult } from './harness'
+import { median, ratio } from './harness'
+import type { FloodResult } from './streamFlood'
+import { floodProgram } from './streamFlood'
+
+interface PageProbe {
+  open: boolean
+  /** Wall-clock ms of every animation frame. */
+  frames: number[]
+  /** [batch seq, wall-clock ms once the page's own handler had applied it]. */
+  applied: [number, number][]
+}
+
+// Plain JS, injected before the app loads: counts frames, and wraps the app's WebSocket
+// handler so that each batch is timed after the app has applied it.
+const PROBE = `(() => {
+  const probe = { open: false, frames: [], applied: [] }
+  window.__probe = probe
+  const frame = (ts) => { probe.frames.push(performance.timeOrigin + ts); requestAnimationFrame(frame) }
+  requestAnimationFrame(frame)
+  const Native = window.WebSocket
+  const desc = Object.getOwnPropertyDescriptor(Native.prototype, 'onmessage')
+  class Probed extends Native {
+    constructor(...args) {
+      super(...args)
+      this.addEventListener('open', () => { probe.open = true })
+    }
+    set onmessage(fn) {
+      desc.set.call(this, fn && ((ev) => {
+        fn.call(this, ev)
+        if (typeof ev.data === 'string' && ev.data.startsWith('{"kind":"batch"')) {
+          const m = /"seq":(\\d+)/.exec(ev.data.slice(0, 160))
+          if (m) probe.applied.push([Number(m[1]), Date.now()])
+        }
+      }))
+    }
+    get onmessage() { return desc.get.call(this) }
+  }
+  window.WebSocket = Probed
+})()`
+
+interface Measured {
+  offered: number
+  eventsPerS: number
+  fps: number
+  worstFps: number
+  latencyP50: number
+  latencyP95: number
+  missing: number
+}
+
+async function measure(rate: number, seconds: number): Promise<Measured> {
+  const service = new PoolScopeService({
+    programs: new Map([['hello', floodProgram(rate, seconds)]])
+  })
+  const server = await startServer(service, { port: 0, rendererDir: resolve('out/renderer') })
+  const hostBatches = new Map<number, { n: number; firstT: number }>()
+  const unsubscribe = service.subscribe((b) => {
+    hostBatches.set(b.seq, { n: b.events.length, firstT: b.events[0]?.t ?? 0 })
+  })
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: CHROMIUM_ARGS
+  })
+  try {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } })
+    await page.addInitScript(PROBE)
+    await page.goto(server.url)
+    await page.waitForFunction(() => (globalThis as unknown as { __probe: PageProbe }).__probe.open)
+    await page.getByRole('option', { name: 'Hello, process' }).click()
+    await page.getByRole('button', { name: 'Run', exact: true }).click()
+    await page
+      .getByTestId('run-status')
+      .filter({ hasText: 'finished' })
+      .waitFor({ timeout: (seconds + 60) * 1000 })
+    const [info] = await service.call('listRuns', undefined)
+    const run = service.getRun(info!.id)
+    if (!(run instanceof Run)) throw new Error('the flood run is missing')
+    const lastSeq = Math.max(...hostBatches.keys())
+    await page.waitForFunction(
+      (seq) =>
+        (globalThis as unknown as { __probe: PageProbe }).__probe.applied.some(([s]) => s >= seq),
+      lastSeq,
+      { timeout: 60_000 }
+    )
+    const probe = await page.evaluate(
+      () => (globalThis as unknown as { __probe: PageProbe }).__probe
+    )
+    const flood = run.result as FloodResult
+    // the flood's window on the wall clock: from its first event to its last
+    const floodEvents = run.events.filter((e) => e.type !== 'sample' && e.t > 0)
+    const first = floodEvents.find((e) => e.type === 'queue.put')!
+    const startWall = run.startedAt + first.t
+    const endWall = startWall + flood.seconds * 1000
+    const appliedSeqs = new Map(probe.applied)
+    let applied = 0
+    let lastApplied = startWall
+    const latencies: number[] = []
+    for (const [seq, at] of appliedSeqs) {
+      const b = hostBatches.get(seq)!
+      applied += b.n
+      const emittedWall = run.startedAt + b.firstT
+      if (emittedWall >= startWall && emittedWall <= endWall) {
+        latencies.push(at - emittedWall)
+        lastApplied = Math.max(lastApplied, at)
+      }
+    }
+    const frames = probe.frames.filter((f) => f >= startWall && f <= endWall)
+    const perSecond: number[] = []
+    for (let s = startWall; s + 1000 <= endWall; s += 1000)
+      perSecond.push(frames.filter((f) => f >= s && f < s + 1000).length)
+    latencies.sort((a, b) => a - b)
+    return {
+      offered: flood.emitted / flood.seconds,
+      eventsPerS: flood.emitted / ((lastApplied - startWall) / 1000),
+      fps: frames.length / ((endWall - startWall) / 1000),
+      worstFps: perSecond.length ? Math.min(...perSecond) : NaN,
+      latencyP50: median(latencies),
+      latencyP95: latencies[Math.floor(latencies.length * 0.95)] ?? NaN,
+      missing: run.events.length - applied
+    }
+  } finally {
+    unsubscribe()
+    await browser.close()
+    await service.shutdown()
+    await server.close()
+  }
+}
+
+export const streamBench: Bench = {
+  name: 'stream.events',
+  async run({ long }) {
+    // offered a little above the target, so that keeping up means meeting it
+    const rates = long ? [60_000, 120_000, 240_000] : [60_000]
+    const seconds = long ? 10 : 4
+    const results: BenchResult[] = []
+    for (const rate of rates) {
+      const m = await measure(rate, seconds)
+      const met = m.eventsPerS >= 50_000 && m.fps >= 30 && m.latencyP95 <= 100
+      results.push({
+        name: `stream.events ${rate / 1000}k/s offered`,
+        value: m.eventsPerS,
+        unit: 'events/s applied',
+        baseline: 'rate the host offered',
+        baselineValue: m.offered,
+        ratio: ratio(m.eventsPerS, m.offered),
+        ...(rate === rates[0]
+          ? { target: '≥ 50,000 events/s at ≥ 30 fps, latency ≤ 100 ms', met }
+          : {}),
+        note:
+          `${m.fps.toFixed(0)} fps (worst second ${m.worstFps}), added latency p50 ` +
+          `${m.latencyP50.toFixed(0)} ms, p95 ${m.latencyP95.toFixed(0)} ms, ` +
+          `${m.missing} events not applied, ${seconds} s`
+      })
+    }
+    return results
+  }
+}
