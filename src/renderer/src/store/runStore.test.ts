@@ -66,4 +66,18 @@ describe('RunStore', () => {
     store.seek('live', 1) // no-op for live runs
     expect(store.getSnapshot().runs.get('live')!.status).toBe('finished')
   })
+
+  it('applies a huge batch in slices, in order with the batches after it (synthetic)', async () => {
+    vi.useFakeTimers()
+    const store = new RunStore({ throttleMs: 0 })
+    const events = poolRun(5, 20_000, 1)
+    const end = events.pop()!
+    store.applyBatch({ runId: 'r', seq: 0, events })
+    store.applyBatch({ runId: 'r', seq: 1, events: [end] })
+    await vi.runAllTimersAsync()
+    const run = store.getSnapshot().runs.get('r')!
+    expect(run.series.tasks.started).toBe(20_000)
+    expect(run.status).toBe('finished')
+    expect(run.events).toBe(events.length + 1)
+  })
 })

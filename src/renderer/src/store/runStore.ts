@@ -11,6 +11,8 @@ import { applyEvents, emptyRun } from './runState'
 /** Events kept per run until we know whether it is a replay (a live run drops them). */
 export const MAX_UNKNOWN_LOG = 200_000
 const PLAY_TICK_MS = 100
+const APPLY_CHUNK = 5000
+const APPLY_BUDGET_MS = 30
 
 export interface ReplayStatus {
   t: number
@@ -47,6 +49,8 @@ export class RunStore {
   private readonly logs = new Map<string, RunEvent[]>()
   private readonly cursors = new Map<string, ReplayCursor>()
   private readonly throttleMs: number
+  private readonly inbox: { batch: EventBatch; from: number }[] = []
+  private draining = false
   private timer: ReturnType<typeof setTimeout> | undefined
   private player: ReturnType<typeof setInterval> | undefined
 
@@ -61,15 +65,46 @@ export class RunStore {
 
   readonly getSnapshot = (): StoreSnapshot => this.snapshot
 
+  /**
+   * Applies a batch. A huge one (an opened trace, a burst) is applied APPLY_CHUNK events at a
+   * time, yielding to the browser every APPLY_BUDGET_MS so no frame waits for all of it.
+   */
   readonly applyBatch = (batch: EventBatch): void => {
-    const id = batch.runId
+    this.inbox.push({ batch, from: 0 })
+    if (!this.draining) this.drain()
+  }
+
+  private drain(): void {
+    const started = Date.now()
+    while (this.inbox.length > 0) {
+      const item = this.inbox[0]!
+      const to = Math.min(item.batch.events.length, item.from + APPLY_CHUNK)
+      this.applyEvents(
+        item.batch.runId,
+        item.batch.events.slice(item.from, to),
+        item.from === 0 ? (item.batch.dropped ?? 0) : 0
+      )
+      item.from = to
+      if (to >= item.batch.events.length) this.inbox.shift()
+      if (this.inbox.length > 0 && Date.now() - started > APPLY_BUDGET_MS) {
+        this.draining = true
+        setTimeout(() => {
+          this.draining = false
+          this.drain()
+        }, 0)
+        return
+      }
+    }
+  }
+
+  private applyEvents(id: string, events: readonly RunEvent[], dropped: number): void {
     const known = this.full.has(id)
     const prev = this.full.get(id) ?? emptyRun(id)
-    this.full.set(id, applyEvents(prev, batch.events, batch.dropped ?? 0))
+    this.full.set(id, applyEvents(prev, events, dropped))
     const info = this.snapshot.infos.get(id)
     if (!info || info.replay) {
       const log = this.logs.get(id) ?? []
-      if (log.length < MAX_UNKNOWN_LOG) log.push(...batch.events)
+      if (log.length < MAX_UNKNOWN_LOG) log.push(...events)
       this.logs.set(id, log)
       if (info?.replay) this.cursors.delete(id)
     }
@@ -129,7 +164,7 @@ export class RunStore {
   togglePlay(id: string): void {
     const r = this.snapshot.replays.get(id)
     if (!r) return
-    const end = this.cursor(id)?.end ?? 0
+    const end = this.full.get(id)?.lastT ?? 0
     if (r.playing) {
       this.stopPlayer()
       this.setReplay(id, { ...r, playing: false })
@@ -178,21 +213,25 @@ export class RunStore {
       const full = this.full.get(id)
       if (!full) continue
       const replay = this.snapshot.replays.get(id)
-      const cursor = replay ? this.cursor(id) : undefined
-      if (!replay || !cursor) {
+      if (!replay || !this.logs.has(id)) {
         runs.set(id, full)
         continue
       }
-      const end = cursor.end
+      const end = full.lastT
       const t = Math.min(replay.t, end)
       if (replay.t !== t || replay.end !== end) {
         const replays = new Map(this.snapshot.replays)
         replays.set(id, { ...replay, t, end })
         this.snapshot = { ...this.snapshot, replays }
       }
-      const at = cursor.at(t)
+      // At the end the replay is the whole run: no need to rebuild it from the log.
+      if (t >= end) {
+        runs.set(id, full)
+        continue
+      }
+      const at = this.cursor(id)!.at(t)
       // The host's status and verdict belong to the end of the run.
-      runs.set(id, t >= end ? { ...at, status: full.status } : { ...at, status: 'running' })
+      runs.set(id, { ...at, status: 'running' })
     }
     return runs
   }
