@@ -46,8 +46,9 @@ function slice(
   return { name, cat, ph: 'X', pid, tid: pid, ts: us(from), dur, args }
 }
 
+/** Counters belong to a process (no tid: a viewer would ignore it). */
 function counter(t: number, pid: number, name: string, args: Record<string, number>): ChromeEvent {
-  return { name, ph: 'C', pid, tid: pid, ts: us(t), args }
+  return { name, ph: 'C', pid, ts: us(t), args }
 }
 
 /** The run's metadata on its slice; every string (keys too) comes from a file: sanitised. */
@@ -84,7 +85,7 @@ export function* chromeTraceEvents(trace: NativeTrace): Generator<ChromeEvent> {
  * The same events in batches of about `size`: one generator step per batch instead of one per
  * event (the per-event cost matters at millions of events).
  */
-export function* chromeTraceBatches(trace: NativeTrace, size = 4096): Generator<ChromeEvent[]> {
+export function* chromeTraceBatches(trace: NativeTrace, size = 1024): Generator<ChromeEvent[]> {
   const { events, meta } = trace
   const host = meta.hostPid
   const plan = planChromeTrace(events, host)

@@ -17,11 +17,19 @@ export interface FileToWrite {
 
 const CHUNK_CHARS = 1 << 20
 
-/** Joins small strings into chunks of about `size` characters (fewer, larger writes). */
+/** Joins small strings into chunks of about `size` characters (fewer, larger writes); pieces
+ * already that large pass through as they are, without a copy. */
 export function* chunked(pieces: Iterable<string>, size = CHUNK_CHARS): Generator<string> {
   let buf: string[] = []
   let len = 0
   for (const p of pieces) {
+    if (p.length >= size >> 2) {
+      if (len > 0) yield buf.join('')
+      buf = []
+      len = 0
+      yield p
+      continue
+    }
     buf.push(p)
     len += p.length
     if (len >= size) {
