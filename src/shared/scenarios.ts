@@ -109,8 +109,8 @@ export const SCENARIOS: readonly ScenarioSpec[] = [
       'Process(target, args).start()로 자식 프로세스를 만듭니다. 호스트가 자식 여러 개를 시작하고, 각 자식은 번호와 PID, 부모 PID를 출력한 뒤 종료합니다. join()은 자식이 끝날 때까지 기다립니다.'
     ),
     watch: d(
-      'Every child has its own PID and the same PPID: the host. With join=last (as in the tutorial) the host waits only for the last child, so it may move on while the others still run; is_alive() turns false after exit.',
-      '자식마다 PID가 다르고 PPID는 모두 호스트입니다. join=last(튜토리얼과 같음)이면 호스트는 마지막 자식만 기다리므로 다른 자식이 아직 실행 중일 때 다음으로 넘어갈 수 있습니다. 종료 후 is_alive()는 false가 됩니다.'
+      'Every child has its own PID and the same PPID: the host. The children start working together (the host opens a start gate once all are forked); earlier children work longer. With join=last (as in the tutorial) the host waits only for the last child, so it moves on while the others still run; is_alive() turns false after exit.',
+      '자식마다 PID가 다르고 PPID는 모두 호스트입니다. 자식들은 모두 만들어진 뒤 호스트가 시작 게이트를 열면 함께 일을 시작하며, 앞선 자식일수록 오래 일합니다. join=last(튜토리얼과 같음)이면 호스트는 마지막 자식만 기다리므로 다른 자식이 아직 실행 중일 때 다음으로 넘어갑니다. 종료 후 is_alive()는 false가 됩니다.'
     ),
     params: [
       PROCESSES(3),

@@ -14,10 +14,12 @@
 import { Worker } from 'node:worker_threads'
 import type { LockProxy, PipeProxy, QueueProxy } from './taskApi'
 import { sleep, spin, write } from './taskApi'
+import { scenarioTasks } from './scenarioTasks'
 
 export type Task = (...args: never[]) => unknown
 
 export const tasks: Record<string, Task> = {
+  ...scenarioTasks,
   /** The `hello` scenario: say who we are and who our parent is, then stay alive `holdMs`. */
   async hello(holdMs = 0): Promise<{ pid: number; ppid: number }> {
     process.stdout.write(`hello from pid ${process.pid}, parent pid ${process.ppid}\n`)

@@ -1,0 +1,81 @@
+// Small queries over a run's recorded events, shared by the scenarios' verdicts, and the
+// markers a program leaves in its run (log events) so that a verdict can find its steps in time.
+import type { Check, EventOf, RunEvent, RunEventType } from '../../../shared/events'
+import type { ScenarioContext } from './ScenarioProgram'
+
+export function eventsOf<K extends RunEventType>(
+  events: readonly RunEvent[],
+  type: K
+): EventOf<K>[] {
+  return events.filter((e): e is EventOf<K> => e.type === type)
+}
+
+export function check(
+  name: string,
+  passed: boolean,
+  observed: string,
+  note?: Check['note']
+): Check {
+  return note ? { name, passed, observed, note } : { name, passed, observed }
+}
+
+/** The processes this run spawned with `role` (all roles when omitted). */
+export function spawned(events: readonly RunEvent[], role?: string): EventOf<'proc.spawn'>[] {
+  return eventsOf(events, 'proc.spawn').filter((e) => role === undefined || e.role === role)
+}
+
+export function exitOf(events: readonly RunEvent[], pid: number): EventOf<'proc.exit'> | undefined {
+  return eventsOf(events, 'proc.exit').find((e) => e.pid === pid)
+}
+
+/** "each of these processes exited with code 0", observed as each one's code/signal. */
+export function exitedCleanly(
+  events: readonly RunEvent[],
+  procs: readonly { pid: number }[],
+  what: string
+): Check {
+  const exits = procs.map((p) => ({ pid: p.pid, exit: exitOf(events, p.pid) }))
+  const bad = exits.filter((x) => x.exit?.code !== 0)
+  return check(
+    `every ${what} exited with code 0`,
+    procs.length > 0 && bad.length === 0,
+    bad.length === 0
+      ? `${exits.length} exited with code 0`
+      : bad
+          .map((x) =>
+            x.exit
+              ? `pid ${x.pid}: code ${x.exit.code}, signal ${x.exit.signal}`
+              : `pid ${x.pid}: no exit`
+          )
+          .join('; ')
+  )
+}
+
+const MARK = '▸ '
+
+/** Leaves a marker in the run (a log line a person reads too); `key` is what verdicts look for. */
+export function mark(ctx: Pick<ScenarioContext, 'emit'>, key: string, detail = ''): void {
+  ctx.emit({ type: 'log', level: 'info', text: `${MARK}${key}${detail ? `: ${detail}` : ''}` })
+}
+
+/** The time of the marker `key` (the first one), or undefined. */
+export function markTime(events: readonly RunEvent[], key: string): number | undefined {
+  const text = `${MARK}${key}`
+  return eventsOf(events, 'log').find((e) => e.text === text || e.text.startsWith(`${text}: `))?.t
+}
+
+/** Output the host prints as its own stdout (the host's `print`). */
+export function hostPrint(ctx: Pick<ScenarioContext, 'emit' | 'hostPid'>, text: string): void {
+  ctx.emit({ type: 'stdout', pid: ctx.hostPid, text: text.endsWith('\n') ? text : `${text}\n` })
+}
+
+/** `ms` scaled by pace for a child's own delays (children have no ctx.pause). */
+export function paced(ctx: Pick<ScenarioContext, 'params'>, ms: number): number {
+  return ms * Number(ctx.params.pace ?? 1)
+}
+
+/** Only in slow motion: a child's extra delay, 0 at pace ≤ 1 so normal runs stay fast. */
+export function slowOnly(ctx: Pick<ScenarioContext, 'params'>, ms: number): number {
+  const pace = Number(ctx.params.pace ?? 1)
+  return pace > 1 ? ms * pace : 0
+}
