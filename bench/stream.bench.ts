@@ -61,7 +61,7 @@ interface Measured {
   missing: number
 }
 
-async function measure(rate: number, seconds: number): Promise<Measured> {
+async function measure(rate: number, seconds: number, tab: string): Promise<Measured> {
   const service = new PoolScopeService({
     programs: new Map([['hello', floodProgram(rate, seconds)]])
   })
@@ -81,6 +81,8 @@ async function measure(rate: number, seconds: number): Promise<Measured> {
     await page.waitForFunction(() => (globalThis as unknown as { __probe: PageProbe }).__probe.open)
     await page.getByRole('option', { name: 'Hello, process' }).click()
     await page.getByRole('button', { name: 'Run', exact: true }).click()
+    // the views appear with the run; its workers take a moment to start before the flood
+    await page.getByRole('tab', { name: tab }).click()
     await page
       .getByTestId('run-status')
       .filter({ hasText: 'finished' })
@@ -124,7 +126,8 @@ async function measure(rate: number, seconds: number): Promise<Measured> {
     latencies.sort((a, b) => a - b)
     return {
       offered: flood.emitted / flood.seconds,
-      eventsPerS: flood.emitted / ((lastApplied - startWall) / 1000),
+      // what the page applied (a page that falls behind gets batches dropped, not queued)
+      eventsPerS: applied / ((lastApplied - startWall) / 1000),
       fps: frames.length / ((endWall - startWall) / 1000),
       worstFps: perSecond.length ? Math.min(...perSecond) : NaN,
       latencyP50: median(latencies),
@@ -139,30 +142,40 @@ async function measure(rate: number, seconds: number): Promise<Measured> {
   }
 }
 
+/** [offered events/s, the tab on view]: the target's rate on every tab, then faster. */
+const SHORT: [number, string][] = [[60_000, 'Processes']]
+const LONG: [number, string][] = [
+  [60_000, 'Processes'],
+  [60_000, 'CPU per core'],
+  [60_000, 'Queues and locks'],
+  [60_000, 'Timeline'],
+  [120_000, 'Processes'],
+  [240_000, 'Processes']
+]
+
 export const streamBench: Bench = {
   name: 'stream.events',
   async run({ long }) {
     // offered a little above the target, so that keeping up means meeting it
-    const rates = long ? [60_000, 120_000, 240_000] : [60_000]
     const seconds = long ? 10 : 4
     const results: BenchResult[] = []
-    for (const rate of rates) {
-      const m = await measure(rate, seconds)
+    for (const [rate, tab] of long ? LONG : SHORT) {
+      const m = await measure(rate, seconds, tab)
       const met = m.eventsPerS >= 50_000 && m.fps >= 30 && m.latencyP95 <= 100
       results.push({
-        name: `stream.events ${rate / 1000}k/s offered`,
+        name: `stream.events ${rate / 1000}k/s ${tab}`,
         value: m.eventsPerS,
         unit: 'events/s applied',
         baseline: 'rate the host offered',
         baselineValue: m.offered,
         ratio: ratio(m.eventsPerS, m.offered),
-        ...(rate === rates[0]
+        ...(rate === 60_000
           ? { target: '≥ 50,000 events/s at ≥ 30 fps, latency ≤ 100 ms', met }
           : {}),
         note:
           `${m.fps.toFixed(0)} fps (worst second ${m.worstFps}), added latency p50 ` +
           `${m.latencyP50.toFixed(0)} ms, p95 ${m.latencyP95.toFixed(0)} ms, ` +
-          `${m.missing} events not applied, ${seconds} s`
+          `${m.missing} events dropped for the page, ${seconds} s`
       })
     }
     return results
