@@ -1,8 +1,9 @@
 import type { ScenarioProgram } from './ScenarioProgram'
 import { hello } from './hello'
 import { processScenario } from './processScenario'
+import { queueScenario } from './queueScenario'
 
 /** Every runnable scenario, by id. */
 export const programs: ReadonlyMap<string, ScenarioProgram> = new Map(
-  [hello, processScenario].map((p) => [p.spec.id, p])
+  [hello, processScenario, queueScenario].map((p) => [p.spec.id, p])
 )
