@@ -10,6 +10,7 @@ function fakePerfetto(pingsBeforePong: number | null) {
   const posted: unknown[] = []
   const target = {
     closed: false,
+    close: vi.fn(),
     postMessage: vi.fn((data: unknown, origin: string) => {
       expect(origin).toBe(PERFETTO_ORIGIN)
       posted.push(data)
@@ -59,5 +60,6 @@ describe('openInPerfetto', () => {
     const check = expect(done).rejects.toMatchObject({ reason: 'no-answer' })
     await vi.advanceTimersByTimeAsync(1500)
     await check
+    expect(silent.open('')?.close).toHaveBeenCalled()
   })
 })

@@ -51,6 +51,8 @@ export async function openInPerfetto(
     }
     const timer = setInterval(() => {
       if (target.closed || Date.now() - started > (env.timeoutMs ?? PERFETTO_TIMEOUT_MS)) {
+        // Leave no dead error page behind.
+        if (!target.closed) target.close()
         done(new PerfettoError('no-answer'))
         return
       }

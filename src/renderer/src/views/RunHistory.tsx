@@ -19,7 +19,9 @@ export function RunHistory({ snap, onSelect, listRef }: Props): React.JSX.Elemen
           const r = snap.runs.get(id)
           const info = snap.infos.get(id)
           if (!r) return null
-          const verdict = r.verdict ? (r.verdict.passed ? '✓' : '✗') : ''
+          // A replay scrubbed back has no verdict yet in its view; the run itself has one.
+          const v = info?.verdict ?? r.verdict
+          const verdict = v ? (v.passed ? '✓' : '✗') : ''
           return (
             <li key={id}>
               <button aria-pressed={id === snap.selected} onClick={() => onSelect(id)}>

@@ -26,6 +26,7 @@ import type { TableRow } from './processRows'
 import { treeRows } from './processRows'
 
 export const VIRTUALIZE_FROM = 100
+const NUMERIC = new Set(['cpu', 'rss', 'start', 'end'])
 const ROW_HEIGHT = 26
 
 const features = tableFeatures({
@@ -123,6 +124,7 @@ export function ProcessTable({ run, onSignal, filterRef }: Props): React.JSX.Ele
                     <th
                       key={h.id}
                       scope="col"
+                      className={NUMERIC.has(h.column.id) ? 'num' : undefined}
                       aria-sort={
                         sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'
                       }
