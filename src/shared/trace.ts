@@ -26,7 +26,9 @@ export const TRACE_LIMITS = {
   /** Characters in any one JSON number literal. */
   numberChars: 64,
   /** Nesting depth of objects/arrays (the document itself is depth 1). */
-  depth: 32
+  depth: 32,
+  /** JSON values (objects, arrays, strings other than keys, numbers, literals) in the file. */
+  values: 16_000_000
 } as const
 
 export const TraceMetaSchema = z.object({

@@ -1,6 +1,7 @@
-// A linear pass over JSON text before JSON.parse: refuses nesting, strings and numbers beyond
-// TRACE_LIMITS, so that a hostile file cannot make the parser, the schema or later recursive
-// code (JSON.stringify, structured clone) exhaust the stack or the heap.
+// A linear pass over JSON text before JSON.parse: refuses nesting, strings, numbers and a count
+// of values beyond TRACE_LIMITS, so that a hostile file cannot make the parser, the schema or
+// later recursive code (JSON.stringify, structured clone) exhaust the stack or the heap (a
+// file of 256 MiB of `{},` would otherwise become ~85 million objects before any check).
 import { TRACE_LIMITS } from '../../../shared/trace'
 
 const QUOTE = 0x22
@@ -19,7 +20,10 @@ export function checkJsonLimits(text: string, limits = TRACE_LIMITS): void {
     )
   }
   let depth = 0
+  let values = 0
   const n = text.length
+  const tooMany = (at: number): Error =>
+    new Error(`more than ${limits.values} JSON values (at offset ${at}), over the limit`)
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i)
     if (c === QUOTE) {
@@ -36,13 +40,23 @@ export function checkJsonLimits(text: string, limits = TRACE_LIMITS): void {
           `a string at offset ${start} is ${i - start - 1} characters long, over the limit of ${limits.stringChars}`
         )
       }
+      // A key (followed by ':') is part of its object; any other string is a value.
+      let j = i + 1
+      while (j < n && text.charCodeAt(j) <= 0x20) j++
+      if (text.charCodeAt(j) !== 0x3a && ++values > limits.values) throw tooMany(start)
     } else if (c === 0x7b || c === 0x5b) {
+      if (++values > limits.values) throw tooMany(i)
       if (++depth > limits.depth) {
         throw new Error(`nesting deeper than ${limits.depth} levels at offset ${i}`)
       }
     } else if (c === 0x7d || c === 0x5d) {
       depth--
+    } else if (c >= 0x61 && c <= 0x7a) {
+      // true, false, null (JSON.parse judges the spelling)
+      while (i + 1 < n && text.charCodeAt(i + 1) >= 0x61 && text.charCodeAt(i + 1) <= 0x7a) i++
+      if (++values > limits.values) throw tooMany(i)
     } else if (isNumberChar(c)) {
+      if (++values > limits.values) throw tooMany(i)
       const start = i
       while (i + 1 < n && isNumberChar(text.charCodeAt(i + 1))) i++
       if (i - start + 1 > limits.numberChars) {

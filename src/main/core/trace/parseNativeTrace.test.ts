@@ -100,6 +100,13 @@ describe('opening a bad native trace', () => {
     expect(() => parseNativeTrace(text)).toThrow(message)
   })
 
+  it('refuses a flood of tiny values before parsing them (memory), saying the limit', () => {
+    const flood = `{"format":"poolscope-trace","version":1,"events":[${'{},'.repeat(TRACE_LIMITS.values)}{}]}`
+    expect(() => parseNativeTrace(flood)).toThrow(
+      /^more than 16000000 JSON values \(at offset \d+\), over the limit$/
+    )
+  })
+
   it('refuses more events than the limit, saying the limit', () => {
     const many = `{"format":"poolscope-trace","version":1,"meta":${JSON.stringify(good.meta)},"status":"finished","events":[${'{"t":0,"type":"proc.ready","pid":1},'.repeat(TRACE_LIMITS.events)}{"t":0,"type":"proc.ready","pid":1}]}`
     expect(() => parseNativeTrace(many)).toThrow(/^trace\.events: .*2000000/)
