@@ -1,9 +1,10 @@
 import type { ScenarioProgram } from './ScenarioProgram'
 import { hello } from './hello'
 import { processScenario } from './processScenario'
+import { pipeScenario } from './pipeScenario'
 import { queueScenario } from './queueScenario'
 
 /** Every runnable scenario, by id. */
 export const programs: ReadonlyMap<string, ScenarioProgram> = new Map(
-  [hello, processScenario, queueScenario].map((p) => [p.spec.id, p])
+  [hello, processScenario, queueScenario, pipeScenario].map((p) => [p.spec.id, p])
 )
