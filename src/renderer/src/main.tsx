@@ -5,6 +5,8 @@ import { App } from './App'
 import { initI18n } from './i18n/i18n'
 import { RunStore } from './store/runStore'
 import './styles.css'
+import './views.css'
+import './timeline.css'
 
 initI18n()
 const api = connectApi()
