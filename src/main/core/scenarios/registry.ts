@@ -5,11 +5,19 @@ import { pipeScenario } from './pipeScenario'
 import { queueScenario } from './queueScenario'
 import { mixScenario } from './mixScenario'
 import { lockScenario } from './lockScenario'
+import { poolApplyScenario } from './poolApplyScenario'
+import { poolMapScenario } from './poolMapScenario'
 
 /** Every runnable scenario, by id. */
 export const programs: ReadonlyMap<string, ScenarioProgram> = new Map(
-  [hello, processScenario, queueScenario, pipeScenario, mixScenario, lockScenario].map((p) => [
-    p.spec.id,
-    p
-  ])
+  [
+    hello,
+    processScenario,
+    queueScenario,
+    pipeScenario,
+    mixScenario,
+    lockScenario,
+    poolApplyScenario,
+    poolMapScenario
+  ].map((p) => [p.spec.id, p])
 )
