@@ -8,14 +8,21 @@ export interface ProcInfo {
   pid: number
   /** Display name. */
   name: string
+  /** Its lifetime slice starts with the first event that names it (its spawn, normally). */
   start: number
+  startIndex: number
+  ppid: number | undefined
   /** Undefined while no exit was recorded (the slice then ends with the run). */
   exit: number | undefined
   /** Sort position: launch order (host first). */
   order: number
 }
 
+/** One run of a task on a worker (a task retried elsewhere has one span per start). */
 export interface TaskSpan {
+  /** Unique per span: the async id when written as b/e. */
+  id: number
+  task: number
   worker: number
   end: number | undefined
   /** Overlaps another task on the same worker: written as async b/e, not as an X slice. */
@@ -24,7 +31,11 @@ export interface TaskSpan {
 
 export interface ChromePlan {
   procs: Map<number, ProcInfo>
-  tasks: Map<number, TaskSpan>
+  /** Event index → the PIDs whose lifetime slice starts there. */
+  startsAt: Map<number, number[]>
+  /** Event index of a task.start → its span; of a task.end → the span it ends. */
+  taskStarts: Map<number, TaskSpan>
+  taskEnds: Map<number, TaskSpan>
   taskNames: Map<number, string>
   /** Per event index: the flow id whose start (put/send) or finish (get/recv) it is; 0 = none. */
   flowIds: Int32Array
@@ -54,30 +65,41 @@ class PendingMessages {
 
 export function planChromeTrace(events: readonly RunEvent[], hostPid: number): ChromePlan {
   const procs = new Map<number, ProcInfo>()
-  const tasks = new Map<number, TaskSpan>()
+  const taskStarts = new Map<number, TaskSpan>()
+  const taskEnds = new Map<number, TaskSpan>()
   const taskNames = new Map<number, string>()
-  const openTasks = new Map<number, Set<number>>() // worker pid → tasks running on it
+  const openTasks = new Map<number, Map<number, TaskSpan>>() // worker pid → task → running span
   const flowIds = new Int32Array(events.length)
   const queued = new PendingMessages()
   const piped = new PendingMessages()
   let nextFlow = 1
   const endT = events.length ? events[events.length - 1]!.t : 0
-  const see = (pid: number, t: number): void => {
-    if (!procs.has(pid)) {
-      procs.set(pid, { pid, name: `pid ${pid}`, start: t, exit: undefined, order: procs.size })
+  let i = 0
+  const see = (pid: number, t: number, name = `pid ${pid}`): ProcInfo => {
+    let proc = procs.get(pid)
+    if (!proc) {
+      proc = {
+        pid,
+        name,
+        start: t,
+        startIndex: i,
+        ppid: undefined,
+        exit: undefined,
+        order: procs.size
+      }
+      procs.set(pid, proc)
     }
+    return proc
   }
-  see(hostPid, 0)
-  procs.get(hostPid)!.name = 'PoolScope host'
+  see(hostPid, events[0]?.t ?? 0, 'PoolScope host')
 
-  for (let i = 0; i < events.length; i++) {
+  for (; i < events.length; i++) {
     const e = events[i]!
     switch (e.type) {
       case 'proc.spawn': {
-        const known = procs.get(e.pid)
-        const name = `${sanitizeText(e.name)} (${sanitizeText(e.role)})`
-        if (known) Object.assign(known, { name, start: Math.min(known.start, e.t) })
-        else procs.set(e.pid, { pid: e.pid, name, start: e.t, exit: undefined, order: procs.size })
+        const proc = see(e.pid, e.t)
+        proc.name = `${sanitizeText(e.name)} (${sanitizeText(e.role)})`
+        proc.ppid = e.ppid
         break
       }
       case 'proc.exit':
@@ -89,18 +111,29 @@ export function planChromeTrace(events: readonly RunEvent[], hostPid: number): C
         break
       case 'task.start': {
         see(e.worker, e.t)
-        const running = openTasks.get(e.worker) ?? new Set<number>()
-        openTasks.set(e.worker, running)
-        const span: TaskSpan = { worker: e.worker, end: undefined, async: running.size > 0 }
-        for (const other of running) tasks.get(other)!.async = true
-        running.add(e.task)
-        tasks.set(e.task, span)
+        let running = openTasks.get(e.worker)
+        if (!running) openTasks.set(e.worker, (running = new Map()))
+        if (running.has(e.task)) break // started twice without an end: the first span stands
+        const span: TaskSpan = {
+          id: taskStarts.size + 1,
+          task: e.task,
+          worker: e.worker,
+          end: undefined,
+          async: running.size > 0
+        }
+        for (const other of running.values()) other.async = true
+        running.set(e.task, span)
+        taskStarts.set(i, span)
         break
       }
       case 'task.end': {
-        const span = tasks.get(e.task)
-        if (span && span.end === undefined) span.end = e.t
-        openTasks.get(e.worker)?.delete(e.task)
+        see(e.worker, e.t)
+        const span = openTasks.get(e.worker)?.get(e.task)
+        if (span) {
+          span.end = e.t
+          openTasks.get(e.worker)!.delete(e.task)
+          taskEnds.set(i, span)
+        }
         break
       }
       case 'queue.put':
@@ -140,5 +173,8 @@ export function planChromeTrace(events: readonly RunEvent[], hostPid: number): C
   }
   let coresPid = CPU_CORES_PID
   while (procs.has(coresPid)) coresPid++
-  return { procs, tasks, taskNames, flowIds, endT, coresPid }
+  const startsAt = new Map<number, number[]>()
+  for (const p of procs.values())
+    startsAt.set(p.startIndex, [...(startsAt.get(p.startIndex) ?? []), p.pid])
+  return { procs, startsAt, taskStarts, taskEnds, taskNames, flowIds, endT, coresPid }
 }

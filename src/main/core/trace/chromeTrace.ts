@@ -8,7 +8,7 @@ import type { RunEvent } from '../../../shared/events'
 import type { NativeTrace, TraceMeta } from '../../../shared/trace'
 import type { ChromeEvent } from './chromeEvent'
 import { us } from './chromeEvent'
-import type { ChromePlan } from './chromePlan'
+import type { ChromePlan, TaskSpan } from './chromePlan'
 import { planChromeTrace } from './chromePlan'
 import { ChromeWaits } from './chromeWaits'
 import { sanitizeText } from './sanitizeText'
@@ -95,8 +95,19 @@ export function* chromeTraceBatches(trace: NativeTrace, size = 1024): Generator<
   }
   const waits = new ChromeWaits()
   const named = nameCache()
-  const openAsyncTasks = new Set<number>()
+  const openAsyncTasks = new Set<TaskSpan>()
   const lifetimeEnd = (pid: number): number => plan.procs.get(pid)?.exit ?? plan.endT
+  const lifetime = (pid: number): ChromeEvent => {
+    const proc = plan.procs.get(pid)!
+    if (pid === host) {
+      const name = `run ${sanitizeText(meta.scenario)}`
+      return slice(host, name, 'process', proc.start, plan.endT, runArgs(meta))
+    }
+    const args: Args = {}
+    if (proc.ppid !== undefined) args.ppid = proc.ppid
+    if (proc.exit === undefined) args.exit = 'not recorded'
+    return slice(pid, proc.name, 'process', proc.start, lifetimeEnd(pid), args)
+  }
   const taskName = (task: number): string =>
     plan.taskNames.has(task) ? `task ${task} ${plan.taskNames.get(task)}` : `task ${task}`
   const flow = (
@@ -118,18 +129,13 @@ export function* chromeTraceBatches(trace: NativeTrace, size = 1024): Generator<
     if (end) ev.bp = 'e'
     return ev
   }
-  const taskEvent = (
-    ph: 'b' | 'e',
-    task: number,
-    worker: number,
-    t: number,
-    args?: Args
-  ): ChromeEvent => {
+  const taskEvent = (ph: 'b' | 'e', span: TaskSpan, t: number, args?: Args): ChromeEvent => {
+    const { worker } = span
     const ev: ChromeEvent = {
-      name: taskName(task),
+      name: taskName(span.task),
       cat: 'task',
       ph,
-      id: task,
+      id: span.id,
       pid: worker,
       tid: worker,
       ts: us(t)
@@ -144,28 +150,14 @@ export function* chromeTraceBatches(trace: NativeTrace, size = 1024): Generator<
       out = []
     }
     const e = events[i]!
+    // Lifetime slices first: everything else a process does happens inside its slice.
+    for (const pid of plan.startsAt.get(i) ?? []) emit(lifetime(pid))
     switch (e.type) {
-      case 'run.start': {
-        emit(
-          slice(
-            host,
-            `run ${sanitizeText(meta.scenario)}`,
-            'process',
-            e.t,
-            plan.endT,
-            runArgs(meta)
-          )
-        )
+      case 'run.start':
         break
-      }
-      case 'proc.spawn': {
-        const proc = plan.procs.get(e.pid)!
-        const args: Args = { ppid: e.ppid }
-        if (proc.exit === undefined) args.exit = 'not recorded'
-        emit(slice(e.pid, proc.name, 'process', e.t, lifetimeEnd(e.pid), args))
+      case 'proc.spawn':
         emit(instant(e.t, e.pid, 'spawn', { ppid: e.ppid, role: sanitizeText(e.role) }))
         break
-      }
       case 'proc.ready':
         emit(instant(e.t, e.pid, 'ready'))
         break
@@ -222,10 +214,11 @@ export function* chromeTraceBatches(trace: NativeTrace, size = 1024): Generator<
         emit(instant(e.t, host, 'task queued', { task: e.task, name: plan.taskNames.get(e.task) }))
         break
       case 'task.start': {
-        const span = plan.tasks.get(e.task)!
-        if (span.async) {
-          openAsyncTasks.add(e.task)
-          emit(taskEvent('b', e.task, e.worker, e.t))
+        const span = plan.taskStarts.get(i)
+        if (!span) emit(instant(e.t, e.worker, `task ${e.task} started again`))
+        else if (span.async) {
+          openAsyncTasks.add(span)
+          emit(taskEvent('b', span, e.t))
         } else {
           // A task cannot outlive its worker: a crash ends the slice at the worker's exit.
           const end = Math.min(span.end ?? plan.endT, lifetimeEnd(e.worker))
@@ -234,14 +227,11 @@ export function* chromeTraceBatches(trace: NativeTrace, size = 1024): Generator<
         break
       }
       case 'task.end': {
-        const span = plan.tasks.get(e.task)
+        const span = plan.taskEnds.get(i)
         const args: Args = { ok: e.ok }
         if (e.error) args.error = sanitizeText(e.error)
-        if (span?.async && openAsyncTasks.delete(e.task)) {
-          emit(taskEvent('e', e.task, span.worker, e.t, args))
-        } else if (!e.ok) {
-          emit(instant(e.t, e.worker, `task ${e.task} failed`, args))
-        }
+        if (span?.async && openAsyncTasks.delete(span)) emit(taskEvent('e', span, e.t, args))
+        else if (!e.ok) emit(instant(e.t, e.worker, `task ${e.task} failed`, args))
         break
       }
       case 'lock.wait':
@@ -285,9 +275,7 @@ export function* chromeTraceBatches(trace: NativeTrace, size = 1024): Generator<
   }
   // Whatever is still open when the run ends is closed at its end, so that every b has its e.
   out.push(...waits.closeAll(plan.endT))
-  for (const task of openAsyncTasks) {
-    emit(taskEvent('e', task, plan.tasks.get(task)!.worker, plan.endT, { ended: 'run ended' }))
-  }
+  for (const span of openAsyncTasks) emit(taskEvent('e', span, plan.endT, { ended: 'run ended' }))
   if (out.length) yield out
 }
 
