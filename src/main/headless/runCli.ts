@@ -60,7 +60,18 @@ export async function runCli(
       'PoolScope headless host: run tutorial scenarios on real processes, or serve the UI.'
     )
     .exitOverride()
-    .configureOutput({ writeOut: (s) => out.write(s), writeErr: (s) => err.write(s) })
+    .configureOutput({
+      writeOut: (s) => out.write(s),
+      writeErr: (s) => err.write(s),
+      // One line per error, suggestion included: "poolscope: unknown option '--jsn' (Did you mean --json?)"
+      outputError: (s, write) =>
+        write(
+          `poolscope: ${s
+            .replace(/^error: /, '')
+            .trim()
+            .replace(/\n/g, ' ')}\n`
+        )
+    })
     .showSuggestionAfterError()
 
   program
