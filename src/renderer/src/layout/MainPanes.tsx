@@ -85,7 +85,8 @@ export function MainPanes(props: Props): React.JSX.Element {
         onChange={setTopPct}
       />
       <div className="pane bottom">
-        <ConsoleView run={run} findRef={findRef} />
+        {/* keyed: the process filter names PIDs of one run */}
+        <ConsoleView key={run.id} run={run} findRef={findRef} />
       </div>
     </div>
   )

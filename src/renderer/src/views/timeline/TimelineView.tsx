@@ -10,7 +10,7 @@ import { formatMs } from '../../util/format'
 import type { Window } from './timelineLayout'
 import { laneRects, lanesOf, pan, timeTicks, zoom } from './timelineLayout'
 
-const LABEL_W = 120
+const LABEL_W = 160
 const LANE_H = 22
 const AXIS_H = 20
 const KIND_STYLE = {
