@@ -5,41 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { RunEvent } from '../../../shared/events'
 import { PoolScopeService } from '../host/PoolScopeService'
 import { csvField } from './csvField'
+import { parseCsv } from './parseCsv'
 import { COMBINED_COLUMNS, CSV_COLUMNS, CSV_TABLES, csvTablePaths } from './csvTrace'
 import { syntheticTrace } from './syntheticTrace'
 import { writeTrace } from './writeTrace'
-
-/** An independent RFC 4180 reader (quoted fields, doubled quotes, CRLF, line breaks in fields). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = []
-  let row: string[] = []
-  let field = ''
-  let quoted = false
-  const endField = (): void => {
-    row.push(field)
-    field = ''
-  }
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"'
-        i++
-      } else if (c === '"') quoted = false
-      else field += c
-    } else if (c === '"' && field === '') quoted = true
-    else if (c === ',') endField()
-    else if (c === '\r' && text[i + 1] === '\n') {
-      endField()
-      rows.push(row)
-      row = []
-      i++
-    } else if (c === '\n' || c === '\r' || c === '"') throw new Error(`bad CSV at ${i}`)
-    else field += c
-  }
-  if (field !== '' || row.length) throw new Error('CSV does not end with CRLF')
-  return rows
-}
 
 function asObjects(rows: string[][]): Array<Record<string, string>> {
   const [head, ...body] = rows
