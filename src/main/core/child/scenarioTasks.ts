@@ -1,5 +1,7 @@
 // Tasks of the tutorial scenarios (src/main/core/scenarios) that tasks.ts does not have; merged
 // into the registry there. See the top of tasks.ts for how tasks get queue/lock/pipe proxies.
+import { performance } from 'node:perf_hooks'
+import { Worker } from 'node:worker_threads'
 import type { PipeProxy, QueueProxy } from './taskApi'
 import { sleep, write } from './taskApi'
 import { tasks } from './tasks'
@@ -12,7 +14,63 @@ function runTask(name: string, args: unknown[]): unknown {
   return (tasks[name] as AnyTask)(...args)
 }
 
+/** A fixed amount of CPU work: `units` steps of a small LCG (self-contained: threads eval it). */
+function crunch(units: number): number {
+  let x = 1
+  for (let i = 0; i < units; i++) x = (x * 1103515245 + 12345) % 2147483648
+  return x
+}
+
+const CALIBRATE_CHUNK = 20_000
+
 export const scenarioTasks = {
+  /** `gil`: crunch units per ms on this machine now, the best of `rounds` rounds of `ms`. A
+   *  fixed amount of work (not a wall-clock spin) makes the phases' wall times comparable. */
+  calibrateCrunch(ms = 100, rounds = 3): number {
+    let best = 0
+    for (let r = 0; r < rounds; r++) {
+      let units = 0
+      const t0 = performance.now()
+      while (performance.now() - t0 < ms) units += (crunch(CALIBRATE_CHUNK), CALIBRATE_CHUNK)
+      best = Math.max(best, units / (performance.now() - t0))
+    }
+    return best
+  },
+  /** `gil` (b): `units` of CPU work in this process; returns its wall ms. */
+  crunch(units: number): number {
+    const t0 = performance.now()
+    crunch(units)
+    return performance.now() - t0
+  },
+  /** `gil` (a): `n` jobs of `units` taking turns on this one event loop (slices of
+   *  `sliceUnits`); one runs at a time, like Python threads under the GIL. Wall ms. */
+  async crunchInterleaved(n: number, units: number, sliceUnits: number): Promise<number> {
+    const t0 = performance.now()
+    const slice = Math.max(1, Math.floor(sliceUnits))
+    const job = async (): Promise<void> => {
+      for (let done = 0; done < units; done += slice) {
+        crunch(Math.min(slice, units - done))
+        await new Promise((r) => setImmediate(r))
+      }
+    }
+    await Promise.all(Array.from({ length: n }, job))
+    return performance.now() - t0
+  },
+  /** `gil` (c): `n` worker_threads in this process, each `units` of work. Wall ms. */
+  async crunchThreads(n: number, units: number): Promise<number> {
+    const t0 = performance.now()
+    const code = `${crunch.toString()}; ${crunch.name}(${Math.floor(units)})`
+    await Promise.all(
+      Array.from(
+        { length: n },
+        () =>
+          new Promise((resolve, reject) => {
+            new Worker(code, { eval: true }).once('exit', resolve).once('error', reject)
+          })
+      )
+    )
+    return performance.now() - t0
+  },
   /** Waits for a token on `go` (a start gate the host opens for everyone at once), then runs
    *  `task(...args)`: children forked one after another start their work together. */
   async gated(go: QueueProxy, task: string, ...args: unknown[]): Promise<unknown> {

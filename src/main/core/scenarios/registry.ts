@@ -7,6 +7,7 @@ import { mixScenario } from './mixScenario'
 import { lockScenario } from './lockScenario'
 import { poolApplyScenario } from './poolApplyScenario'
 import { poolMapScenario } from './poolMapScenario'
+import { gilScenario } from './gilScenario'
 
 /** Every runnable scenario, by id. */
 export const programs: ReadonlyMap<string, ScenarioProgram> = new Map(
@@ -18,6 +19,7 @@ export const programs: ReadonlyMap<string, ScenarioProgram> = new Map(
     mixScenario,
     lockScenario,
     poolApplyScenario,
-    poolMapScenario
+    poolMapScenario,
+    gilScenario
   ].map((p) => [p.spec.id, p])
 )
