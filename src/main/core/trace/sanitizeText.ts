@@ -15,6 +15,9 @@ const NEEDS_WORK = /[\x00-\x1f\x7f-\x9f\uD800-\uDFFF]/
 /** One-line, printable, well-formed text (line breaks and tabs become spaces). */
 export function sanitizeText(s: string): string {
   if (!NEEDS_WORK.test(s)) return s
+  // The common case, one clean line of output with its line break: no regex replacing.
+  const line = s.endsWith('\r\n') ? s.slice(0, -2) : s.endsWith('\n') ? s.slice(0, -1) : undefined
+  if (line !== undefined && !NEEDS_WORK.test(line)) return line.trimEnd()
   return s
     .replace(ANSI, '')
     .replace(WHITESPACE_CONTROLS, ' ')

@@ -16,6 +16,8 @@ export interface FileToWrite {
 }
 
 const CHUNK_CHARS = 1 << 20
+/** Pieces this large are written as they are: joining them would only copy. */
+const PASS_THROUGH_CHARS = 1 << 16
 
 /** Joins small strings into chunks of about `size` characters (fewer, larger writes); pieces
  * already that large pass through as they are, without a copy. */
@@ -23,7 +25,7 @@ export function* chunked(pieces: Iterable<string>, size = CHUNK_CHARS): Generato
   let buf: string[] = []
   let len = 0
   for (const p of pieces) {
-    if (p.length >= size >> 2) {
+    if (p.length >= PASS_THROUGH_CHARS) {
       if (len > 0) yield buf.join('')
       buf = []
       len = 0
