@@ -4,6 +4,7 @@
 import { closeSync, openSync, readSync } from 'node:fs'
 import { cpus } from 'node:os'
 import { MS_PER_CLOCK_TICK } from './clockTick'
+import { readable } from './readable'
 
 export interface CoreTime {
   busy: number
@@ -70,5 +71,5 @@ export function parseProcStat(text: string): CoreTime[] {
 }
 
 export function createCoreSource(platform: NodeJS.Platform = process.platform): CoreSource {
-  return platform === 'linux' ? new ProcStatCores() : osCores
+  return platform === 'linux' && readable('/proc/stat') ? new ProcStatCores() : osCores
 }

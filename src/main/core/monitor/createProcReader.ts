@@ -1,8 +1,12 @@
-// Picks the process reader for a platform: the procfs fast path on Linux, pidusage elsewhere.
+// Picks the process reader for a platform: the procfs fast path on Linux (when /proc is
+// there to read), pidusage everywhere else.
 import { PidusageReader } from './PidusageReader'
 import type { ProcReader } from './ProcReader'
 import { ProcfsReader } from './ProcfsReader'
+import { readable } from './readable'
 
 export function createProcReader(platform: NodeJS.Platform = process.platform): ProcReader {
-  return platform === 'linux' ? new ProcfsReader() : new PidusageReader()
+  return platform === 'linux' && readable('/proc/self/stat')
+    ? new ProcfsReader()
+    : new PidusageReader()
 }
