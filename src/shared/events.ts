@@ -106,7 +106,9 @@ export const RunEventSchema = z.discriminatedUnion('type', [
     pipe: z.string(),
     pid,
     bytes: z.number().int().nonnegative(),
-    msg: z.number().int().optional()
+    msg: z.number().int().optional(),
+    /** One event for `count` messages sent in one go (ending with `msg`; `bytes` is their sum). */
+    count: z.number().int().positive().optional()
   }),
   z.object({ t, type: z.literal('pipe.close'), pipe: z.string(), pid }),
   z.object({

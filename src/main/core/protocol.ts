@@ -50,7 +50,8 @@ export type ChildMessage =
   | { type: 'q.size'; req: number; queue: string }
   | { type: 'lock.acquire'; req: number; lock: string; timeoutMs?: number }
   | { type: 'lock.release'; lock: string }
-  | { type: 'pipe.send' | 'pipe.recv'; pipe: string; bytes: number; msg: number }
+  /** `count` messages (ending with number `msg`) of `bytes` in total since the last report. */
+  | { type: 'pipe.send' | 'pipe.recv'; pipe: string; bytes: number; msg: number; count?: number }
   | { type: 'pipe.close'; pipe: string }
 
 export function toErrorInfo(err: unknown): ErrorInfo {

@@ -27,7 +27,8 @@ export const ChildMessageSchema: z.ZodType<ChildMessage> = z.discriminatedUnion(
     type: z.enum(['pipe.send', 'pipe.recv']),
     pipe: z.string(),
     bytes: id,
-    msg: id
+    msg: id,
+    count: z.number().int().positive().optional()
   }),
   z.object({ type: z.literal('pipe.close'), pipe: z.string() })
 ])
@@ -42,7 +43,17 @@ export function parseChildMessage(
   } catch {
     return { ok: false, why: 'not JSON' }
   }
+  if (isPlainResult(raw)) return { ok: true, msg: raw }
   const parsed = ChildMessageSchema.safeParse(raw)
   if (!parsed.success) return { ok: false, why: describeZodError(parsed.error, 'message') }
   return { ok: true, msg: parsed.data }
+}
+
+/** The same check as the schema, by hand, for the message a busy pool gets most. */
+function isPlainResult(raw: unknown): raw is Extract<ChildMessage, { type: 'result' }> {
+  if (typeof raw !== 'object' || raw === null) return false
+  const m = raw as { type?: unknown; id?: unknown }
+  if (m.type !== 'result' || !Number.isInteger(m.id) || (m.id as number) < 0) return false
+  for (const k in raw) if (k !== 'type' && k !== 'id' && k !== 'value') return false
+  return true
 }

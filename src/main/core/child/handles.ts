@@ -5,6 +5,8 @@
 import type { HandleRef } from '../protocol'
 import { namedError } from '../protocol'
 import { LineChannel } from './LineChannel'
+import { PipeTally } from './PipeTally'
+import type { PipeTallyReport } from './PipeTally'
 import { notify, request, socketFor } from './runtime'
 
 export interface TimeoutOption {
@@ -60,10 +62,21 @@ export class PipeProxy {
   private readonly waiting: { resolve: (v: unknown) => void; reject: (e: Error) => void }[] = []
   private peerClosed = false
   private closed = false
-  private sent = 0
-  private received = 0
+  private readonly sent: PipeTally
+  private readonly received: PipeTally
 
-  constructor(private readonly ref: Extract<HandleRef, { $ps: 'pipe' }>) {}
+  constructor(private readonly ref: Extract<HandleRef, { $ps: 'pipe' }>) {
+    const report = (type: 'pipe.send' | 'pipe.recv') => (r: PipeTallyReport) =>
+      notify({
+        type,
+        pipe: ref.id,
+        bytes: r.bytes,
+        msg: r.msg,
+        ...(r.count > 1 ? { count: r.count } : {})
+      })
+    this.sent = new PipeTally(report('pipe.send'))
+    this.received = new PipeTally(report('pipe.recv'))
+  }
 
   get name(): string {
     return this.ref.name
@@ -74,12 +87,7 @@ export class PipeProxy {
     if (this.closed) throw namedError('OSError', `pipe '${this.ref.name}': this end is closed`)
     const ch = await this.open()
     const line = ch.send(value)
-    notify({
-      type: 'pipe.send',
-      pipe: this.ref.id,
-      bytes: Buffer.byteLength(line) + 1,
-      msg: ++this.sent
-    })
+    this.sent.add(Buffer.byteLength(line) + 1)
   }
 
   /** The next message; rejects with EOFError once the other end closed and nothing is left. */
@@ -94,6 +102,7 @@ export class PipeProxy {
   close(): void {
     if (this.closed) return
     this.closed = true
+    this.sent.flush() // the host records the sends before the close
     void this.open().then((ch) => ch.end())
     notify({ type: 'pipe.close', pipe: this.ref.id })
   }
@@ -112,12 +121,7 @@ export class PipeProxy {
 
   private onLine(line: string): void {
     const value: unknown = JSON.parse(line)
-    notify({
-      type: 'pipe.recv',
-      pipe: this.ref.id,
-      bytes: Buffer.byteLength(line) + 1,
-      msg: ++this.received
-    })
+    this.received.add(Buffer.byteLength(line) + 1)
     const w = this.waiting.shift()
     if (w) w.resolve(value)
     else this.inbox.push(value)

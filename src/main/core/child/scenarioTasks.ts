@@ -102,6 +102,21 @@ export const scenarioTasks = {
     for (let i = 0; i < count; i++) await queue.get()
     return count
   },
+  /** Receives until the other end closes (or `max` messages); returns how many, without
+   *  keeping them (a stream of many messages). */
+  async pipeCount(conn: PipeProxy, max = Infinity): Promise<number> {
+    let n = 0
+    while (n < max) {
+      try {
+        await conn.recv()
+      } catch (err) {
+        if ((err as Error).name === 'EOFError') break
+        throw err
+      }
+      n++
+    }
+    return n
+  },
   /** `pipe` in slow motion: waits `gapMs` before each send, then closes this end. */
   async pipeSendSlowly(
     conn: PipeProxy,

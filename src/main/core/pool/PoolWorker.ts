@@ -13,7 +13,7 @@ import type { PoolTask } from './PoolTask'
 
 /** Keep about this much work (ms) in flight per worker, within [1, MAX_WINDOW] tasks. */
 const AHEAD_MS = 2
-const MAX_WINDOW = 64
+const MAX_WINDOW = 256
 
 export interface PoolWorkerHooks {
   sink: EventSink

@@ -231,24 +231,22 @@ export class ProcessPool {
     this.dispatch()
   }
 
+  /**
+   * Hands queued tasks to ready workers. A worker is topped up to its window only once it is
+   * down to half of it: fewer, larger writes (each write wakes the worker, which is what costs).
+   */
   private dispatch(): void {
-    while (this.queue.length > 0) {
-      let best: PoolWorker | undefined
-      for (const w of this.workers) {
-        if (!w.link.isReady || w.retiring || !w.link.isAlive()) continue
-        const room = Math.min(
-          w.window(),
-          this.maxTasksPerChild === undefined
-            ? Infinity
-            : this.maxTasksPerChild - w.assigned + w.inflight.length
-        )
-        if (w.inflight.length >= room) continue
-        if (!best || w.inflight.length < best.inflight.length) best = w
-      }
-      if (!best) break
-      best.assign(this.queue.shift()!)
-      this.depthChanged()
+    if (this.queue.length === 0) return
+    for (const w of this.workers) {
+      if (!w.link.isReady || w.retiring || !w.link.isAlive()) continue
+      const left =
+        this.maxTasksPerChild === undefined ? Infinity : this.maxTasksPerChild - w.assigned
+      const room = Math.min(w.window(), w.inflight.length + left)
+      if (w.inflight.length > room >> 1) continue
+      while (w.inflight.length < room && this.queue.length > 0) w.assign(this.queue.shift()!)
+      if (this.queue.length === 0) break
     }
+    this.depthChanged()
   }
 
   private retireIfDone(): void {

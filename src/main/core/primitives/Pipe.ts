@@ -5,6 +5,8 @@
 import { createConnection, createServer } from 'node:net'
 import type { Socket } from 'node:net'
 import { LineChannel } from '../child/LineChannel'
+import { PipeTally } from '../child/PipeTally'
+import type { PipeTallyReport } from '../child/PipeTally'
 import type { EventSink } from '../eventSink'
 import { discardEvents } from '../eventSink'
 import type { HandleRef } from '../protocol'
@@ -65,8 +67,8 @@ export class PipeEnd implements Shareable {
   private readonly waiting: { resolve: (v: unknown) => void; reject: (e: Error) => void }[] = []
   private peerClosed = false
   private closed = false
-  private sent = 0
-  private received = 0
+  private readonly sent: PipeTally
+  private readonly received: PipeTally
 
   constructor(
     readonly id: string,
@@ -77,6 +79,13 @@ export class PipeEnd implements Shareable {
     private readonly sink: EventSink
   ) {
     socket.on('error', () => {}) // a reset by a dead peer shows as EOF through 'close'
+    this.sent = new PipeTally((r) => this.report('pipe.send', process.pid, r))
+    this.received = new PipeTally((r) => this.report('pipe.recv', process.pid, r))
+  }
+
+  private report(type: 'pipe.send' | 'pipe.recv', pid: number, r: PipeTallyReport): void {
+    const { bytes, msg, count } = r
+    this.sink({ type, pipe: this.name, pid, bytes, msg, ...(count > 1 ? { count } : {}) })
   }
 
   /** Sends from the host. */
@@ -85,13 +94,7 @@ export class PipeEnd implements Shareable {
     if (!this.canSend) throw new Error(`pipe '${this.name}': this end only receives`)
     if (this.closed) throw namedError('OSError', `pipe '${this.name}': this end is closed`)
     const line = this.open().send(value)
-    this.sink({
-      type: 'pipe.send',
-      pipe: this.name,
-      pid: process.pid,
-      bytes: Buffer.byteLength(line) + 1,
-      msg: ++this.sent
-    })
+    this.sent.add(Buffer.byteLength(line) + 1)
   }
 
   /** Receives in the host; rejects with EOFError once the other end closed and nothing is left. */
@@ -108,6 +111,7 @@ export class PipeEnd implements Shareable {
     if (this.closed) return
     this.closed = true
     if (this.ownerPid !== undefined) return // the child's copy is the one that counts
+    this.sent.flush()
     if (this.channel) this.channel.end()
     else this.socket.end()
     this.sink({ type: 'pipe.close', pipe: this.name, pid: process.pid })
@@ -140,7 +144,8 @@ export class PipeEnd implements Shareable {
   onChildMessage(link: ChildLink, msg: BrokerMessage): void {
     const pid = link.pid!
     if (msg.type === 'pipe.send' || msg.type === 'pipe.recv') {
-      this.sink({ type: msg.type, pipe: this.name, pid, bytes: msg.bytes, msg: msg.msg })
+      const { bytes, count } = msg
+      this.report(msg.type, pid, { bytes, msg: msg.msg, count: count ?? 1 })
     } else if (msg.type === 'pipe.close' && !this.closed) {
       this.closed = true
       this.sink({ type: 'pipe.close', pipe: this.name, pid })
@@ -172,13 +177,7 @@ export class PipeEnd implements Shareable {
       this.sink({ type: 'log', level: 'warn', text: `pipe '${this.name}': malformed message` })
       return
     }
-    this.sink({
-      type: 'pipe.recv',
-      pipe: this.name,
-      pid: process.pid,
-      bytes: Buffer.byteLength(line) + 1,
-      msg: ++this.received
-    })
+    this.received.add(Buffer.byteLength(line) + 1)
     const w = this.waiting.shift()
     if (w) w.resolve(value)
     else this.inbox.push(value)

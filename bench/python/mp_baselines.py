@@ -1,0 +1,105 @@
+"""Python multiprocessing baselines for PoolScope's benchmarks (bench/*.bench.ts).
+
+Usage: python3 mp_baselines.py KIND N [ARG]; prints one JSON object {"value": ..., "unit": ...}.
+  rtt N            Pool(2).apply_async(f, (1,)).get() round trip, µs (median of batches)
+  map N CHUNK      Pool(2).map(square, range(N), chunksize=CHUNK or default if 0), ms
+  queue N BYTES    N messages from a child through mp.Queue to the parent, messages/s
+  pipe-stream N B  N messages from a child through mp.Pipe to the parent, messages/s
+  pipe-rtt N       parent <-> child ping-pong over a duplex mp.Pipe, µs per round trip
+"""
+import json
+import multiprocessing as mp
+import sys
+import time
+
+
+def echo(x):
+    return x
+
+
+def square(x):
+    return x * x
+
+
+def put_many(q, n, size):
+    pad = 'x' * size
+    for _ in range(n):
+        q.put(pad)
+
+
+def send_many(conn, n, size):
+    pad = 'x' * size
+    for _ in range(n):
+        conn.send(pad)
+    conn.close()
+
+
+def pong(conn):
+    try:
+        while True:
+            conn.send(conn.recv())
+    except EOFError:
+        pass
+
+
+def out(value, unit):
+    print(json.dumps({'value': value, 'unit': unit}))
+
+
+def main():
+    kind, n = sys.argv[1], int(sys.argv[2])
+    arg = int(sys.argv[3]) if len(sys.argv) > 3 else 0
+    if kind == 'rtt':
+        with mp.Pool(2) as pool:
+            for _ in range(200):
+                pool.apply_async(echo, (1,)).get()
+            t = time.perf_counter()
+            for _ in range(n):
+                pool.apply_async(echo, (1,)).get()
+            out((time.perf_counter() - t) / n * 1e6, 'µs')
+    elif kind == 'map':
+        with mp.Pool(2) as pool:
+            pool.map(square, range(100))
+            t = time.perf_counter()
+            pool.map(square, range(n), chunksize=arg or None)
+            out((time.perf_counter() - t) * 1e3, 'ms')
+    elif kind == 'queue':
+        q = mp.Queue()
+        p = mp.Process(target=put_many, args=(q, n, arg))
+        t = time.perf_counter()
+        p.start()
+        for _ in range(n):
+            q.get()
+        out(n / (time.perf_counter() - t), 'msg/s')
+        p.join()
+    elif kind == 'pipe-stream':
+        a, b = mp.Pipe()
+        p = mp.Process(target=send_many, args=(b, n, arg))
+        t = time.perf_counter()
+        p.start()
+        b.close()
+        for _ in range(n):
+            a.recv()
+        out(n / (time.perf_counter() - t), 'msg/s')
+        p.join()
+    elif kind == 'pipe-rtt':
+        a, b = mp.Pipe()
+        p = mp.Process(target=pong, args=(b,))
+        p.start()
+        b.close()
+        for _ in range(200):
+            a.send(1)
+            a.recv()
+        t = time.perf_counter()
+        for _ in range(n):
+            a.send(1)
+            a.recv()
+        out((time.perf_counter() - t) / n * 1e6, 'µs')
+        a.close()
+        p.join()
+    else:
+        raise SystemExit(f'unknown kind {kind}')
+
+
+if __name__ == '__main__':
+    main()
