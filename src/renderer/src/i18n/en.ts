@@ -108,6 +108,7 @@ export const en = {
     legendQueueWait: 'queue wait (full or empty)',
     legendPipe: 'pipe message',
     legendOut: 'output write',
+    legendClose: 'pipe end closed',
     help: 'Drag or arrow keys to pan, wheel or +/− to zoom'
   },
   consoleView: {

@@ -110,6 +110,7 @@ export const ko: Strings = {
     legendQueueWait: '큐 대기 (가득 참 또는 비어 있음)',
     legendPipe: '파이프 메시지',
     legendOut: '출력',
+    legendClose: '파이프 끝 닫힘',
     help: '끌거나 화살표 키로 이동, 휠이나 +/−로 확대·축소'
   },
   consoleView: {

@@ -35,6 +35,10 @@ export interface Tick {
   t: number
 }
 
+export interface PipeClose extends Tick {
+  pipe: string
+}
+
 interface PendingSend {
   pid: number
   t: number
@@ -48,6 +52,8 @@ export interface TimelineState {
   open: ReadonlyMap<string, OpenSpan>
   arrows: readonly Arrow[]
   ticks: readonly Tick[]
+  /** A process closing its end of a pipe; bounded like the arrows. */
+  closes: readonly PipeClose[]
   pending: ReadonlyMap<string, readonly PendingSend[]>
   totals: { spans: number; arrows: number; ticks: number }
 }
@@ -57,6 +63,7 @@ export const emptyTimeline: TimelineState = {
   open: new Map(),
   arrows: [],
   ticks: [],
+  closes: [],
   pending: new Map(),
   totals: { spans: 0, arrows: 0, ticks: 0 }
 }
@@ -74,6 +81,7 @@ const RELEVANT = new Set<RunEvent['type']>([
   'queue.get',
   'pipe.send',
   'pipe.recv',
+  'pipe.close',
   'stdout',
   'stderr'
 ])
@@ -85,6 +93,7 @@ export function applyTimeline(prev: TimelineState, events: readonly RunEvent[]):
   const spans: Span[] = []
   const arrows: Arrow[] = []
   const ticks: Tick[] = []
+  const closes: PipeClose[] = []
   const close = (key: string, t: number, failed?: boolean): void => {
     const s = open.get(key)
     if (!s) return
@@ -164,6 +173,9 @@ export function applyTimeline(prev: TimelineState, events: readonly RunEvent[]):
         pending.set(e.pipe, list)
         break
       }
+      case 'pipe.close':
+        closes.push({ pipe: e.pipe, pid: e.pid, t: e.t })
+        break
       case 'stdout':
       case 'stderr':
         ticks.push({ pid: e.pid, t: e.t })
@@ -177,6 +189,7 @@ export function applyTimeline(prev: TimelineState, events: readonly RunEvent[]):
     open,
     arrows: appendBounded(prev.arrows, arrows, MAX_ARROWS),
     ticks: appendBounded(prev.ticks, ticks, MAX_TICKS),
+    closes: appendBounded(prev.closes, closes, MAX_ARROWS),
     pending,
     totals: {
       spans: prev.totals.spans + spans.length,

@@ -27,6 +27,7 @@ describe('TimelineView', () => {
     lock.unmount()
     const pipe = render(<TimelineView run={buildRun(pipeRun())} />)
     expect(pipe.container.querySelectorAll('.pipe-arrow')).toHaveLength(1)
+    expect(pipe.container.querySelectorAll('circle.pipe-close')).toHaveLength(1)
   })
 
   it('zooms in, pans with the keyboard and shows all again', () => {

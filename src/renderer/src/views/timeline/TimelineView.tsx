@@ -33,7 +33,7 @@ export function TimelineView({ run }: { run: RunState }): React.JSX.Element {
 
   const lanes = useMemo(() => lanesOf(run, t('host')), [run, t])
   const laneIndex = useMemo(() => new Map(lanes.map((l, i) => [l.pid, i])), [lanes])
-  const { spans, open, arrows, ticks, totals } = run.timeline
+  const { spans, open, arrows, ticks, closes, totals } = run.timeline
   const rects = useMemo(
     () => laneRects(spans, [...open.values()], run.lastT, w, plotW),
     // w is a fresh object each render; its bounds are what matters
@@ -193,6 +193,16 @@ export function TimelineView({ run }: { run: RunState }): React.JSX.Element {
                 />
               )
             })}
+          {closes
+            .filter((c) => visible(c.t))
+            .map((c, i) => {
+              const y = laneY(c.pid)
+              return y === undefined ? null : (
+                <circle key={`c${i}`} cx={xOf(c.t)} cy={y + 11} r={3.5} className="pipe-close">
+                  <title>{`${c.pipe}: ${t('timelineView.legendClose')} (${c.pid})`}</title>
+                </circle>
+              )
+            })}
           {arrows
             .filter((a) => visible(a.tSend) || visible(a.tRecv))
             .map((a, i) => {
@@ -228,7 +238,8 @@ function Legend(): React.JSX.Element {
     ['span-hold', t('timelineView.legendHold')],
     ['span-qwait', t('timelineView.legendQueueWait')],
     ['legend-pipe', t('timelineView.legendPipe')],
-    ['legend-out', t('timelineView.legendOut')]
+    ['legend-out', t('timelineView.legendOut')],
+    ['legend-close', t('timelineView.legendClose')]
   ] as const
   return (
     <ul className="legend">
