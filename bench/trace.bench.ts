@@ -12,9 +12,10 @@ import { chromeTraceEvents } from '../src/main/core/trace/chromeTrace'
 import { syntheticTrace } from '../src/main/core/trace/syntheticTrace'
 import { writeTrace } from '../src/main/core/trace/writeTrace'
 import type { Bench, BenchResult } from './harness'
-import { ratio } from './harness'
+import { median, ratio } from './harness'
 
 const CHILD_FLAG = '--trace-export-child'
+const RUNS = 3
 const MiB = 1024 * 1024
 
 interface Measured {
@@ -27,6 +28,18 @@ interface Measured {
   peak: number
   bytes: number
   chromeEvents: number
+}
+
+/** Median times, highest RSS, over the runs of one variant. */
+function summary(runs: Measured[]): Measured {
+  return {
+    ms: median(runs.map((r) => r.ms)),
+    cpuMs: median(runs.map((r) => r.cpuMs)),
+    rssBefore: Math.max(...runs.map((r) => r.rssBefore)),
+    peak: Math.max(...runs.map((r) => r.peak)),
+    bytes: runs[0]!.bytes,
+    chromeEvents: Math.max(...runs.map((r) => r.chromeEvents))
+  }
 }
 
 /** Runs one variant in a fresh Node process and reads its measurement. */
@@ -73,13 +86,20 @@ export const traceExportBench: Bench = {
   name: 'trace.export',
   async run({ long }) {
     const n = long ? 1_000_000 : 200_000
-    const stream = await inChild('stream', n)
-    const base = await inChild('stringify', n)
+    // Alternating runs, so both variants see the same machine; medians of time, highest peaks.
+    const streams: Measured[] = []
+    const bases: Measured[] = []
+    for (let r = 0; r < RUNS; r++) {
+      streams.push(await inChild('stream', n))
+      bases.push(await inChild('stringify', n))
+    }
+    const stream = summary(streams)
+    const base = summary(bases)
     // The same child with an empty run: what Node, tsx and the modules take before any event.
     const empty = await inChild('stream', 0)
     const full = n === 1_000_000
     const added = (m: Measured): number => (m.peak - m.rssBefore) / MiB
-    const note = `${n.toLocaleString('en')} SYNTHETIC events → ${base.chromeEvents.toLocaleString('en')} Chrome events, ${(stream.bytes / MiB).toFixed(0)} MiB; each variant in its own process`
+    const note = `${n.toLocaleString('en')} SYNTHETIC events → ${base.chromeEvents.toLocaleString('en')} Chrome events, ${(stream.bytes / MiB).toFixed(0)} MiB; median of ${RUNS} runs, each variant in its own process`
     const results: BenchResult[] = [
       {
         name: 'trace.export time',
