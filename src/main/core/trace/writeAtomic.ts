@@ -43,12 +43,15 @@ export function* chunked(pieces: Iterable<string>, size = CHUNK_CHARS): Generato
   if (len > 0) yield buf.join('')
 }
 
+/** Numbers temporary files: two exports in the same process never share one. */
+let tempSeq = 0
+
 /** Writes every file or none: all temporaries are complete before the first rename. */
 export async function writeFilesAtomic(files: readonly FileToWrite[]): Promise<void> {
   const temps: string[] = []
   try {
     for (const f of files) {
-      const tmp = join(dirname(f.path), `.${basename(f.path)}.${process.pid}.${Date.now()}.tmp`)
+      const tmp = join(dirname(f.path), `.${basename(f.path)}.${process.pid}.${++tempSeq}.tmp`)
       temps.push(tmp)
       const source = Readable.from(chunked(f.text), { objectMode: false })
       // 'wx': never follow or clobber something already at the temporary name.
