@@ -23,6 +23,11 @@ function altered(change: (doc: Record<string, unknown> & typeof good) => void): 
 const cases: Array<[string, string, RegExp]> = [
   ['non-JSON', 'hello, I am not JSON', /^not valid JSON \(.*\); the file may be truncated/],
   ['empty', '', /^not valid JSON/],
+  [
+    'gzip bytes read as text',
+    gzipSync(goodText).toString('latin1'),
+    /^this is gzip-compressed data, not JSON text: decompress it first$/
+  ],
   ['truncated', goodText.slice(0, goodText.length >> 1), /^not valid JSON .*truncated/],
   ['a JSON array', '[1,2,3]', /expected a JSON object, found an array/],
   [

@@ -7,6 +7,10 @@ import { checkJsonLimits } from './checkJsonLimits'
 import { ReplayRun } from './ReplayRun'
 
 export function parseNativeTrace(text: string): NativeTrace {
+  // gzip's magic byte, as text: a .gz whose bytes reached us undecompressed.
+  if (text.charCodeAt(0) === 0x1f) {
+    throw new Error('this is gzip-compressed data, not JSON text: decompress it first')
+  }
   checkJsonLimits(text)
   let doc: unknown
   try {
