@@ -44,7 +44,12 @@ export interface ChromePlan {
   coresPid: number
 }
 
-/** Linux PIDs are below PID_MAX_LIMIT = 2^22 and macOS's below 100000: this is no real PID there. */
+/**
+ * The pid of the "CPU cores" pseudo-process. Linux PIDs stay below PID_MAX_LIMIT = 2^22 (pid_max
+ * cannot be set higher) and macOS's below 100000, so this is no real PID there; 0 would be
+ * ambiguous (the idle task in kernel traces). Should a trace (from another OS) hold it anyway,
+ * the next number no PID of that trace uses is taken instead.
+ */
 export const CPU_CORES_PID = 4_194_304
 
 /** Puts/sends not yet matched, per kind and channel: msg → event index (no string keys: hot). */
