@@ -13,8 +13,8 @@
 // - The return value (JSON) is the task's result; a throw rejects it with {name, message, stack}.
 import { Worker } from 'node:worker_threads'
 import type { LockProxy, PipeProxy, QueueProxy } from './taskApi'
-import { sleep, spin, write } from './taskApi'
 import { scenarioTasks } from './scenarioTasks'
+import { sleep, spin, write } from './taskApi'
 
 export type Task = (...args: never[]) => unknown
 
