@@ -150,6 +150,18 @@ describe('Chrome Trace Event export', () => {
     expect(Buffer.from(t, 'utf8').toString('utf8')).toBe(t)
   })
 
+  it('moves "CPU cores" aside when a real PID of the trace is its pid', () => {
+    const trace = traceWith([
+      { type: 'proc.spawn', pid: CPU_CORES_PID, ppid: 30000, name: 'w', role: 'worker' },
+      { type: 'sample', cores: [50], procs: [{ pid: CPU_CORES_PID, cpu: 10, rss: 1 }] }
+    ])
+    const evs = eventsOf(text(trace))
+    const cores = evs.find((e) => e.name === 'process_name' && e.args?.name === 'CPU cores')!
+    expect(cores.pid).toBe(CPU_CORES_PID + 1)
+    expect(evs.find((e) => e.name === 'core 0')?.pid).toBe(CPU_CORES_PID + 1)
+    expect(checkChromeTrace(text(trace))).toEqual([])
+  })
+
   it('closes what a stopped run left open, and clips a task at its worker crash', () => {
     const trace = traceWith([
       { type: 'proc.spawn', pid: 601, ppid: 30000, name: 'a', role: 'worker' },
