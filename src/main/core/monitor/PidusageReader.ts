@@ -6,13 +6,16 @@ import type { ProcReader, ProcReading } from './ProcReader'
 export class PidusageReader implements ProcReader {
   readonly kind = 'pidusage'
 
+  /** `usePs`: ask ps even on Linux (where pidusage would read the /proc we cannot). */
+  constructor(private readonly usePs = false) {}
+
   async read(pids: readonly number[]): Promise<Map<number, ProcReading>> {
     const out = new Map<number, ProcReading>()
     if (pids.length === 0) return out
     let stats: Record<string, pidusage.Status | undefined>
     try {
       // pidusage rewrites the array it is given: pass a copy.
-      stats = await pidusage([...pids])
+      stats = await pidusage([...pids], { usePs: this.usePs })
     } catch (err) {
       // With several pids, pidusage skips gone ones; a lone gone pid rejects instead.
       if (pids.length === 1) return out

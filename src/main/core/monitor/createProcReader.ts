@@ -6,7 +6,6 @@ import { ProcfsReader } from './ProcfsReader'
 import { readable } from './readable'
 
 export function createProcReader(platform: NodeJS.Platform = process.platform): ProcReader {
-  return platform === 'linux' && readable('/proc/self/stat')
-    ? new ProcfsReader()
-    : new PidusageReader()
+  if (platform !== 'linux') return new PidusageReader()
+  return readable('/proc/self/stat') ? new ProcfsReader() : new PidusageReader(true)
 }
