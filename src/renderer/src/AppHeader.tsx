@@ -34,6 +34,11 @@ export function AppHeader(props: Props): React.JSX.Element {
           {t(`status.${run.status}`)}
         </p>
       )}
+      {run && run.dropped > 0 && (
+        <span className="muted" role="note">
+          {t('dropped', { n: run.dropped })}
+        </span>
+      )}
       {tasks && tasks.queued > 0 && (
         <label className="progress">
           <span className="visually-hidden">{t('progress')}</span>

@@ -20,6 +20,7 @@ export const en = {
   watch: 'What to watch',
   progress: 'Progress',
   tasksProgress: '{{done}} of {{queued}} tasks done',
+  dropped: '{{n}} events not shown: this window fell behind (the trace keeps them)',
   replay: 'replay',
   live: 'live',
   col: {

@@ -22,6 +22,7 @@ export const ko: Strings = {
   watch: '살펴볼 점',
   progress: '진행',
   tasksProgress: '작업 {{queued}}개 중 {{done}}개 완료',
+  dropped: '이벤트 {{n}}개 표시 못 함: 이 창이 뒤처졌습니다 (트레이스에는 남아 있음)',
   replay: '재생',
   live: '실시간',
   col: {
