@@ -56,6 +56,13 @@ export class LockProxy {
   }
 }
 
+const flushing = new Set<Promise<void>>()
+
+/** Resolves once every pipe end closed in this process has handed its data to the OS. */
+export async function pipesFlushed(): Promise<void> {
+  await Promise.all(flushing)
+}
+
 export class PipeProxy {
   private channel: Promise<LineChannel> | undefined
   private readonly inbox: unknown[] = []
@@ -88,6 +95,11 @@ export class PipeProxy {
     const ch = await this.open()
     const line = ch.send(value)
     this.sent.add(Buffer.byteLength(line) + 1)
+    // Backpressure, as Python's blocking send: wait while the socket's buffer is full.
+    const s = ch.socket
+    if (s.writableNeedDrain && !s.destroyed) {
+      await new Promise((r) => s.once('drain', r).once('close', r))
+    }
   }
 
   /** The next message; rejects with EOFError once the other end closed and nothing is left. */
@@ -103,7 +115,8 @@ export class PipeProxy {
     if (this.closed) return
     this.closed = true
     this.sent.flush() // the host records the sends before the close
-    void this.open().then((ch) => ch.end())
+    // Data still buffered must reach the other end before this process exits (pipesFlushed).
+    flushing.add(this.open().then((ch) => new Promise<void>((r) => ch.end(r))))
     notify({ type: 'pipe.close', pipe: this.ref.id })
   }
 

@@ -4,7 +4,7 @@
 import { Socket } from 'node:net'
 import type { ChildMessage, HandleMessage, HostMessage } from '../protocol'
 import { CHANNEL_FD, ENV_PARENT_PID, toErrorInfo } from '../protocol'
-import { decodeArgs } from './handles'
+import { decodeArgs, pipesFlushed } from './handles'
 import { LineChannel } from './LineChannel'
 import { watchParent } from './parentWatch'
 import { attachChannel, onReply, receiveSocket } from './runtime'
@@ -21,8 +21,8 @@ function send(msg: ChildMessage): void {
 }
 
 function exitNow(code: number): void {
-  // Results must reach the host before the process goes.
-  channel.end(() => process.exit(code))
+  // Results must reach the host, and closed pipe ends their peers, before the process goes.
+  void pipesFlushed().then(() => channel.end(() => process.exit(code)))
 }
 
 async function runOne(msg: RunMessage): Promise<boolean> {
