@@ -54,7 +54,7 @@ describe('Chrome Trace Event export', () => {
       e.type === 'sample'
         ? [
             ...e.cores.flatMap((v, c) => (v === null ? [] : [`${CPU_CORES_PID} core ${c}`])),
-            ...e.procs.flatMap((p) => (p.cpu === null ? [] : [`${p.pid} cpu %`]))
+            ...e.procs.flatMap((p) => (p.cpu === null ? [] : [`${p.pid} cpu`]))
           ]
         : []
     )
@@ -82,9 +82,9 @@ describe('Chrome Trace Event export', () => {
     // Counters: queue depth and lock waiters on the host, CPU per process and per core.
     const counters = new Set(evs.filter((e) => e.ph === 'C').map((e) => `${e.pid} ${e.name}`))
     for (const c of [
-      `${SYNTHETIC_HOST_PID} queue depth jobs`,
-      `${SYNTHETIC_HOST_PID} lock waiters counter`,
-      '30001 cpu %',
+      `${SYNTHETIC_HOST_PID} queue jobs`,
+      `${SYNTHETIC_HOST_PID} lock counter`,
+      '30001 cpu',
       `${CPU_CORES_PID} core 0`,
       `${CPU_CORES_PID} core 1`
     ])

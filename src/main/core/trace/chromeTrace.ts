@@ -25,6 +25,7 @@ function* metadata(trace: NativeTrace, plan: ChromePlan): Generator<ChromeEvent>
   }
   const pid = plan.coresPid
   yield { name: 'process_name', ph: 'M', pid, args: { name: 'CPU cores' } }
+  yield { name: 'thread_name', ph: 'M', pid, tid: pid, args: { name: 'cores' } }
   yield { name: 'process_sort_index', ph: 'M', pid, args: { sort_index: -1 } }
 }
 
@@ -46,9 +47,12 @@ function slice(
   return { name, cat, ph: 'X', pid, tid: pid, ts: us(from), dur, args }
 }
 
-/** Counters belong to a process (no tid: a viewer would ignore it). */
+/**
+ * Counters belong to a process (tid = pid keeps Perfetto from inventing a thread 0). Perfetto
+ * names a counter track "<name> <arg key>": `queue jobs` + `depth` → "queue jobs depth".
+ */
 function counter(t: number, pid: number, name: string, args: Record<string, number>): ChromeEvent {
-  return { name, ph: 'C', pid, ts: us(t), args }
+  return { name, ph: 'C', pid, tid: pid, ts: us(t), args }
 }
 
 /** The run's metadata on its slice; every string (keys too) comes from a file: sanitised. */
@@ -174,7 +178,7 @@ export function* chromeTraceBatches(trace: NativeTrace, size = 1024): Generator<
         emit(instant(e.t, host, `log ${e.level}`, { text: sanitizeText(e.text) }))
         break
       case 'queue.depth':
-        emit(counter(e.t, host, named('queue depth', e.queue), { depth: e.depth }))
+        emit(counter(e.t, host, named('queue', e.queue), { depth: e.depth }))
         break
       case 'queue.wait': {
         const begin = waits.begin('queue', e.queue, e.pid, named(`wait ${e.op}`, e.queue), e.t)
@@ -251,19 +255,18 @@ export function* chromeTraceBatches(trace: NativeTrace, size = 1024): Generator<
           emit(instant(e.t, e.pid, named(e.type.slice(5), e.lock), args))
         }
         const now = waits.waiting('lock', e.lock)
-        if (now !== before)
-          emit(counter(e.t, host, named('lock waiters', e.lock), { waiters: now }))
+        if (now !== before) emit(counter(e.t, host, named('lock', e.lock), { waiters: now }))
         break
       }
       case 'sample':
         for (let c = 0; c < e.cores.length; c++) {
           const v = e.cores[c]
           if (v !== null && v !== undefined)
-            emit(counter(e.t, plan.coresPid, `core ${c}`, { cpu: v }))
+            emit(counter(e.t, plan.coresPid, `core ${c}`, { 'cpu %': v }))
         }
         for (const p of e.procs) {
-          if (p.cpu !== null) emit(counter(e.t, p.pid, 'cpu %', { cpu: p.cpu }))
-          emit(counter(e.t, p.pid, 'rss MiB', { rss: Math.round(p.rss / 10485.76) / 100 }))
+          if (p.cpu !== null) emit(counter(e.t, p.pid, 'cpu', { '%': p.cpu }))
+          emit(counter(e.t, p.pid, 'rss', { MiB: Math.round(p.rss / 10485.76) / 100 }))
         }
         break
       case 'run.end':
