@@ -1,4 +1,25 @@
-import type { RunEvent } from '../../shared/events'
+import type { EventOf, RunEvent } from '../../shared/events'
+
+/** Samples come 10 times a second: plain output shows at most one per this many ms. */
+export const PLAIN_SAMPLE_EVERY_MS = 1000
+
+/** Plain-output printer: formatEvent for each event, but samples thinned out; null = skip. */
+export function plainPrinter(): (e: RunEvent) => string | null {
+  let lastSample = -Infinity
+  return (e) => {
+    if (e.type !== 'sample') return formatEvent(e)
+    if (e.t - lastSample < PLAIN_SAMPLE_EVERY_MS) return null
+    lastSample = e.t
+    return formatSample(e)
+  }
+}
+
+function formatSample(e: EventOf<'sample'>): string {
+  const pct = (x: number | null): string => (x === null ? '–' : `${x.toFixed(0)}%`)
+  const [host, ...children] = e.procs
+  const busy = children.reduce((sum, p) => sum + (p.cpu ?? 0), 0)
+  return `${e.t.toFixed(1).padStart(9)} ms  cpu    cores ${e.cores.map(pct).join(' ')}  host ${pct(host?.cpu ?? null)}  ${children.length} children ${pct(busy)}`
+}
 
 /** One human-readable line per event for the CLI's plain output. */
 export function formatEvent(e: RunEvent): string {

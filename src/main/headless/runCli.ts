@@ -12,7 +12,7 @@ import { readTraceFile } from '../core/trace/readTraceFile'
 import { writeTrace } from '../core/trace/writeTrace'
 import { TraceTargetError, traceTarget } from '../core/trace/traceTarget'
 import type { TraceTarget } from '../core/trace/traceTarget'
-import { formatEvent } from './formatEvent'
+import { plainPrinter } from './formatEvent'
 import { startServer } from './serve'
 
 export const EXIT = { ok: 0, verdictFailed: 1, badArgument: 2, runFailed: 3 } as const
@@ -192,8 +192,10 @@ async function runScenario(
 ): Promise<number> {
   const service = new PoolScopeService()
   const run = service.startRun(scenario, set) // throws ApiError('bad-input') on a bad argument
+  const plain = plainPrinter()
   const print = (e: RunEvent): void => {
-    out.write((json ? JSON.stringify(e) : formatEvent(e)) + '\n')
+    const line = json ? JSON.stringify(e) : plain(e)
+    if (line !== null) out.write(line + '\n')
   }
   const unsubscribe = service.subscribe((batch) => batch.events.forEach(print))
   const stop = (): void => void run.stop()
