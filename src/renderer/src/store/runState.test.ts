@@ -111,8 +111,22 @@ describe('what the views need (synthetic)', () => {
   it('pipe: one arrow from sender to receiver', () => {
     const s = run(pipeRun())
     expect(s.timeline.arrows).toEqual([
-      { pipe: 'p', from: 1001, to: 1002, tSend: 10, tRecv: 12, bytes: 11 }
+      { pipe: 'p', from: 1001, to: 1002, tSend: 10, tRecv: 12, bytes: 11, count: 1 }
     ])
+  })
+
+  it('pipe bursts: one event for many messages, received in two parts (synthetic)', () => {
+    const s = run([
+      { t: 0, type: 'run.start', scenario: 'pipe', params: {}, hostPid: SYN_HOST },
+      { t: 1, type: 'pipe.send', pipe: 'p', pid: 1001, bytes: 100, msg: 9, count: 10 },
+      { t: 2, type: 'pipe.recv', pipe: 'p', pid: 1002, bytes: 40, msg: 3, count: 4 },
+      { t: 3, type: 'pipe.recv', pipe: 'p', pid: 1002, bytes: 60, msg: 9, count: 6 }
+    ])
+    expect(s.timeline.arrows.map((a) => [a.tSend, a.tRecv, a.count])).toEqual([
+      [1, 2, 4],
+      [1, 3, 6]
+    ])
+    expect(s.timeline.pending.get('p')).toEqual([])
   })
 
   it('mix: pieces of three processes tear the line', () => {

@@ -28,6 +28,8 @@ export interface Arrow {
   tSend: number
   tRecv: number
   bytes: number
+  /** Messages this arrow stands for (the host reports bursts as one event). */
+  count: number
 }
 
 export interface Tick {
@@ -42,7 +44,9 @@ export interface PipeClose extends Tick {
 interface PendingSend {
   pid: number
   t: number
+  /** Last message id of the send (a burst covers msg - count + 1 … msg). */
   msg?: number
+  count: number
   bytes: number
 }
 
@@ -150,24 +154,34 @@ export function applyTimeline(prev: TimelineState, events: readonly RunEvent[]):
         break
       case 'pipe.send': {
         const list = [...(pending.get(e.pipe) ?? [])]
-        list.push({ pid: e.pid, t: e.t, msg: e.msg, bytes: e.bytes })
+        list.push({ pid: e.pid, t: e.t, msg: e.msg, count: e.count ?? 1, bytes: e.bytes })
         pending.set(e.pipe, list.slice(-MAX_PENDING_SENDS))
         break
       }
       case 'pipe.recv': {
         const list = [...(pending.get(e.pipe) ?? [])]
-        // Pair by message id when the host gives one, else first-in first-out.
-        let i = e.msg === undefined ? -1 : list.findIndex((s) => s.msg === e.msg)
+        // Pair with the send whose messages include the first one received (ids when the
+        // host gives them), else first-in first-out.
+        const first = e.msg === undefined ? undefined : e.msg - (e.count ?? 1) + 1
+        let i =
+          first === undefined
+            ? -1
+            : list.findIndex(
+                (s) => s.msg !== undefined && s.msg - s.count + 1 <= first && first <= s.msg
+              )
         if (i < 0) i = list.findIndex((s) => s.pid !== e.pid)
         if (i >= 0) {
-          const [send] = list.splice(i, 1)
+          const send = list[i]!
+          // A burst received in parts stays pending until its last message arrived.
+          if (e.msg === undefined || send.msg === undefined || e.msg >= send.msg) list.splice(i, 1)
           arrows.push({
             pipe: e.pipe,
-            from: send!.pid,
+            from: send.pid,
             to: e.pid,
-            tSend: send!.t,
+            tSend: send.t,
             tRecv: e.t,
-            bytes: e.bytes
+            bytes: e.bytes,
+            count: e.count ?? 1
           })
         }
         pending.set(e.pipe, list)

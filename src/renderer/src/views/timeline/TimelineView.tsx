@@ -219,7 +219,7 @@ export function TimelineView({ run }: { run: RunState }): React.JSX.Element {
                   className="pipe-arrow"
                   markerEnd="url(#arrowhead)"
                 >
-                  <title>{`${a.pipe}: ${a.from} → ${a.to}, ${a.bytes} B`}</title>
+                  <title>{`${a.pipe}: ${a.from} → ${a.to}, ${a.count > 1 ? `×${a.count}, ` : ''}${a.bytes} B`}</title>
                 </line>
               )
             })}
