@@ -3,7 +3,15 @@
 // bytes go from one child to the other through the socket pair; the host only gets notes.
 import { findScenario } from '../../../shared/scenarios'
 import type { ScenarioProgram } from './ScenarioProgram'
-import { check, eventsOf, exitedCleanly, hostPrint, slowOnly, spawned } from './verdictKit'
+import {
+  check,
+  eventsOf,
+  exitedCleanly,
+  hostPrint,
+  messagesOf,
+  slowOnly,
+  spawned
+} from './verdictKit'
 
 const PIPE = 'pipe'
 /** Above this many messages the receiver does not print each one (the console stays usable). */
@@ -68,8 +76,8 @@ export const pipeScenario: ScenarioProgram = {
       ),
       check(
         `the message crossed the pipe ${count} time(s), sender to receiver`,
-        sends.length === count && recvs.length === count && bytes(sends) === bytes(recvs),
-        `${sends.length} sent (${bytes(sends)} bytes) by pid ${sender?.pid}, ${recvs.length} received (${bytes(recvs)} bytes) by pid ${receiver?.pid}`
+        messagesOf(sends) === count && messagesOf(recvs) === count && bytes(sends) === bytes(recvs),
+        `${messagesOf(sends)} sent (${bytes(sends)} bytes) by pid ${sender?.pid}, ${messagesOf(recvs)} received (${bytes(recvs)} bytes) by pid ${receiver?.pid}`
       ),
       check(
         'the bytes went directly between the children (the host sent and received none)',

@@ -8,6 +8,7 @@ import { lockScenario } from './lockScenario'
 import { poolApplyScenario } from './poolApplyScenario'
 import { poolMapScenario } from './poolMapScenario'
 import { gilScenario } from './gilScenario'
+import { pipeVsQueueScenario } from './pipeVsQueueScenario'
 
 /** Every runnable scenario, by id. */
 export const programs: ReadonlyMap<string, ScenarioProgram> = new Map(
@@ -20,6 +21,7 @@ export const programs: ReadonlyMap<string, ScenarioProgram> = new Map(
     lockScenario,
     poolApplyScenario,
     poolMapScenario,
-    gilScenario
+    gilScenario,
+    pipeVsQueueScenario
   ].map((p) => [p.spec.id, p])
 )

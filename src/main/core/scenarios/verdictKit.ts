@@ -3,11 +3,20 @@
 import type { Check, EventOf, RunEvent, RunEventType } from '../../../shared/events'
 import type { ScenarioContext } from './ScenarioProgram'
 
+/** The event of type K, also where one schema covers several types (pipe.send|pipe.recv). */
+export type EventWith<K extends RunEventType> = RunEvent extends infer E
+  ? E extends { type: infer T }
+    ? K extends T
+      ? Omit<E, 'type'> & { type: K }
+      : never
+    : never
+  : never
+
 export function eventsOf<K extends RunEventType>(
   events: readonly RunEvent[],
   type: K
-): EventOf<K>[] {
-  return events.filter((e): e is EventOf<K> => e.type === type)
+): EventWith<K>[] {
+  return events.filter((e) => e.type === type) as EventWith<K>[]
 }
 
 export function check(
@@ -78,4 +87,9 @@ export function paced(ctx: Pick<ScenarioContext, 'params'>, ms: number): number 
 export function slowOnly(ctx: Pick<ScenarioContext, 'params'>, ms: number): number {
   const pace = Number(ctx.params.pace ?? 1)
   return pace > 1 ? ms * pace : 0
+}
+
+/** Messages a pipe.send/pipe.recv event stands for (ends report once per tick, with a count). */
+export function messagesOf(events: readonly object[]): number {
+  return events.reduce<number>((s, e) => s + ('count' in e ? Number(e.count) || 1 : 1), 0)
 }
