@@ -98,7 +98,13 @@ export class PipeProxy {
     // Backpressure, as Python's blocking send: wait while the socket's buffer is full.
     const s = ch.socket
     if (s.writableNeedDrain && !s.destroyed) {
-      await new Promise((r) => s.once('drain', r).once('close', r))
+      await new Promise<void>((resolve) => {
+        const done = (): void => {
+          s.off('drain', done).off('close', done)
+          resolve()
+        }
+        s.on('drain', done).on('close', done)
+      })
     }
   }
 
