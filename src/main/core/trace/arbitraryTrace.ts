@@ -53,7 +53,8 @@ export const arbitraryEvent: fc.Arbitrary<UnstampedEvent> = fc
       pipe: channel,
       pid,
       bytes: fc.nat(),
-      msg
+      msg,
+      count: fc.option(fc.integer({ min: 1, max: 3 }), { nil: undefined })
     }),
     fc.record({
       type: fc.constantFrom(

@@ -2,6 +2,7 @@
 // (each process's lifetime and name, each task's end, which queue/pipe messages pair up), so
 // that the second pass can write slices with their durations, in time order, in one sweep.
 import type { RunEvent } from '../../../shared/events'
+import { FlowPlan } from './chromeFlows'
 import { sanitizeText } from './sanitizeText'
 
 export interface ProcInfo {
@@ -37,8 +38,8 @@ export interface ChromePlan {
   taskStarts: Map<number, TaskSpan>
   taskEnds: Map<number, TaskSpan>
   taskNames: Map<number, string>
-  /** Per event index: the flow id whose start (put/send) or finish (get/recv) it is; 0 = none. */
-  flowIds: Int32Array
+  /** Flow arrows: queue put → get, pipe send → recv. */
+  flows: FlowPlan
   endT: number
   /** The pseudo-process holding per-core CPU counters; never one of the run's PIDs. */
   coresPid: number
@@ -52,32 +53,13 @@ export interface ChromePlan {
  */
 export const CPU_CORES_PID = 4_194_304
 
-/** Puts/sends not yet matched, per kind and channel: msg → event index (no string keys: hot). */
-class PendingMessages {
-  private readonly byChannel = new Map<string, Map<number, number>>()
-  put(channel: string, msg: number, index: number): void {
-    let m = this.byChannel.get(channel)
-    if (!m) this.byChannel.set(channel, (m = new Map()))
-    m.set(msg, index)
-  }
-  take(channel: string, msg: number): number | undefined {
-    const m = this.byChannel.get(channel)
-    const index = m?.get(msg)
-    if (index !== undefined) m!.delete(msg)
-    return index
-  }
-}
-
 export function planChromeTrace(events: readonly RunEvent[], hostPid: number): ChromePlan {
   const procs = new Map<number, ProcInfo>()
   const taskStarts = new Map<number, TaskSpan>()
   const taskEnds = new Map<number, TaskSpan>()
   const taskNames = new Map<number, string>()
   const openTasks = new Map<number, Map<number, TaskSpan>>() // worker pid → task → running span
-  const flowIds = new Int32Array(events.length)
-  const queued = new PendingMessages()
-  const piped = new PendingMessages()
-  let nextFlow = 1
+  const flows = new FlowPlan(events.length)
   const endT = events.length ? events[events.length - 1]!.t : 0
   let i = 0
   const see = (pid: number, t: number, name = `pid ${pid}`): ProcInfo => {
@@ -143,27 +125,20 @@ export function planChromeTrace(events: readonly RunEvent[], hostPid: number): C
       }
       case 'queue.put':
         see(e.pid, e.t)
-        queued.put(e.queue, e.msg, i)
+        flows.put(e.queue, e.msg, i)
+        break
+      case 'queue.get':
+        see(e.pid, e.t)
+        flows.get(e.queue, e.msg, i)
         break
       case 'pipe.send':
         see(e.pid, e.t)
-        if (e.msg !== undefined) piped.put(e.pipe, e.msg, i)
+        if (e.msg !== undefined) flows.send(e.pipe, e.pid, e.msg, e.count ?? 1, i)
         break
-      case 'queue.get':
-      case 'pipe.recv': {
+      case 'pipe.recv':
         see(e.pid, e.t)
-        const from =
-          e.type === 'queue.get'
-            ? queued.take(e.queue, e.msg)
-            : e.msg === undefined
-              ? undefined
-              : piped.take(e.pipe, e.msg)
-        if (from !== undefined) {
-          flowIds[from] = nextFlow
-          flowIds[i] = nextFlow++
-        }
+        if (e.msg !== undefined) flows.recv(e.pipe, e.pid, e.msg, i)
         break
-      }
       case 'sample':
         for (const p of e.procs) see(p.pid, e.t)
         break
@@ -176,10 +151,16 @@ export function planChromeTrace(events: readonly RunEvent[], hostPid: number): C
         see(e.pid, e.t)
     }
   }
+  const within = (index: number): boolean => {
+    const e = events[index] as { t: number; pid: number }
+    const p = procs.get(e.pid)!
+    return e.t >= p.start && e.t <= (p.exit ?? endT)
+  }
+  flows.finish((from, to) => within(from) && within(to))
   let coresPid = CPU_CORES_PID
   while (procs.has(coresPid)) coresPid++
   const startsAt = new Map<number, number[]>()
   for (const p of procs.values())
     startsAt.set(p.startIndex, [...(startsAt.get(p.startIndex) ?? []), p.pid])
-  return { procs, startsAt, taskStarts, taskEnds, taskNames, flowIds, endT, coresPid }
+  return { procs, startsAt, taskStarts, taskEnds, taskNames, flows, endT, coresPid }
 }

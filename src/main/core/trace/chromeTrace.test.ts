@@ -162,6 +162,31 @@ describe('Chrome Trace Event export', () => {
     expect(checkChromeTrace(text(trace))).toEqual([])
   })
 
+  it('pairs batched pipe events by message number, per direction of a duplex pipe', () => {
+    // 701 sends messages 1-3 in one event; 702 sends its own message 1 the other way;
+    // 702 reads 1-2, 701 reads its message 1, 702 reads 3.
+    const trace = traceWith([
+      { type: 'proc.spawn', pid: 701, ppid: 30000, name: 'a', role: 'end' },
+      { type: 'proc.spawn', pid: 702, ppid: 30000, name: 'b', role: 'end' },
+      { type: 'pipe.send', pipe: 'p', pid: 701, bytes: 30, msg: 3, count: 3 },
+      { type: 'pipe.send', pipe: 'p', pid: 702, bytes: 5, msg: 1 },
+      { type: 'pipe.recv', pipe: 'p', pid: 702, bytes: 20, msg: 2, count: 2 },
+      { type: 'pipe.recv', pipe: 'p', pid: 701, bytes: 5, msg: 1 },
+      { type: 'pipe.recv', pipe: 'p', pid: 702, bytes: 10, msg: 3 }
+    ])
+    const t = text(trace)
+    expect(checkChromeTrace(t)).toEqual([])
+    const evs = eventsOf(t)
+    const from = new Map(evs.filter((e) => e.ph === 's').map((e) => [e.id, e.pid]))
+    const arrows = evs.filter((e) => e.ph === 'f').map((e) => `${from.get(e.id)}→${e.pid}`)
+    expect(arrows).toEqual(['701→702', '702→701', '701→702'])
+    expect(evs.find((e) => e.name === 'send p' && e.pid === 701)?.args).toEqual({
+      bytes: 30,
+      msg: 3,
+      count: 3
+    })
+  })
+
   it('closes what a stopped run left open, and clips a task at its worker crash', () => {
     const trace = traceWith([
       { type: 'proc.spawn', pid: 601, ppid: 30000, name: 'a', role: 'worker' },

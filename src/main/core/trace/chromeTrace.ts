@@ -114,24 +114,15 @@ export function* chromeTraceBatches(trace: NativeTrace, size = 1024): Generator<
   }
   const taskName = (task: number): string =>
     plan.taskNames.has(task) ? `task ${task} ${plan.taskNames.get(task)}` : `task ${task}`
-  const flow = (
-    i: number,
-    e: { t: number; pid: number },
-    name: string,
-    cat: string,
-    end: boolean
-  ): ChromeEvent => {
-    const ev: ChromeEvent = {
-      name,
-      cat,
-      ph: end ? 'f' : 's',
-      id: plan.flowIds[i]!,
-      pid: e.pid,
-      tid: e.pid,
-      ts: us(e.t)
-    }
-    if (end) ev.bp = 'e'
-    return ev
+  /** The flow events at event i: s for each flow a put/send starts, f for the one a get/recv ends. */
+  const flowsAt = (i: number, e: { t: number; pid: number }, name: string, cat: string): void => {
+    const ts = us(e.t)
+    const { out, moreOut, into } = plan.flows
+    if (into[i]) emit({ name, cat, ph: 'f', bp: 'e', id: into[i]!, pid: e.pid, tid: e.pid, ts })
+    if (!out[i]) return
+    emit({ name, cat, ph: 's', id: out[i]!, pid: e.pid, tid: e.pid, ts })
+    for (const id of moreOut.get(i) ?? [])
+      emit({ name, cat, ph: 's', id, pid: e.pid, tid: e.pid, ts })
   }
   const taskEvent = (ph: 'b' | 'e', span: TaskSpan, t: number, args?: Args): ChromeEvent => {
     const { worker } = span
@@ -199,7 +190,7 @@ export function* chromeTraceBatches(trace: NativeTrace, size = 1024): Generator<
         const args: Args = { msg: e.msg }
         if (put && e.blocked) args.blocked = true
         emit(instant(e.t, e.pid, named(put ? 'put' : 'get', e.queue), args))
-        if (plan.flowIds[i]) emit(flow(i, e, named('queue', e.queue), 'queue', !put))
+        flowsAt(i, e, named('queue', e.queue), 'queue')
         break
       }
       case 'pipe.send':
@@ -207,8 +198,9 @@ export function* chromeTraceBatches(trace: NativeTrace, size = 1024): Generator<
         const send = e.type === 'pipe.send'
         const args: Args = { bytes: e.bytes }
         if (e.msg !== undefined) args.msg = e.msg
+        if (e.count !== undefined) args.count = e.count
         emit(instant(e.t, e.pid, named(send ? 'send' : 'recv', e.pipe), args))
-        if (plan.flowIds[i]) emit(flow(i, e, named('pipe', e.pipe), 'pipe', !send))
+        flowsAt(i, e, named('pipe', e.pipe), 'pipe')
         break
       }
       case 'pipe.close':

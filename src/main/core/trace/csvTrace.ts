@@ -34,6 +34,7 @@ export const EVENT_COLUMNS = [
   'abandoned',
   'pipe',
   'bytes',
+  'count',
   'level',
   'text',
   'data'

@@ -48,6 +48,7 @@ export function syntheticTrace(n: number, seed = 1): NativeTrace {
   let msg = 0
   let task = 0
   let depth = 0
+  const pipeSeq = new Map<string, number>()
   const inQueue: number[] = []
   const running = new Map<number, number[]>(workers.map((w) => [w, []]))
   while (events.length < n - 12) {
@@ -105,10 +106,52 @@ export function syntheticTrace(n: number, seed = 1): NativeTrace {
         events.push({ t: tick(), type: 'lock.release', lock: 'counter', pid: w })
       }
     } else if (r < 0.8) {
-      const m = ++msg
-      const bytes = 16 + Math.floor(rnd() * 512)
-      events.push({ t: tick(), type: 'pipe.send', pipe: 'results', pid: w, bytes, msg: m })
-      events.push({ t: tick(), type: 'pipe.recv', pipe: 'results', pid: host, bytes, msg: m })
+      // One pipe per worker, messages numbered per sending end; a send or a recv event may
+      // stand for several messages (count), and the host may read a batch in two goes.
+      const pipe = `results-${w}`
+      const c = 1 + Math.floor(rnd() * 3)
+      const last = (pipeSeq.get(pipe) ?? 0) + c
+      pipeSeq.set(pipe, last)
+      const each = 16 + Math.floor(rnd() * 512)
+      const batch = (k: number): { count?: number } => (k > 1 ? { count: k } : {})
+      events.push({
+        t: tick(),
+        type: 'pipe.send',
+        pipe,
+        pid: w,
+        bytes: c * each,
+        msg: last,
+        ...batch(c)
+      })
+      if (c > 1 && rnd() < 0.5) {
+        events.push({
+          t: tick(),
+          type: 'pipe.recv',
+          pipe,
+          pid: host,
+          bytes: each,
+          msg: last - c + 1
+        })
+        events.push({
+          t: tick(),
+          type: 'pipe.recv',
+          pipe,
+          pid: host,
+          bytes: (c - 1) * each,
+          msg: last,
+          ...batch(c - 1)
+        })
+      } else {
+        events.push({
+          t: tick(),
+          type: 'pipe.recv',
+          pipe,
+          pid: host,
+          bytes: c * each,
+          msg: last,
+          ...batch(c)
+        })
+      }
     } else if (r < 0.92) {
       events.push({
         t: tick(),
