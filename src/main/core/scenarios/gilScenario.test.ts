@@ -1,5 +1,7 @@
 import { availableParallelism } from 'node:os'
 import { describe, expect, it } from 'vitest'
+import { parseParams } from '../../../shared/params'
+import { Run } from '../session/Run'
 import { programs } from './registry'
 import { checkNamed, expectHealthyRun, runScenario } from './testing/runScenario'
 
@@ -33,4 +35,26 @@ describe('scenario: gil', () => {
         r.run.verdict!.checks.map((c) => `${c.name}: ${c.observed}`).join(' | ')
     )
   }, 60_000)
+
+  it('stopped in the middle of phase (a), it ends as stopped and leaves no process', async () => {
+    const program = programs.get('gil')!
+    let run: Run | undefined
+    const stopped = new Promise<void>((resolve) => {
+      run = new Run('gil-stop', program, parseParams(program.spec, { workMs: 5000 }), (r, e) => {
+        if (
+          e.type === 'task.start' &&
+          e.task > 0 &&
+          r.events.some((x) => x.type === 'log' && x.text.includes('phase (a)'))
+        ) {
+          void r.stop().then(resolve)
+        }
+      })
+    })
+    run!.start()
+    await stopped
+    expect(run!.status).toBe('stopped')
+    expect(run!.events.at(-1)).toMatchObject({ type: 'run.end', status: 'stopped' })
+    const spawns = run!.events.filter((e) => e.type === 'proc.spawn').length
+    expect(run!.events.filter((e) => e.type === 'proc.exit')).toHaveLength(spawns)
+  })
 })
