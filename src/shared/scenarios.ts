@@ -135,8 +135,8 @@ export const SCENARIOS: readonly ScenarioSpec[] = [
       '큐는 process-safe한 통신 수단입니다. 송신 프로세스 여러 개가 인사말을 하나씩 넣고, 호스트가 그중 일부를 꺼냅니다.'
     ),
     watch: d(
-      'The queue depth rises as senders put and falls as the host gets. As in the tutorial, the host reads 2 of 3 messages: one is left unread at the end. Arrival order is not guaranteed. With maxsize > 0 a full queue blocks put.',
-      '송신자가 넣을 때 큐 깊이가 올라가고 호스트가 꺼낼 때 내려갑니다. 튜토리얼처럼 메시지 3개 중 2개만 읽으므로 마지막에 1개가 남습니다. 도착 순서는 보장되지 않습니다. maxsize > 0이면 가득 찬 큐에서 put이 막힙니다.'
+      'The queue depth rises as senders put and falls as the host gets. As in the tutorial, the host reads 2 of 3 messages: one is left unread at the end. Arrival order is not guaranteed. With maxsize > 0 a full queue blocks put; if more messages stay unread than it holds, Python would hang: here the host closes the queue at the end and the blocked senders give up.',
+      '송신자가 넣을 때 큐 깊이가 올라가고 호스트가 꺼낼 때 내려갑니다. 튜토리얼처럼 메시지 3개 중 2개만 읽으므로 마지막에 1개가 남습니다. 도착 순서는 보장되지 않습니다. maxsize > 0이면 가득 찬 큐에서 put이 막힙니다. 읽지 않은 메시지가 큐 용량보다 많으면 파이썬은 멈춰 버리지만, 여기서는 호스트가 마지막에 큐를 닫아 막힌 송신자들이 포기합니다.'
     ),
     params: [
       int('senders', 3, 1, 256, d('number of sender processes', '송신 프로세스 수')),
@@ -177,8 +177,8 @@ export const SCENARIOS: readonly ScenarioSpec[] = [
       '여러 프로세스가 한 줄씩 출력하되, 작은 무작위 대기를 두고 여러 조각으로 나누어 쓰며 lock을 쓰지 않습니다. 출력이 섞일 수 있습니다.'
     ),
     watch: d(
-      'Lines of different processes interleave in the console (per-process colour), and the timeline shows their writes overlapping.',
-      '콘솔에서 여러 프로세스의 줄이 섞이고(프로세스별 색), 타임라인에서 쓰기가 겹치는 것을 보세요.'
+      'Lines of different processes interleave in the console (per-process colour), and the timeline shows their writes overlapping. The writers are forked one after another and start writing together when the host opens a start gate (a small queue).',
+      '콘솔에서 여러 프로세스의 줄이 섞이고(프로세스별 색), 타임라인에서 쓰기가 겹치는 것을 보세요. 쓰는 프로세스들은 차례로 만들어진 뒤, 호스트가 시작 게이트(작은 큐)를 열면 함께 쓰기 시작합니다.'
     ),
     params: [PROCESSES(3), PIECES, JITTER, PACE_PARAM]
   },
@@ -190,8 +190,8 @@ export const SCENARIOS: readonly ScenarioSpec[] = [
       '같은 쓰기 작업이지만 각 프로세스가 한 줄 전체를 쓰는 동안 Lock을 잡습니다. 한 번에 한 프로세스만 씁니다.'
     ),
     watch: d(
-      "Lines never interleave; the timeline's lock wait and hold spans never overlap; the lock's waiting count over time.",
-      '줄이 섞이지 않고, 타임라인의 lock 대기·보유 구간이 겹치지 않으며, 시간에 따른 lock 대기 수를 보세요.'
+      "Lines never interleave; the timeline's lock wait and hold spans never overlap; the lock's waiting count over time. The writers start together when the host opens a start gate, so they compete for the lock.",
+      '줄이 섞이지 않고, 타임라인의 lock 대기·보유 구간이 겹치지 않으며, 시간에 따른 lock 대기 수를 보세요. 호스트가 시작 게이트를 열면 모두 함께 시작하므로 lock을 두고 경쟁합니다.'
     ),
     params: [PROCESSES(3), PIECES, JITTER, PACE_PARAM]
   },
@@ -274,8 +274,8 @@ export const SCENARIOS: readonly ScenarioSpec[] = [
       '튜토리얼은 Pipe가 Queue보다 몇 배 빠르지만 끝점이 둘일 때만 안전하다고 말합니다. 같은 메시지 흐름을 Pipe와 Queue로 각각 보냅니다.'
     ),
     watch: d(
-      'Messages per second for each, measured in this run, and their ratio.',
-      '이번 실행에서 측정한 각각의 초당 메시지 수와 그 비율을 보세요.'
+      "Messages per second for each, measured in this run from the moment the host opens the start gate to the last message received, and their ratio. The tutorial's claim is reported as observed or not observed on this machine.",
+      '이번 실행에서 호스트가 시작 게이트를 연 순간부터 마지막 메시지를 받을 때까지 측정한 각각의 초당 메시지 수와 그 비율을 보세요. 튜토리얼의 주장이 이 컴퓨터에서 관찰되었는지도 알려 줍니다.'
     ),
     params: [
       int(
