@@ -1,6 +1,6 @@
 // Mean busy cores during a span of a run, from its own `sample` events: each sample covers the
-// time since the previous one; samples whose interval lies mostly inside the span count,
-// weighted by their overlap with it.
+// time since the previous one; the samples whose interval lies inside the span count (those
+// that straddle its edges would mix in the idle time around it), weighted by their length.
 import type { RunEvent } from '../../../shared/events'
 import { eventsOf } from './verdictKit'
 
@@ -17,23 +17,28 @@ const sum = (xs: readonly (number | null)[]): number => xs.reduce<number>((s, x)
 
 export function busyCores(events: readonly RunEvent[], from: number, to: number): BusyCores {
   const samples = eventsOf(events, 'sample')
-  let weight = 0
-  let run = 0
-  let machine = 0
-  let counted = 0
-  for (let i = 1; i < samples.length; i++) {
-    const a = samples[i - 1]!.t
-    const s = samples[i]!
-    const overlap = Math.min(s.t, to) - Math.max(a, from)
-    if (s.t <= a || overlap < (s.t - a) / 2) continue
-    weight += overlap
-    run += overlap * (sum(s.procs.map((p) => p.cpu)) / 100)
-    machine += overlap * (sum(s.cores) / 100)
-    counted++
+  const within = (share: number): BusyCores => {
+    let weight = 0
+    let run = 0
+    let machine = 0
+    let counted = 0
+    for (let i = 1; i < samples.length; i++) {
+      const a = samples[i - 1]!.t
+      const s = samples[i]!
+      const overlap = Math.min(s.t, to) - Math.max(a, from)
+      if (s.t <= a || overlap < (s.t - a) * share) continue
+      weight += overlap
+      run += overlap * (sum(s.procs.map((p) => p.cpu)) / 100)
+      machine += overlap * (sum(s.cores) / 100)
+      counted++
+    }
+    return { run: run / weight, machine: machine / weight, samples: counted }
   }
-  return weight > 0
-    ? { run: run / weight, machine: machine / weight, samples: counted }
-    : { run: NaN, machine: NaN, samples: 0 }
+  // Ticks wholly inside the span; for a span shorter than that, those mostly inside it.
+  const inside = within(0.999)
+  if (inside.samples > 0) return inside
+  const most = within(0.5)
+  return most.samples > 0 ? most : { run: NaN, machine: NaN, samples: 0 }
 }
 
 /** Cores of the machine as the samples saw them (0 without samples). */
