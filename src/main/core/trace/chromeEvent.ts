@@ -10,8 +10,8 @@ export interface ChromeEvent {
   dur?: number
   cat?: string
   id?: number
-  /** Instant scope: t = thread. */
-  s?: 't'
+  /** Instant scope: g global, p process; absent = thread (all of ours). */
+  s?: 'g' | 'p' | 't'
   /** Flow end binds to the enclosing slice (not the next one). */
   bp?: 'e'
   args?: Record<string, unknown>

@@ -30,7 +30,8 @@ function* metadata(trace: NativeTrace, plan: ChromePlan): Generator<ChromeEvent>
 }
 
 function instant(t: number, pid: number, name: string, args?: Args): ChromeEvent {
-  const ev: ChromeEvent = { name, ph: 'i', s: 't', pid, tid: pid, ts: us(t) }
+  // No "s": thread scope is the default, in chrome://tracing and Perfetto alike.
+  const ev: ChromeEvent = { name, ph: 'i', pid, tid: pid, ts: us(t) }
   if (args) ev.args = args
   return ev
 }
@@ -100,6 +101,9 @@ export function* chromeTraceBatches(trace: NativeTrace, size = 1024): Generator<
   const waits = new ChromeWaits()
   const named = nameCache()
   const openAsyncTasks = new Set<TaskSpan>()
+  const lastCore: number[] = []
+  const coreNames: string[] = []
+  const lastProc = new Map<number, { cpu: number | null; rss: number }>()
   const lifetimeEnd = (pid: number): number => plan.procs.get(pid)?.exit ?? plan.endT
   const lifetime = (pid: number): ChromeEvent => {
     const proc = plan.procs.get(pid)!
@@ -251,14 +255,22 @@ export function* chromeTraceBatches(trace: NativeTrace, size = 1024): Generator<
         break
       }
       case 'sample':
+        // A counter holds its value until the next one: repeating an unchanged value adds
+        // nothing to the picture, only to the file.
         for (let c = 0; c < e.cores.length; c++) {
           const v = e.cores[c]
-          if (v !== null && v !== undefined)
-            emit(counter(e.t, plan.coresPid, `core ${c}`, { 'cpu %': v }))
+          if (v === null || v === undefined || lastCore[c] === v) continue
+          lastCore[c] = v
+          emit(counter(e.t, plan.coresPid, (coreNames[c] ??= `core ${c}`), { 'cpu %': v }))
         }
         for (const p of e.procs) {
-          if (p.cpu !== null) emit(counter(e.t, p.pid, 'cpu', { '%': p.cpu }))
-          emit(counter(e.t, p.pid, 'rss', { MiB: Math.round(p.rss / 10485.76) / 100 }))
+          let last = lastProc.get(p.pid)
+          if (!last) lastProc.set(p.pid, (last = { cpu: null, rss: -1 }))
+          if (p.cpu !== null && p.cpu !== last.cpu) emit(counter(e.t, p.pid, 'cpu', { '%': p.cpu }))
+          last.cpu = p.cpu
+          const rss = Math.round(p.rss / 10485.76) / 100
+          if (rss !== last.rss) emit(counter(e.t, p.pid, 'rss', { MiB: rss }))
+          last.rss = rss
         }
         break
       case 'run.end':

@@ -49,6 +49,8 @@ export function syntheticTrace(n: number, seed = 1): NativeTrace {
   let task = 0
   let depth = 0
   const pipeSeq = new Map<string, number>()
+  const rss = new Map<number, number>()
+  const pct = (): number => Math.round(rnd() * 1000) / 10
   const inQueue: number[] = []
   const running = new Map<number, number[]>(workers.map((w) => [w, []]))
   while (events.length < n - 12) {
@@ -163,12 +165,12 @@ export function syntheticTrace(n: number, seed = 1): NativeTrace {
       events.push({
         t: tick(),
         type: 'sample',
-        cores: [rnd() * 100, rnd() * 100],
-        procs: [host, ...workers].map((pid) => ({
-          pid,
-          cpu: rnd() * 100,
-          rss: 30e6 + Math.floor(rnd() * 1e7)
-        }))
+        // As the monitor reports them: CPU to 0.1 %, RSS in pages, changing now and then.
+        cores: [pct(), pct()],
+        procs: [host, ...workers].map((pid) => {
+          if (!rss.has(pid) || rnd() < 0.1) rss.set(pid, 4096 * (7000 + Math.floor(rnd() * 3000)))
+          return { pid, cpu: pct(), rss: rss.get(pid)! }
+        })
       })
     }
   }
