@@ -45,8 +45,17 @@ writeFileSync(
   join(fixture, 'main.js'),
   "const { BrowserWindow } = require('electron')\nnew BrowserWindow({ webPreferences: { contextIsolation: false, nodeIntegration: true } })\n"
 )
-if (!scan(fixture).some((f) => f.severity === 'HIGH'))
-  fail('self-check failed: an unsafe fixture gave no HIGH finding')
+// Seen once under heavy load: a run that reported nothing for the fixture. Try again before
+// failing, and show what it did report.
+let selfCheck = []
+for (let attempt = 1; attempt <= 3 && !selfCheck.some((f) => f.severity === 'HIGH'); attempt++) {
+  selfCheck = scan(fixture)
+}
+if (!selfCheck.some((f) => f.severity === 'HIGH')) {
+  fail(
+    `self-check failed: an unsafe fixture gave no HIGH finding (got: ${JSON.stringify(selfCheck)})`
+  )
+}
 
 const findings = scan(join(root, 'src'))
 for (const f of findings)
