@@ -3,13 +3,24 @@
 import { resolve } from 'node:path'
 import type { Bench, BenchResult } from './harness'
 import { monitorBench } from './monitor.bench'
+import { pipeBench } from './pipe.bench'
 import { poolBench } from './pool.bench'
+import { processBench } from './process.bench'
+import { queueBench } from './queue.bench'
 import { streamBench } from './stream.bench'
 import { traceExportBench } from './trace.bench'
 
 process.env.POOLSCOPE_WORKER_ENTRY ??= resolve(import.meta.dirname, '../out/main/worker.js')
 
-const benches: Bench[] = [monitorBench, poolBench, streamBench, traceExportBench]
+const benches: Bench[] = [
+  monitorBench,
+  poolBench,
+  queueBench,
+  pipeBench,
+  processBench,
+  streamBench,
+  traceExportBench
+]
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2)

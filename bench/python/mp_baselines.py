@@ -35,11 +35,12 @@ def send_many(conn, n, size):
 
 
 def pong(conn):
-    try:
-        while True:
-            conn.send(conn.recv())
-    except EOFError:
-        pass
+    # Stops on None: with fork the child holds a copy of the parent's end, so EOF never comes.
+    while True:
+        m = conn.recv()
+        if m is None:
+            return
+        conn.send(m)
 
 
 def out(value, unit):
@@ -95,7 +96,7 @@ def main():
             a.send(1)
             a.recv()
         out((time.perf_counter() - t) / n * 1e6, 'µs')
-        a.close()
+        a.send(None)
         p.join()
     else:
         raise SystemExit(f'unknown kind {kind}')

@@ -43,7 +43,7 @@ export function parseChildMessage(
   } catch {
     return { ok: false, why: 'not JSON' }
   }
-  if (isPlainResult(raw)) return { ok: true, msg: raw }
+  if (isPlainResult(raw) || isPlainPut(raw)) return { ok: true, msg: raw }
   const parsed = ChildMessageSchema.safeParse(raw)
   if (!parsed.success) return { ok: false, why: describeZodError(parsed.error, 'message') }
   return { ok: true, msg: parsed.data }
@@ -55,5 +55,15 @@ function isPlainResult(raw: unknown): raw is Extract<ChildMessage, { type: 'resu
   const m = raw as { type?: unknown; id?: unknown }
   if (m.type !== 'result' || !Number.isInteger(m.id) || (m.id as number) < 0) return false
   for (const k in raw) if (k !== 'type' && k !== 'id' && k !== 'value') return false
+  return true
+}
+
+/** Likewise for a put on an unbounded queue (a child streaming through a Queue). */
+function isPlainPut(raw: unknown): raw is Extract<ChildMessage, { type: 'q.put' }> {
+  if (typeof raw !== 'object' || raw === null) return false
+  const m = raw as { type?: unknown; req?: unknown; queue?: unknown }
+  if (m.type !== 'q.put' || m.req !== 0 || typeof m.queue !== 'string') return false
+  for (const k in raw)
+    if (k !== 'type' && k !== 'req' && k !== 'queue' && k !== 'item') return false
   return true
 }

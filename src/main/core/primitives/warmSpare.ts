@@ -4,8 +4,14 @@
 import { discardEvents } from '../eventSink'
 import { ChildLink } from './ChildLink'
 
+/** A fork blocks the host for milliseconds: replace a taken spare once its task is under way. */
+const REFILL_DELAY_MS = 25
+
 let wanted = 0
 const spares: ChildLink[] = []
+let refillTimer: NodeJS.Timeout | undefined
+let refilled: Promise<void> = Promise.resolve()
+let markRefilled: () => void = () => {}
 
 /** Keep `count` idle children ready (0 ends the ones kept). */
 export function setWarmSpares(count: number): void {
@@ -14,21 +20,27 @@ export function setWarmSpares(count: number): void {
   refill()
 }
 
-/** Resolves once every kept spare is ready. */
+/** Resolves once every kept spare is forked and ready. */
 export async function sparesReady(): Promise<void> {
+  await refilled
   await Promise.all(spares.map((s) => s.ready.catch(() => {})))
 }
 
-/** A ready spare, or undefined; a replacement is forked at once. */
+/** A ready spare, or undefined; a replacement is forked shortly after. */
 export function takeSpare(): ChildLink | undefined {
   const i = spares.findIndex((s) => s.isReady && s.isAlive())
   if (i < 0) return undefined
   const [spare] = spares.splice(i, 1)
-  refill()
+  if (!refillTimer) {
+    refilled = new Promise((r) => (markRefilled = r))
+    refillTimer = setTimeout(refill, REFILL_DELAY_MS)
+  }
   return spare
 }
 
 function refill(): void {
+  if (refillTimer) clearTimeout(refillTimer)
+  refillTimer = undefined
   for (let i = spares.length - 1; i >= 0; i--) if (!spares[i]!.isAlive()) spares.splice(i, 1)
   while (spares.length < wanted) {
     const s = new ChildLink({ name: 'spare', role: 'spare', sink: discardEvents }, true)
@@ -39,4 +51,5 @@ function refill(): void {
     })
     spares.push(s)
   }
+  markRefilled()
 }

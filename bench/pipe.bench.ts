@@ -1,0 +1,91 @@
+// pipe.stream (against queue.stream in this run, and CPython's Pipe) and pipe.rtt (ping-pong
+// between the host and a child, against CPython's Pipe ping-pong).
+import { performance } from 'node:perf_hooks'
+import { openPipe } from '../src/main/core/primitives/Pipe'
+import { Process } from '../src/main/core/primitives/Process'
+import type { Bench, BenchResult } from './harness'
+import { median, ratio } from './harness'
+import { pythonBaseline } from './python/pythonBaseline'
+import { MESSAGE_BYTES, queueStream } from './queue.bench'
+
+/** Messages per second from one running child to the host, until the last recv. */
+async function pipeStream(n: number): Promise<number> {
+  const [mine, theirs] = await openPipe({ duplex: false })
+  const sender = new Process({ task: 'pipeSendMany', args: [theirs, n, MESSAGE_BYTES] })
+  await sender.start()
+  const t = performance.now()
+  for (let i = 0; i < n; i++) await mine.recv()
+  const rate = n / ((performance.now() - t) / 1000)
+  await sender.join()
+  mine.close()
+  return rate
+}
+
+/** µs per host → child → host round trip, median of batches. */
+async function pipeRtt(n: number): Promise<number> {
+  const [mine, theirs] = await openPipe()
+  const echo = new Process({ task: 'pipeEcho', args: [theirs] })
+  await echo.start()
+  const pingPong = async (i: number): Promise<void> => {
+    mine.send(i)
+    await mine.recv()
+  }
+  for (let i = 0; i < 3000; i++) await pingPong(i)
+  const batches: number[] = []
+  const per = Math.max(100, Math.floor(n / 10))
+  for (let done = 0; done < n; done += per) {
+    const t = performance.now()
+    for (let i = 0; i < per; i++) await pingPong(i)
+    batches.push(((performance.now() - t) * 1000) / per)
+  }
+  mine.close()
+  await echo.join()
+  return median(batches)
+}
+
+export const pipeBench: Bench = {
+  name: 'pipe',
+  async run({ long }) {
+    const n = long ? 200_000 : 20_000
+    const rttN = long ? 20_000 : 3_000
+    await pipeStream(Math.min(n, 20_000)) // warm up (JIT)
+    await queueStream(Math.min(n, 20_000))
+    const pipeRate = await pipeStream(n)
+    const queueRate = await queueStream(n)
+    const rtt = await pipeRtt(rttN)
+    const pyStream = pythonBaseline('pipe-stream', n, MESSAGE_BYTES)
+    const pyRtt = pythonBaseline('pipe-rtt', rttN)
+    const vsQueue = ratio(pipeRate, queueRate)
+    const rows: BenchResult[] = [
+      {
+        name: `pipe.stream (${n})`,
+        value: pipeRate,
+        unit: 'msg/s',
+        baseline: 'queue.stream (this run)',
+        baselineValue: queueRate,
+        ratio: vsQueue,
+        target: 'Pipe ≥ 2× Queue',
+        met: vsQueue !== null && vsQueue >= 2
+      },
+      {
+        name: `pipe.stream (${n})`,
+        value: pipeRate,
+        unit: 'msg/s',
+        baseline: 'Python mp.Pipe stream',
+        baselineValue: pyStream.value,
+        ratio: ratio(pipeRate, pyStream.value),
+        ...(pyStream.note ? { note: pyStream.note } : {})
+      },
+      {
+        name: 'pipe.rtt',
+        value: rtt,
+        unit: 'µs',
+        baseline: 'Python mp.Pipe ping-pong',
+        baselineValue: pyRtt.value,
+        ratio: ratio(rtt, pyRtt.value),
+        ...(pyRtt.note ? { note: pyRtt.note } : {})
+      }
+    ]
+    return rows
+  }
+}

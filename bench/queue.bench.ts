@@ -1,0 +1,46 @@
+// queue.stream: small messages from a child to the host through Queue, against CPython's
+// multiprocessing.Queue doing the same in this run.
+import { performance } from 'node:perf_hooks'
+import { Process } from '../src/main/core/primitives/Process'
+import { Queue } from '../src/main/core/primitives/Queue'
+import type { Bench } from './harness'
+import { ratio } from './harness'
+import { pythonBaseline } from './python/pythonBaseline'
+
+export const MESSAGE_BYTES = 16
+
+/** Messages per second from one running child to the host, until the last get. */
+export async function queueStream(n: number): Promise<number> {
+  const q = new Queue()
+  const sender = new Process({ task: 'putMany', args: [q, n, MESSAGE_BYTES] })
+  await sender.start() // process start is process.start's benchmark; this times the stream
+  const t = performance.now()
+  for (let i = 0; i < n; i++) await q.get()
+  const rate = n / ((performance.now() - t) / 1000)
+  await sender.join()
+  return rate
+}
+
+export const queueBench: Bench = {
+  name: 'queue',
+  async run({ long }) {
+    const n = long ? 200_000 : 20_000
+    await queueStream(Math.min(n, 20_000)) // warm up (JIT)
+    const rate = await queueStream(n)
+    const py = pythonBaseline('queue', n, MESSAGE_BYTES)
+    const r = ratio(rate, py.value)
+    return [
+      {
+        name: `queue.stream (${n})`,
+        value: rate,
+        unit: 'msg/s',
+        baseline: 'Python mp.Queue',
+        baselineValue: py.value,
+        ratio: r,
+        target: '≥ 2× Python',
+        met: r !== null && r >= 2,
+        ...(py.note ? { note: py.note } : {})
+      }
+    ]
+  }
+}

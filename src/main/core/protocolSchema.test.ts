@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest'
+import { parseChildMessage } from './protocolSchema'
+
+describe('parseChildMessage', () => {
+  it('accepts valid messages, including the hand-checked hot ones', () => {
+    for (const m of [
+      { type: 'result', id: 3, value: [1, 2] },
+      { type: 'q.put', req: 0, queue: 'queue-1', item: 'x' },
+      { type: 'q.put', req: 4, queue: 'queue-1', item: 'x', timeoutMs: 10 },
+      { type: 'pipe.send', pipe: 'pipe-1-0', bytes: 30, msg: 5, count: 5 }
+    ]) {
+      expect(parseChildMessage(JSON.stringify(m))).toEqual({ ok: true, msg: m })
+    }
+  })
+
+  it('refuses malformed ones with the field named', () => {
+    expect(parseChildMessage('{')).toEqual({ ok: false, why: 'not JSON' })
+    expect(parseChildMessage('{"type":"result","id":-1}')).toMatchObject({
+      ok: false,
+      why: expect.stringMatching(/^message\.id: /)
+    })
+    expect(parseChildMessage('{"type":"q.put","req":"0","queue":"q"}')).toMatchObject({
+      ok: false,
+      why: expect.stringMatching(/^message\.req: /)
+    })
+    expect(parseChildMessage('{"type":"launch"}')).toMatchObject({ ok: false })
+    expect(parseChildMessage('null')).toMatchObject({ ok: false })
+  })
+})
