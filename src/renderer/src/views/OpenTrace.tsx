@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { MAX_TRACE_CHARS } from '../../../shared/api'
+import { readCappedText } from '../util/readCappedText'
 
 export interface TraceFile {
   fileName: string
@@ -18,7 +19,7 @@ interface Props {
 export async function readTraceFile(file: File): Promise<TraceFile> {
   if (file.name.endsWith('.gz') && typeof DecompressionStream !== 'undefined') {
     const stream = file.stream().pipeThrough(new DecompressionStream('gzip'))
-    return { fileName: file.name, content: await new Response(stream).text() }
+    return { fileName: file.name, content: await readCappedText(stream, MAX_TRACE_CHARS) }
   }
   return { fileName: file.name, content: await file.text() }
 }
