@@ -1,8 +1,8 @@
 import { once } from 'node:events'
 import type { AddressInfo } from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
-import WebSocket, { WebSocketServer } from 'ws'
-import type { WsResponse } from '../../shared/api'
+import type WebSocket from 'ws'
+import { WebSocketServer } from 'ws'
 import type { EventBatch, RunEvent } from '../../shared/events'
 import { PoolScopeService } from '../core/host/PoolScopeService'
 import { Batcher } from '../core/session/Batcher'
@@ -10,34 +10,19 @@ import type { RunningServer } from './serve'
 import { startServer } from './serve'
 import type { WsService } from './WsSession'
 import { WsSession } from './WsSession'
+import type { WsTestClient } from './testing/wsTestClient'
+import { wsTestClient } from './testing/wsTestClient'
 
 const cleanups: (() => Promise<void> | void)[] = []
 afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c()
 })
 
-/** A client that records what it receives and can wait for a message. */
-async function client(url: string, origin?: string) {
-  const ws = new WebSocket(url, origin ? { origin } : {})
-  const inbox: WsResponse[] = []
-  const waiters: { pred: (m: WsResponse) => boolean; resolve: (m: WsResponse) => void }[] = []
-  ws.on('message', (data) => {
-    const msg = JSON.parse(data.toString()) as WsResponse
-    inbox.push(msg)
-    for (const w of [...waiters]) {
-      if (w.pred(msg)) {
-        waiters.splice(waiters.indexOf(w), 1)
-        w.resolve(msg)
-      }
-    }
-  })
-  await once(ws, 'open')
-  cleanups.push(() => ws.terminate())
-  const next = (pred: (m: WsResponse) => boolean): Promise<WsResponse> => {
-    const seen = inbox.find(pred)
-    return seen ? Promise.resolve(seen) : new Promise((resolve) => waiters.push({ pred, resolve }))
-  }
-  return { ws, inbox, next, send: (msg: unknown) => ws.send(JSON.stringify(msg)) }
+/** A test client, terminated after the test. */
+async function client(url: string, origin?: string): Promise<WsTestClient> {
+  const c = await wsTestClient(url, origin)
+  cleanups.push(() => c.ws.terminate())
+  return c
 }
 
 describe('WsSession with a client that stops reading', () => {

@@ -1,24 +1,6 @@
-import { Writable } from 'node:stream'
 import { describe, expect, it } from 'vitest'
-import { EXIT, runCli } from './runCli'
-
-function sink(): Writable & { text: string } {
-  const w = new Writable({
-    write(chunk: Buffer, _enc, cb) {
-      w.text += chunk.toString()
-      cb()
-    }
-  }) as Writable & { text: string }
-  w.text = ''
-  return w
-}
-
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out = sink()
-  const err = sink()
-  const code = await runCli(argv, out, err)
-  return { code, out: out.text, err: err.text }
-}
+import { EXIT } from './runCli'
+import { cli } from './testing/runCliCapture'
 
 describe('poolscope CLI', () => {
   it('list --json prints one object per scenario with typed parameters', async () => {

@@ -1,30 +1,12 @@
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { Writable } from 'node:stream'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { RunEvent } from '../../shared/events'
 import { checkChromeTrace } from '../core/trace/checkChromeTrace'
 import { readTraceFile } from '../core/trace/readTraceFile'
-import { EXIT, runCli } from './runCli'
-
-function sink(): Writable & { text: string } {
-  const w = new Writable({
-    write(chunk: Buffer, _enc, cb) {
-      w.text += chunk.toString()
-      cb()
-    }
-  }) as Writable & { text: string }
-  w.text = ''
-  return w
-}
-
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out = sink()
-  const err = sink()
-  const code = await runCli(argv, out, err)
-  return { code, out: out.text, err: err.text }
-}
+import { EXIT } from './runCli'
+import { cli } from './testing/runCliCapture'
 
 describe('poolscope CLI traces', () => {
   let dir: string

@@ -3,12 +3,12 @@ import { request } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import WebSocket from 'ws'
-import type { WsResponse } from '../../shared/api'
 import type { RunEvent } from '../../shared/events'
 import { PoolScopeService } from '../core/host/PoolScopeService'
 import type { RunningServer } from './serve'
 import { startServer } from './serve'
+import type { WsTestClient } from './testing/wsTestClient'
+import { wsTestClient } from './testing/wsTestClient'
 
 let server: RunningServer
 let service: PoolScopeService
@@ -46,39 +46,12 @@ function get(
   })
 }
 
-/** Opens a WebSocket and collects what the server sends. */
-async function connect(
-  query = `?token=${server.token}`,
-  origin?: string
-): Promise<{
-  ws: WebSocket
-  inbox: WsResponse[]
-  next(pred: (m: WsResponse) => boolean): Promise<WsResponse>
-}> {
-  const ws = new WebSocket(`ws://127.0.0.1:${server.port}/api${query}`, {
-    origin: origin ?? `http://127.0.0.1:${server.port}`
-  })
-  const inbox: WsResponse[] = []
-  const waiters: { pred: (m: WsResponse) => boolean; resolve: (m: WsResponse) => void }[] = []
-  ws.on('message', (data) => {
-    const msg = JSON.parse(data.toString()) as WsResponse
-    inbox.push(msg)
-    for (const w of [...waiters]) {
-      if (!w.pred(msg)) continue
-      waiters.splice(waiters.indexOf(w), 1)
-      w.resolve(msg)
-    }
-  })
-  await new Promise<void>((resolve, reject) => {
-    ws.once('open', () => resolve())
-    ws.once('error', reject)
-  })
-  const next = (pred: (m: WsResponse) => boolean): Promise<WsResponse> => {
-    const seen = inbox.find(pred)
-    if (seen) return Promise.resolve(seen)
-    return new Promise((resolve) => waiters.push({ pred, resolve }))
-  }
-  return { ws, inbox, next }
+/** Opens a WebSocket to the server and collects what it sends. */
+function connect(query = `?token=${server.token}`, origin?: string): Promise<WsTestClient> {
+  return wsTestClient(
+    `ws://127.0.0.1:${server.port}/api${query}`,
+    origin ?? `http://127.0.0.1:${server.port}`
+  )
 }
 
 describe('serve mode HTTP', () => {
