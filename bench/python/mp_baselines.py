@@ -3,11 +3,13 @@
 Usage: python3 mp_baselines.py KIND N [ARG]; prints one JSON object {"value": ..., "unit": ...}.
   rtt N            Pool(2).apply_async(f, (1,)).get() round trip, µs (median of batches)
   map N CHUNK      Pool(2).map(square, range(N), chunksize=CHUNK or default if 0), ms
+                   (after a warm-up run; median of five runs with the default chunksize)
   queue N BYTES    N messages from a child through mp.Queue to the parent, messages/s
   pipe-stream N B  N messages from a child through mp.Pipe to the parent, messages/s
   pipe-rtt N       parent <-> child ping-pong over a duplex mp.Pipe, µs per round trip
 """
 import json
+import statistics
 import multiprocessing as mp
 import sys
 import time
@@ -59,11 +61,15 @@ def main():
                 pool.apply_async(echo, (1,)).get()
             out((time.perf_counter() - t) / n * 1e6, 'µs')
     elif kind == 'map':
+        # As the TypeScript side: a warm-up run, then the median of five (one if N is large).
         with mp.Pool(2) as pool:
-            pool.map(square, range(100))
-            t = time.perf_counter()
             pool.map(square, range(n), chunksize=arg or None)
-            out((time.perf_counter() - t) * 1e3, 'ms')
+            runs = []
+            for _ in range(5 if arg == 0 else 1):
+                t = time.perf_counter()
+                pool.map(square, range(n), chunksize=arg or None)
+                runs.append((time.perf_counter() - t) * 1e3)
+            out(statistics.median(runs), 'ms')
     elif kind == 'queue':
         q = mp.Queue()
         p = mp.Process(target=put_many, args=(q, n, arg))

@@ -232,19 +232,27 @@ export class ProcessPool {
   }
 
   /**
-   * Hands queued tasks to ready workers. A worker is topped up to its window only once it is
-   * down to half of it: fewer, larger writes (each write wakes the worker, which is what costs).
+   * Hands queued tasks to ready workers, one each in turn (so a burst of long chunks spreads
+   * over all workers). A worker is topped up to its window only once it is down to half of it:
+   * fewer, larger writes (each write wakes the worker, which is what costs).
    */
   private dispatch(): void {
     if (this.queue.length === 0) return
+    const takers: { w: PoolWorker; room: number }[] = []
     for (const w of this.workers) {
       if (!w.link.isReady || w.retiring || !w.link.isAlive()) continue
       const left =
         this.maxTasksPerChild === undefined ? Infinity : this.maxTasksPerChild - w.assigned
       const room = Math.min(w.window(), w.inflight.length + left)
-      if (w.inflight.length > room >> 1) continue
-      while (w.inflight.length < room && this.queue.length > 0) w.assign(this.queue.shift()!)
-      if (this.queue.length === 0) break
+      if (w.inflight.length <= room >> 1 && w.inflight.length < room) takers.push({ w, room })
+    }
+    for (let gave = true; gave && this.queue.length > 0;) {
+      gave = false
+      for (const { w, room } of takers) {
+        if (w.inflight.length >= room || this.queue.length === 0) continue
+        w.assign(this.queue.shift()!)
+        gave = true
+      }
     }
     this.depthChanged()
   }

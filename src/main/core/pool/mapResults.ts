@@ -34,13 +34,13 @@ export function mapResults(
     if (err) {
       firstError ??= err
       for (let i = 0; i < n; i++) failedAt.set(start + i, err)
-      finished.push({ ok: false, error: err })
+      if (!ordered) finished.push({ ok: false, error: err })
       allFailed?.(err)
     } else {
       for (let i = 0; i < n; i++) {
         values[start + i] = vals![i]
         done[start + i] = 1
-        finished.push({ ok: true, value: vals![i] })
+        if (!ordered) finished.push({ ok: true, value: vals![i] })
       }
     }
     if (settled === count && !firstError) allDone?.(values)

@@ -14,30 +14,45 @@ export function checkTaskName(task: unknown, what = 'task'): string {
  * objects a child can use (Queue, Lock, PipeEnd) are allowed: they travel as handles.
  */
 export function checkSerialisable(value: unknown, what: string): void {
-  const bad = findUnserialisable(value, what, new Set())
-  if (bad) throw new TypeError(`${bad} is not JSON-serialisable`)
+  const bad = findUnserialisable(value, new Set())
+  if (bad) {
+    const path = bad.path.reduceRight<string>(
+      (acc, k) => acc + (typeof k === 'number' ? `[${k}]` : `.${k}`),
+      what
+    )
+    throw new TypeError(`${path}${bad.circular ? ' (circular)' : ''} is not JSON-serialisable`)
+  }
 }
 
-function findUnserialisable(v: unknown, path: string, seen: Set<object>): string | null {
+/** Where the first bad value is: path segments innermost first (built only on failure). */
+interface Bad {
+  path: (string | number)[]
+  circular?: boolean
+}
+
+function findUnserialisable(v: unknown, seen: Set<object>): Bad | null {
   if (v === null || typeof v === 'string' || typeof v === 'boolean') return null
-  if (typeof v === 'number') return Number.isFinite(v) ? null : path
-  if (typeof v !== 'object') return path // undefined, function, symbol, bigint
+  if (typeof v === 'number') return Number.isFinite(v) ? null : { path: [] }
+  if (typeof v !== 'object') return { path: [] } // undefined, function, symbol, bigint
   if (isShareable(v)) return null
-  if (seen.has(v)) return `${path} (circular)`
+  if (seen.has(v)) return { path: [], circular: true }
   seen.add(v)
   const proto = Object.getPrototypeOf(v)
   if (Array.isArray(v)) {
     for (let i = 0; i < v.length; i++) {
-      const bad = findUnserialisable(v[i], `${path}[${i}]`, seen)
-      if (bad) return bad
+      const x: unknown = v[i]
+      // Numbers and strings, the bulk of a big map's items, skip the call.
+      if (typeof x === 'string' || (typeof x === 'number' && Number.isFinite(x))) continue
+      const bad = findUnserialisable(x, seen)
+      if (bad) return (bad.path.push(i), bad)
     }
   } else if (proto === Object.prototype || proto === null) {
-    for (const [k, x] of Object.entries(v)) {
-      const bad = findUnserialisable(x, `${path}.${k}`, seen)
-      if (bad) return bad
+    for (const k in v) {
+      const bad = findUnserialisable((v as Record<string, unknown>)[k], seen)
+      if (bad) return (bad.path.push(k), bad)
     }
   } else {
-    return path
+    return { path: [] }
   }
   seen.delete(v)
   return null

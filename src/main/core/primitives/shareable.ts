@@ -25,26 +25,31 @@ export function isShareable(v: unknown): v is Shareable {
 }
 
 /** Task arguments with their shareable objects replaced by refs for `link`'s child. */
-export function encodeArgs(args: readonly unknown[], link: ChildLink): unknown[] {
-  return args.map((a) => encode(a, link))
+export function encodeArgs(args: unknown[], link: ChildLink): unknown[] {
+  return encode(args, link) as unknown[]
 }
 
+/** Copies only what contains a shareable object; plain JSON comes back as it was. */
 function encode(v: unknown, link: ChildLink): unknown {
   if (v === null || typeof v !== 'object') return v
   if (isShareable(v)) {
     link.addBroker(v)
     return v.refFor(link)
   }
-  if (Array.isArray(v)) return v.map((x) => encode(x, link))
-  const out: Record<string, unknown> = {}
-  for (const [k, x] of Object.entries(v)) out[k] = encode(x, link)
-  return out
-}
-
-/** Cheap test so that plain-JSON arguments skip the copy. */
-export function containsShareable(v: unknown): boolean {
-  if (v === null || typeof v !== 'object') return false
-  if (isShareable(v)) return true
-  if (Array.isArray(v)) return v.some(containsShareable)
-  return Object.values(v).some(containsShareable)
+  if (Array.isArray(v)) {
+    let out: unknown[] | undefined
+    for (let i = 0; i < v.length; i++) {
+      const x: unknown = v[i]
+      if (x === null || typeof x !== 'object') continue
+      const e = encode(x, link)
+      if (e !== x) (out ??= v.slice())[i] = e
+    }
+    return out ?? v
+  }
+  let out: Record<string, unknown> | undefined
+  for (const [k, x] of Object.entries(v)) {
+    const e = encode(x, link)
+    if (e !== x) (out ??= { ...v })[k] = e
+  }
+  return out ?? v
 }
