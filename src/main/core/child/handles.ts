@@ -161,41 +161,31 @@ export class PipeProxy {
 
 /** Replaces the handle refs in a task's arguments with proxies (one proxy per host object). */
 export function decodeArgs(args: unknown[]): unknown[] {
-  return decode(args) as unknown[]
+  return args.map((a) => decode(a))
 }
 
 const proxies = new Map<string, QueueProxy | LockProxy | PipeProxy>()
 
-/** Copies only what contains a ref; plain JSON comes back as it was. */
 function decode(v: unknown): unknown {
   if (v === null || typeof v !== 'object') return v
-  if (Array.isArray(v)) {
-    let out: unknown[] | undefined
-    for (let i = 0; i < v.length; i++) {
-      const x: unknown = v[i]
-      if (x === null || typeof x !== 'object') continue
-      const d = decode(x)
-      if (d !== x) (out ??= v.slice())[i] = d
-    }
-    return out ?? v
-  }
+  if (Array.isArray(v)) return v.map(decode)
   const ref = v as Partial<HandleRef>
-  if (typeof ref.$ps === 'string') return proxyFor(v as HandleRef)
-  let out: Record<string, unknown> | undefined
-  for (const [k, x] of Object.entries(v)) {
-    const d = decode(x)
-    if (d !== x) (out ??= { ...v })[k] = d
+  if (typeof ref.$ps === 'string') {
+    const key = ref.$ps === 'pipe' ? `pipe:${ref.key}` : `${ref.$ps}:${ref.id}`
+    let proxy = proxies.get(key)
+    if (!proxy) {
+      const r = v as HandleRef
+      proxy =
+        r.$ps === 'queue'
+          ? new QueueProxy(r)
+          : r.$ps === 'lock'
+            ? new LockProxy(r)
+            : new PipeProxy(r)
+      proxies.set(key, proxy)
+    }
+    return proxy
   }
-  return out ?? v
-}
-
-function proxyFor(r: HandleRef): QueueProxy | LockProxy | PipeProxy {
-  const key = r.$ps === 'pipe' ? `pipe:${r.key}` : `${r.$ps}:${r.id}`
-  let proxy = proxies.get(key)
-  if (!proxy) {
-    proxy =
-      r.$ps === 'queue' ? new QueueProxy(r) : r.$ps === 'lock' ? new LockProxy(r) : new PipeProxy(r)
-    proxies.set(key, proxy)
-  }
-  return proxy
+  const out: Record<string, unknown> = {}
+  for (const [k, x] of Object.entries(v)) out[k] = decode(x)
+  return out
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { UnstampedEvent } from '../../../shared/events'
 import { isAlive } from '../procfs'
-import { Process } from './Process'
+import { Process, rootError } from './Process'
 
 describe('Process', () => {
   it('runs a named task in a real child whose parent is this process', async () => {
@@ -52,5 +52,16 @@ describe('Process', () => {
     // The child may finish its tiny task before the signal lands: either way it is gone.
     expect(p.isAlive()).toBe(false)
     expect(p.exitCode === 0 || p.signal === 'SIGKILL').toBe(true)
+  })
+  it('killed before its task returned: error names the pid, the exit code and the signal', async () => {
+    const p = new Process({ task: 'wait', args: [60_000], name: 'sleeper' })
+    await p.start()
+    process.kill(p.pid!, 'SIGKILL')
+    await p.join()
+    expect(p.died).toBe(true)
+    expect(p.error?.message).toBe(
+      `process 'sleeper' (pid ${p.pid}) exited before its task returned: exit code null, signal SIGKILL`
+    )
+    expect(rootError([new Process({ task: 'hello' }), p])).toBe(p.error)
   })
 })

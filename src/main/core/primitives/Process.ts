@@ -24,9 +24,12 @@ export class Process {
   readonly role: string
   /** What the task returned, once it has. */
   result: unknown
-  /** Why the task failed, if it did. */
+  /** Why the task failed, if it did (also when the process died before its task returned). */
   error: Error | undefined
+  /** It exited without its task returning or throwing (killed, or exited from inside). */
+  died = false
   private link: ChildLink | undefined
+  private answered = false
   private readonly sink: EventSink
 
   constructor(opts: ProcessOptions) {
@@ -63,6 +66,14 @@ export class Process {
     if (spare) spare.adopt(opts)
     const link = spare ?? new ChildLink(opts)
     this.link = link
+    // Registered before any join(), so a joiner already sees the error.
+    void link.exited.then(() => {
+      if (this.answered) return
+      this.died = true
+      this.error = new Error(
+        `process '${this.name}' (pid ${link.pid}) exited before its task returned: exit code ${link.exitCode}, signal ${link.signal}`
+      )
+    })
     await link.ready
     let args: unknown[]
     try {
@@ -75,6 +86,7 @@ export class Process {
   }
 
   private onTask(msg: TaskMessage): void {
+    this.answered = true
     if (msg.type === 'result') this.result = msg.value
     else this.error = fromErrorInfo(msg.error)
   }
@@ -105,4 +117,10 @@ export class Process {
   kill(): void {
     this.link?.kill('SIGKILL')
   }
+}
+
+/** The error to report for processes that ran together: one that died comes before the errors
+ *  its peers got because of it (EOF, a broken pipe); else the first task error. */
+export function rootError(procs: readonly Process[]): Error | undefined {
+  return (procs.find((p) => p.died) ?? procs.find((p) => p.error))?.error
 }

@@ -2,6 +2,7 @@
 // message `count` times and closes its end, the receiver prints what arrives until EOF. The
 // bytes go from one child to the other through the socket pair; the host only gets notes.
 import { findScenario } from '../../../shared/scenarios'
+import { rootError } from '../primitives/Process'
 import type { ScenarioProgram } from './ScenarioProgram'
 import {
   check,
@@ -41,7 +42,8 @@ export const pipeScenario: ScenarioProgram = {
     })
     await sender.start()
     await Promise.all([sender.join(), receiver.join()])
-    for (const p of [sender, receiver]) if (p.error) throw p.error
+    const failed = rootError([sender, receiver])
+    if (failed) throw failed
     const got = receiver.result as unknown[]
     const allMatch = got.length === count && got.every((m) => m === message)
     hostPrint(

@@ -5,6 +5,7 @@
 // `pace` stretches the pauses between the steps only: the streams themselves run at full speed.
 import type { RunEvent } from '../../../shared/events'
 import { findScenario } from '../../../shared/scenarios'
+import { rootError } from '../primitives/Process'
 import type { Process } from '../primitives/Process'
 import type { Queue } from '../primitives/Queue'
 import type { ScenarioContext, ScenarioProgram } from './ScenarioProgram'
@@ -37,7 +38,8 @@ async function stream(
   mark(ctx, `${what} stream begins`)
   await gate.put('go')
   await Promise.all([sender.join(), receiver.join()])
-  for (const p of [sender, receiver]) if (p.error) throw p.error
+  const failed = rootError([sender, receiver])
+  if (failed) throw failed
   mark(ctx, `${what} stream ends`, `${String(receiver.result)} messages received`)
   return receiver.result as number
 }
