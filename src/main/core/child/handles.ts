@@ -96,6 +96,9 @@ export class PipeProxy {
     // As Python's send raises BrokenPipeError: a dead peer must not swallow a stream silently.
     if (ch.isClosed)
       throw namedError('BrokenPipeError', `pipe '${this.ref.name}': the other end is gone`)
+    // As Python's send raises BrokenPipeError: a dead peer must not swallow a stream silently.
+    if (ch.isClosed)
+      throw namedError('BrokenPipeError', `pipe '${this.ref.name}': the other end is gone`)
     const line = ch.send(value)
     this.sent.add(Buffer.byteLength(line) + 1)
     // Backpressure, as Python's blocking send: wait while the socket's buffer is full.
@@ -161,31 +164,41 @@ export class PipeProxy {
 
 /** Replaces the handle refs in a task's arguments with proxies (one proxy per host object). */
 export function decodeArgs(args: unknown[]): unknown[] {
-  return args.map((a) => decode(a))
+  return decode(args) as unknown[]
 }
 
 const proxies = new Map<string, QueueProxy | LockProxy | PipeProxy>()
 
+/** Copies only what contains a ref; plain JSON comes back as it was. */
 function decode(v: unknown): unknown {
   if (v === null || typeof v !== 'object') return v
-  if (Array.isArray(v)) return v.map(decode)
-  const ref = v as Partial<HandleRef>
-  if (typeof ref.$ps === 'string') {
-    const key = ref.$ps === 'pipe' ? `pipe:${ref.key}` : `${ref.$ps}:${ref.id}`
-    let proxy = proxies.get(key)
-    if (!proxy) {
-      const r = v as HandleRef
-      proxy =
-        r.$ps === 'queue'
-          ? new QueueProxy(r)
-          : r.$ps === 'lock'
-            ? new LockProxy(r)
-            : new PipeProxy(r)
-      proxies.set(key, proxy)
+  if (Array.isArray(v)) {
+    let out: unknown[] | undefined
+    for (let i = 0; i < v.length; i++) {
+      const x: unknown = v[i]
+      if (x === null || typeof x !== 'object') continue
+      const d = decode(x)
+      if (d !== x) (out ??= v.slice())[i] = d
     }
-    return proxy
+    return out ?? v
   }
-  const out: Record<string, unknown> = {}
-  for (const [k, x] of Object.entries(v)) out[k] = decode(x)
-  return out
+  const ref = v as Partial<HandleRef>
+  if (typeof ref.$ps === 'string') return proxyFor(v as HandleRef)
+  let out: Record<string, unknown> | undefined
+  for (const [k, x] of Object.entries(v)) {
+    const d = decode(x)
+    if (d !== x) (out ??= { ...v })[k] = d
+  }
+  return out ?? v
+}
+
+function proxyFor(r: HandleRef): QueueProxy | LockProxy | PipeProxy {
+  const key = r.$ps === 'pipe' ? `pipe:${r.key}` : `${r.$ps}:${r.id}`
+  let proxy = proxies.get(key)
+  if (!proxy) {
+    proxy =
+      r.$ps === 'queue' ? new QueueProxy(r) : r.$ps === 'lock' ? new LockProxy(r) : new PipeProxy(r)
+    proxies.set(key, proxy)
+  }
+  return proxy
 }
