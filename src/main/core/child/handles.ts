@@ -96,9 +96,6 @@ export class PipeProxy {
     // As Python's send raises BrokenPipeError: a dead peer must not swallow a stream silently.
     if (ch.isClosed)
       throw namedError('BrokenPipeError', `pipe '${this.ref.name}': the other end is gone`)
-    // As Python's send raises BrokenPipeError: a dead peer must not swallow a stream silently.
-    if (ch.isClosed)
-      throw namedError('BrokenPipeError', `pipe '${this.ref.name}': the other end is gone`)
     const line = ch.send(value)
     this.sent.add(Buffer.byteLength(line) + 1)
     // Backpressure, as Python's blocking send: wait while the socket's buffer is full.
