@@ -46,7 +46,7 @@ async function pipeRtt(n: number): Promise<number> {
 export const pipeBench: Bench = {
   name: 'pipe',
   async run({ long }) {
-    const n = long ? 200_000 : 20_000
+    const n = long ? 200_000 : 100_000
     const rttN = long ? 20_000 : 3_000
     await pipeStream(Math.min(n, 20_000)) // warm up (JIT)
     await queueStream(Math.min(n, 20_000))

@@ -24,7 +24,7 @@ export async function queueStream(n: number): Promise<number> {
 export const queueBench: Bench = {
   name: 'queue',
   async run({ long }) {
-    const n = long ? 200_000 : 20_000
+    const n = long ? 200_000 : 100_000
     await queueStream(Math.min(n, 20_000)) // warm up (JIT)
     const rate = await queueStream(n)
     const py = pythonBaseline('queue', n, MESSAGE_BYTES)

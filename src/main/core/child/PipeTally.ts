@@ -1,6 +1,8 @@
-// Counts a pipe end's sends or receives and reports them once per tick: a stream of 100,000
-// messages becomes a few hundred pipe.send events (each with its count and total bytes), not
-// 100,000 reports competing with the data. A single message is still one event of its own.
+// Counts a pipe end's sends or receives and reports them in batches: a stream of 100,000
+// messages becomes a few hundred pipe.send events (each with its count and total bytes), and a
+// ping-pong does not double the host's wake-ups with a report per message. A child's tallies
+// wait up to `delayMs`, but any other message of the child flushes them first (flushTallies),
+// so the host still sees a receive before the output that follows it.
 export interface PipeTallyReport {
   bytes: number
   /** Sequence number of the last message counted. */
@@ -8,26 +10,43 @@ export interface PipeTallyReport {
   count: number
 }
 
+const pending = new Set<PipeTally>()
+
+/** Reports every tally with something counted (before another message, or before exit). */
+export function flushTallies(): void {
+  for (const t of pending) t.flush()
+}
+
 export class PipeTally {
   private seq = 0
   private bytes = 0
   private count = 0
-  private scheduled = false
+  private timer: NodeJS.Timeout | undefined
+  private ticked = false
 
-  constructor(private readonly report: (r: PipeTallyReport) => void) {}
+  /** `delayMs` 0: report on the next tick. */
+  constructor(
+    private readonly report: (r: PipeTallyReport) => void,
+    private readonly delayMs = 0
+  ) {}
 
   add(bytes: number): void {
     this.seq++
     this.bytes += bytes
     this.count++
-    if (!this.scheduled) {
-      this.scheduled = true
-      process.nextTick(() => this.flush())
+    if (pending.has(this)) return
+    pending.add(this)
+    if (this.delayMs > 0) this.timer = setTimeout(() => this.flush(), this.delayMs)
+    else if (!this.ticked) {
+      this.ticked = true
+      process.nextTick(() => ((this.ticked = false), this.flush()))
     }
   }
 
   flush(): void {
-    this.scheduled = false
+    pending.delete(this)
+    if (this.timer) clearTimeout(this.timer)
+    this.timer = undefined
     if (this.count === 0) return
     const r = { bytes: this.bytes, msg: this.seq, count: this.count }
     this.bytes = 0

@@ -63,8 +63,13 @@ export async function pipesFlushed(): Promise<void> {
   await Promise.all(flushing)
 }
 
+/** How long a child's pipe counts may wait for company (see PipeTally). */
+const TALLY_DELAY_MS = 2
+
 export class PipeProxy {
   private channel: Promise<LineChannel> | undefined
+  /** The channel once open: a stream of sends skips an await per message. */
+  private opened: LineChannel | undefined
   private readonly inbox: unknown[] = []
   private readonly waiting: { resolve: (v: unknown) => void; reject: (e: Error) => void }[] = []
   private peerClosed = false
@@ -81,8 +86,8 @@ export class PipeProxy {
         msg: r.msg,
         ...(r.count > 1 ? { count: r.count } : {})
       })
-    this.sent = new PipeTally(report('pipe.send'))
-    this.received = new PipeTally(report('pipe.recv'))
+    this.sent = new PipeTally(report('pipe.send'), TALLY_DELAY_MS)
+    this.received = new PipeTally(report('pipe.recv'), TALLY_DELAY_MS)
   }
 
   get name(): string {
@@ -92,7 +97,7 @@ export class PipeProxy {
   async send(value: unknown): Promise<void> {
     if (!this.ref.canSend) throw new Error(`pipe '${this.ref.name}': this end only receives`)
     if (this.closed) throw namedError('OSError', `pipe '${this.ref.name}': this end is closed`)
-    const ch = await this.open()
+    const ch = this.opened ?? (await this.open())
     // As Python's send raises BrokenPipeError: a dead peer must not swallow a stream silently.
     if (ch.isClosed)
       throw namedError('BrokenPipeError', `pipe '${this.ref.name}': the other end is gone`)
@@ -114,7 +119,7 @@ export class PipeProxy {
   /** The next message; rejects with EOFError once the other end closed and nothing is left. */
   async recv(): Promise<unknown> {
     if (!this.ref.canRecv) throw new Error(`pipe '${this.ref.name}': this end only sends`)
-    await this.open()
+    if (!this.opened) await this.open()
     if (this.inbox.length > 0) return this.inbox.shift()
     if (this.peerClosed || this.closed) throw this.eof()
     return new Promise((resolve, reject) => this.waiting.push({ resolve, reject }))
@@ -124,6 +129,7 @@ export class PipeProxy {
     if (this.closed) return
     this.closed = true
     this.sent.flush() // the host records the sends before the close
+    this.received.flush()
     // Data still buffered must reach the other end before this process exits (pipesFlushed).
     flushing.add(this.open().then((ch) => new Promise<void>((r) => ch.end(r))))
     notify({ type: 'pipe.close', pipe: this.ref.id })
@@ -132,11 +138,11 @@ export class PipeProxy {
   private open(): Promise<LineChannel> {
     this.channel ??= socketFor(this.ref.key).then(
       (socket) =>
-        new LineChannel(
+        (this.opened = new LineChannel(
           socket,
           (line) => this.onLine(line),
           () => this.onPeerClosed()
-        )
+        ))
     )
     return this.channel
   }

@@ -4,6 +4,7 @@ import type { Socket } from 'node:net'
 import type { ChildMessage, HostMessage } from '../protocol'
 import { fromErrorInfo } from '../protocol'
 import type { LineChannel } from './LineChannel'
+import { flushTallies } from './PipeTally'
 
 type Pending = { resolve: (v: unknown) => void; reject: (e: Error) => void }
 type Request = ChildMessage extends infer M ? (M extends { req: number } ? M : never) : never
@@ -26,12 +27,15 @@ function requireChannel(): LineChannel {
 
 /** A message that wants no answer; returns the line sent. */
 export function notify(msg: ChildMessage): string {
-  return requireChannel().send(msg)
+  const ch = requireChannel()
+  flushTallies() // pipe counts first: the host records them in the order they happened
+  return ch.send(msg)
 }
 
 /** A message the host answers with a `reply` carrying the same `req`. */
 export function request(msg: WithoutReq<Request>): Promise<unknown> {
   const ch = requireChannel()
+  flushTallies()
   const req = nextReq++
   return new Promise((resolve, reject) => {
     pending.set(req, { resolve, reject })

@@ -6,6 +6,7 @@ import type { ChildMessage, HandleMessage, HostMessage } from '../protocol'
 import { CHANNEL_FD, ENV_PARENT_PID, toErrorInfo } from '../protocol'
 import { decodeArgs, pipesFlushed } from './handles'
 import { LineChannel } from './LineChannel'
+import { flushTallies } from './PipeTally'
 import { watchParent } from './parentWatch'
 import { attachChannel, onReply, receiveSocket } from './runtime'
 import { hasTask, tasks } from './tasks'
@@ -22,7 +23,10 @@ function send(msg: ChildMessage): void {
 
 function exitNow(code: number): void {
   // Results must reach the host, and closed pipe ends their peers, before the process goes.
-  void pipesFlushed().then(() => channel.end(() => process.exit(code)))
+  void pipesFlushed().then(() => {
+    flushTallies()
+    channel.end(() => process.exit(code))
+  })
 }
 
 async function runOne(msg: RunMessage): Promise<boolean> {
