@@ -37,10 +37,11 @@ async function runOne(msg: RunMessage): Promise<boolean> {
     let value: unknown
     if (msg.map) {
       const extra = args.slice(1)
-      const results: unknown[] = []
-      for (const item of args[0] as unknown[]) {
-        const r = fn(item, ...extra)
-        results.push(r instanceof Promise ? await r : r)
+      const items = args[0] as unknown[]
+      const results: unknown[] = new Array(items.length)
+      for (let i = 0; i < items.length; i++) {
+        const r = extra.length === 0 ? fn(items[i]) : fn(items[i], ...extra)
+        results[i] = r instanceof Promise ? await r : r
       }
       value = results
     } else {
