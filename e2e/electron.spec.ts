@@ -2,8 +2,11 @@
 // machines where it cannot be downloaded, run with ELECTRON_OVERRIDE_DIST_PATH=<dir of electron>.
 import { existsSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
+import type { ElectronApplication, Page } from '@playwright/test'
 import { _electron as electron, expect, test } from '@playwright/test'
-import { processesTaggedWith } from '../src/main/core/procfs'
+import { isAlive, processesTaggedWith } from '../src/main/core/procfs'
+import { parseNativeTrace } from '../src/main/core/trace/parseNativeTrace'
+import { ppidOf } from './serveHost'
 
 function electronBinary(): string | null {
   const dir = resolve('node_modules/electron')
@@ -35,4 +38,85 @@ test('the desktop app runs hello and leaves no child behind', async () => {
   await expect(page.getByTestId('proc-pid').first()).toHaveText(/^\d+$/)
   await app.close()
   expect(processesTaggedWith(hostPid)).toEqual([])
+})
+
+/** Waits (briefly: children notice a gone parent within a watch period) until none is left. */
+async function childrenLeft(hostPid: number): Promise<number[]> {
+  for (let i = 0; i < 40 && processesTaggedWith(hostPid).length > 0; i++)
+    await new Promise((r) => setTimeout(r, 50))
+  return processesTaggedWith(hostPid)
+}
+
+async function launchApp(): Promise<{ app: ElectronApplication; page: Page; hostPid: number }> {
+  // acceptDownloads (Playwright's default) takes downloads over from Electron's save dialog.
+  const app = await electron.launch({
+    executablePath: binary!,
+    args: [resolve('out/main/index.js')],
+    acceptDownloads: true
+  })
+  const hostPid = await app.evaluate(() => process.pid)
+  const page = await app.firstWindow()
+  return { app, page, hostPid }
+}
+
+async function startQueue(page: Page, pace: string): Promise<void> {
+  await page.getByRole('option', { name: 'Queue', exact: true }).click()
+  await page.getByRole('textbox', { name: 'pace', exact: true }).fill(pace)
+  await page.getByRole('button', { name: 'Run', exact: true }).click()
+  await expect(page.getByTestId('run-status')).toContainText('queue')
+}
+
+test("queue: the PIDs shown are the host's live children, the exported trace holds them, quit leaves none", async () => {
+  test.setTimeout(120_000)
+  const { app, page, hostPid } = await launchApp()
+  await startQueue(page, '3')
+  await expect(page.getByTestId('host-pid')).toHaveText(String(hostPid))
+  // While the run is slowed down, every PID the table shows that is still alive must be a
+  // child of the Electron main process, by /proc.
+  const seenAlive = new Set<number>()
+  const status = page.getByTestId('run-status')
+  while (!/finished|failed|stopped/.test((await status.textContent()) ?? '')) {
+    for (const text of await page.getByTestId('proc-pid').allTextContents()) {
+      const pid = Number(text)
+      const ppid = await ppidOf(pid)
+      if (ppid === null) continue
+      expect(ppid, `parent of pid ${pid}`).toBe(hostPid)
+      seenAlive.add(pid)
+    }
+    await page.waitForTimeout(50)
+  }
+  await expect(status).toContainText('finished')
+  await expect(page.getByRole('heading', { name: 'Verdict: passed' })).toBeVisible()
+  const shown = (await page.getByTestId('proc-pid').allTextContents()).map(Number).sort()
+  expect(shown).toHaveLength(3) // the tutorial's 3 senders
+  expect(seenAlive.size, 'PIDs seen alive in /proc during the run').toBeGreaterThan(0)
+
+  // Export the native trace from the header's menu: Playwright receives the download.
+  await page.getByRole('button', { name: 'Export', exact: true }).click()
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('menuitem', { name: 'PoolScope trace (.poolscope.json)' }).click()
+  ])
+  expect(download.suggestedFilename()).toMatch(/^queue-run-\d+\.poolscope\.json$/)
+  const trace = parseNativeTrace(readFileSync((await download.path())!, 'utf8'))
+  expect(trace.meta).toMatchObject({ scenario: 'queue', hostPid })
+  expect(trace.status).toBe('finished')
+  const spawned = trace.events.flatMap((e) => (e.type === 'proc.spawn' ? [e] : []))
+  expect(spawned.map((e) => e.pid).sort()).toEqual(shown)
+  expect(spawned.every((e) => e.ppid === hostPid)).toBe(true)
+
+  await app.close()
+  expect(await childrenLeft(hostPid)).toEqual([])
+  expect(shown.filter(isAlive)).toEqual([])
+})
+
+test('quitting during a run leaves no child behind', async () => {
+  const { app, page, hostPid } = await launchApp()
+  await startQueue(page, '20') // senders linger for seconds
+  await expect(page.getByTestId('proc-pid').first()).toHaveText(/^\d+$/)
+  const pids = (await page.getByTestId('proc-pid').allTextContents()).map(Number)
+  expect(pids.some(isAlive), 'a child of the run is alive when the app quits').toBe(true)
+  await app.close()
+  expect(await childrenLeft(hostPid)).toEqual([])
+  expect(pids.filter(isAlive)).toEqual([])
 })
