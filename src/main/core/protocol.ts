@@ -27,6 +27,8 @@ export type HostMessage =
    * the list of results (a pool chunk). `exit`: the child exits afterwards (a Process).
    */
   | { type: 'run'; id: number; task: string; args: unknown[]; map?: boolean; exit?: boolean }
+  /** Several runs of one task in one message (a pool sending short tasks ahead). */
+  | { type: 'batch'; task: string; map?: boolean; ids: number[]; args: unknown[][] }
   /** Answer to a child's request `req` (queue put/get, lock acquire). */
   | { type: 'reply'; req: number; value?: unknown; error?: ErrorInfo }
   /** Finish the queued tasks, then exit (pool close, maxTasksPerChild). */
@@ -41,6 +43,8 @@ export interface HandleMessage {
 export type ChildMessage =
   | { type: 'ready'; pid: number; ppid: number }
   | { type: 'result'; id: number; value: unknown }
+  /** Results of consecutive tasks that ended in the same tick, in order. */
+  | { type: 'results'; ids: number[]; values: unknown[] }
   | { type: 'error'; id: number; error: ErrorInfo }
   /** Output written with the task API's write(): ordered with this child's other messages. */
   | { type: 'out'; text: string }

@@ -5,6 +5,7 @@ describe('parseChildMessage', () => {
   it('accepts valid messages, including the hand-checked hot ones', () => {
     for (const m of [
       { type: 'result', id: 3, value: [1, 2] },
+      { type: 'results', ids: [4, 5], values: [16, { a: 1 }] },
       { type: 'q.put', req: 0, queue: 'queue-1', item: 'x' },
       { type: 'q.put', req: 4, queue: 'queue-1', item: 'x', timeoutMs: 10 },
       { type: 'pipe.send', pipe: 'pipe-1-0', bytes: 30, msg: 5, count: 5 }
@@ -22,6 +23,14 @@ describe('parseChildMessage', () => {
     expect(parseChildMessage('{"type":"q.put","req":"0","queue":"q"}')).toMatchObject({
       ok: false,
       why: expect.stringMatching(/^message\.req: /)
+    })
+    expect(parseChildMessage('{"type":"results","ids":[1,2],"values":[1]}')).toMatchObject({
+      ok: false,
+      why: 'message.values: ids and values differ in length'
+    })
+    expect(parseChildMessage('{"type":"results","ids":[1.5],"values":[1]}')).toMatchObject({
+      ok: false,
+      why: expect.stringMatching(/^message\.ids\.0: /)
     })
     expect(parseChildMessage('{"type":"launch"}')).toMatchObject({ ok: false })
     expect(parseChildMessage('null')).toMatchObject({ ok: false })

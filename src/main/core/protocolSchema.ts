@@ -10,6 +10,12 @@ const timeoutMs = z.number().finite().nonnegative().optional()
 export const ChildMessageSchema: z.ZodType<ChildMessage> = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ready'), pid: z.number().int(), ppid: z.number().int() }),
   z.object({ type: z.literal('result'), id, value: z.unknown() }),
+  z
+    .object({ type: z.literal('results'), ids: z.array(id), values: z.array(z.unknown()) })
+    .refine((m) => m.ids.length === m.values.length, {
+      message: 'ids and values differ in length',
+      path: ['values']
+    }),
   z.object({ type: z.literal('error'), id, error: ErrorInfoSchema }),
   z.object({ type: z.literal('out'), text: z.string() }),
   z.object({
@@ -43,7 +49,7 @@ export function parseChildMessage(
   } catch {
     return { ok: false, why: 'not JSON' }
   }
-  if (isPlainResult(raw) || isPlainPut(raw)) return { ok: true, msg: raw }
+  if (isPlainResult(raw) || isPlainResults(raw) || isPlainPut(raw)) return { ok: true, msg: raw }
   const parsed = ChildMessageSchema.safeParse(raw)
   if (!parsed.success) return { ok: false, why: describeZodError(parsed.error, 'message') }
   return { ok: true, msg: parsed.data }
@@ -65,5 +71,16 @@ function isPlainPut(raw: unknown): raw is Extract<ChildMessage, { type: 'q.put' 
   if (m.type !== 'q.put' || m.req !== 0 || typeof m.queue !== 'string') return false
   for (const k in raw)
     if (k !== 'type' && k !== 'req' && k !== 'queue' && k !== 'item') return false
+  return true
+}
+
+/** Likewise for a batch of results. */
+function isPlainResults(raw: unknown): raw is Extract<ChildMessage, { type: 'results' }> {
+  if (typeof raw !== 'object' || raw === null) return false
+  const m = raw as { type?: unknown; ids?: unknown; values?: unknown }
+  if (m.type !== 'results' || !Array.isArray(m.ids) || !Array.isArray(m.values)) return false
+  if (m.ids.length !== m.values.length) return false
+  for (const id of m.ids) if (!Number.isInteger(id) || id < 0) return false
+  for (const k in raw) if (k !== 'type' && k !== 'ids' && k !== 'values') return false
   return true
 }

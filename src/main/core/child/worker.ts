@@ -17,12 +17,37 @@ const queued: RunMessage[] = []
 let busy = false
 let exitWhenIdle = false
 
+// Results of tasks that end in the same tick go out as one message (a pool's short tasks);
+// a task that awaits ends in a later tick, so its result is not held back.
+let doneIds: number[] = []
+let doneValues: unknown[] = []
+
+function flushResults(): void {
+  if (doneIds.length === 0) return
+  const [ids, values] = [doneIds, doneValues]
+  doneIds = []
+  doneValues = []
+  channel.send(
+    ids.length === 1
+      ? { type: 'result', id: ids[0]!, value: values[0] }
+      : { type: 'results', ids, values }
+  )
+}
+
+function sendResult(id: number, value: unknown): void {
+  if (doneIds.length === 0) process.nextTick(flushResults)
+  doneIds.push(id)
+  doneValues.push(value)
+}
+
 function send(msg: ChildMessage): void {
+  flushResults() // in order
   channel.send(msg)
 }
 
 function exitNow(code: number): void {
   // Results must reach the host, and closed pipe ends their peers, before the process goes.
+  flushResults()
   void pipesFlushed().then(() => {
     flushTallies()
     channel.end(() => process.exit(code))
@@ -47,7 +72,7 @@ async function runOne(msg: RunMessage): Promise<boolean> {
     } else {
       value = await fn(...args)
     }
-    send({ type: 'result', id: msg.id, value })
+    sendResult(msg.id, value)
     return true
   } catch (err) {
     send({ type: 'error', id: msg.id, error: toErrorInfo(err) })
@@ -73,6 +98,18 @@ function onLine(line: string): void {
   switch (msg.type) {
     case 'run':
       queued.push(msg)
+      void drain()
+      return
+    case 'batch':
+      for (let i = 0; i < msg.ids.length; i++) {
+        queued.push({
+          type: 'run',
+          id: msg.ids[i]!,
+          task: msg.task,
+          args: msg.args[i]!,
+          map: msg.map
+        })
+      }
       void drain()
       return
     case 'reply':

@@ -25,6 +25,7 @@ export interface PoolWorkerHooks {
 export class PoolWorker {
   readonly link: ChildLink
   readonly inflight = new Deque<PoolTask>()
+  private outbox: PoolTask[] = []
   /** Tasks sent to this worker so far (maxTasksPerChild counts these). */
   assigned = 0
   /** Set when the pool asked it to exit (close, maxTasksPerChild): its exit is no crash. */
@@ -54,17 +55,38 @@ export class PoolWorker {
     return Math.max(1, Math.min(MAX_WINDOW, Math.floor(AHEAD_MS / Math.max(this.avgMs, 0.001))))
   }
 
+  /** Takes a task; it goes out with the others of this dispatch at send(). */
   assign(task: PoolTask): void {
     this.assigned++
     this.inflight.push(task)
-    this.link.send({
-      type: 'run',
-      id: task.id,
-      task: task.task,
-      args: encodeArgs(task.args, this.link),
-      ...(task.map ? { map: true } : {})
-    })
+    this.outbox.push(task)
     if (this.inflight.length === 1) this.start(task)
+  }
+
+  /** Sends what assign() took: runs of the same task go as one batch message. */
+  send(): void {
+    const out = this.outbox
+    this.outbox = []
+    for (let i = 0; i < out.length;) {
+      const first = out[i]!
+      let j = i + 1
+      while (j < out.length && out[j]!.task === first.task && out[j]!.map === first.map) j++
+      const map = first.map ? { map: true } : {}
+      if (j - i === 1) {
+        const args = encodeArgs(first.args, this.link)
+        this.link.send({ type: 'run', id: first.id, task: first.task, args, ...map })
+      } else {
+        const group = out.slice(i, j)
+        this.link.send({
+          type: 'batch',
+          task: first.task,
+          ids: group.map((t) => t.id),
+          args: group.map((t) => encodeArgs(t.args, this.link)),
+          ...map
+        })
+      }
+      i = j
+    }
   }
 
   retire(): void {

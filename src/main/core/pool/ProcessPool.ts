@@ -254,6 +254,7 @@ export class ProcessPool {
         gave = true
       }
     }
+    for (const { w } of takers) w.send()
     this.depthChanged()
   }
 

@@ -167,6 +167,11 @@ export class ChildLink {
       case 'error':
         this.onTask(msg)
         return
+      case 'results':
+        for (let i = 0; i < msg.ids.length; i++) {
+          this.onTask({ type: 'result', id: msg.ids[i]!, value: msg.values[i] })
+        }
+        return
       case 'out':
         this.sink({ type: 'stdout', pid: this.pid!, text: msg.text })
         return
