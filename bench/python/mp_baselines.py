@@ -5,7 +5,8 @@ Usage: python3 mp_baselines.py KIND N [ARG]; prints one JSON object {"value": ..
   map N CHUNK      Pool(2).map(square, range(N), chunksize=CHUNK or default if 0), ms
                    (after a warm-up run; median of five runs with the default chunksize)
   queue N BYTES    N messages from a child through mp.Queue to the parent, messages/s
-  pipe-stream N B  N messages from a child through mp.Pipe to the parent, messages/s
+                   (first message to last, as the TypeScript side)
+  pipe-stream N B  N messages from a child through mp.Pipe to the parent, messages/s (same)
   pipe-rtt N       parent <-> child ping-pong over a duplex mp.Pipe, µs per round trip
 """
 import json
@@ -73,21 +74,23 @@ def main():
     elif kind == 'queue':
         q = mp.Queue()
         p = mp.Process(target=put_many, args=(q, n, arg))
-        t = time.perf_counter()
         p.start()
-        for _ in range(n):
+        q.get()  # timed from the first message to the last, as the TypeScript side
+        t = time.perf_counter()
+        for _ in range(n - 1):
             q.get()
-        out(n / (time.perf_counter() - t), 'msg/s')
+        out((n - 1) / (time.perf_counter() - t), 'msg/s')
         p.join()
     elif kind == 'pipe-stream':
         a, b = mp.Pipe()
         p = mp.Process(target=send_many, args=(b, n, arg))
-        t = time.perf_counter()
         p.start()
         b.close()
-        for _ in range(n):
+        a.recv()
+        t = time.perf_counter()
+        for _ in range(n - 1):
             a.recv()
-        out(n / (time.perf_counter() - t), 'msg/s')
+        out((n - 1) / (time.perf_counter() - t), 'msg/s')
         p.join()
     elif kind == 'pipe-rtt':
         a, b = mp.Pipe()

@@ -26,3 +26,12 @@ export function pythonBaseline(kind: string, ...args: number[]): PythonBaseline 
     return { value: null, note: `python baseline failed: ${r.stderr.trim().split('\n').at(-1)}` }
   return { value: (JSON.parse(r.stdout) as { value: number }).value }
 }
+
+/** The median of `times` runs (streams are single shots, and the machine may be busy). */
+export function pythonMedian(times: number, kind: string, ...args: number[]): PythonBaseline {
+  const runs = Array.from({ length: times }, () => pythonBaseline(kind, ...args))
+  const failed = runs.find((r) => r.value === null)
+  if (failed) return failed
+  const values = runs.map((r) => r.value!).sort((a, b) => a - b)
+  return { value: values[values.length >> 1]! }
+}
