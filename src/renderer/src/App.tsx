@@ -113,6 +113,7 @@ export function App({ api, store }: { api: PoolScopeApi; store: RunStore }): Rea
           {run ? (
             <MainPanes
               run={run}
+              live={running}
               tab={tab}
               onTab={setTab}
               filterRef={filterRef}

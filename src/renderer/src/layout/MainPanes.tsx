@@ -1,7 +1,11 @@
 // The run's views: the verdict on top, a tabbed pane (Processes, CPU, Queues and locks,
-// Timeline) and, under a splitter, the console. Only the visible tab renders.
+// Timeline) and, under a splitter, the console. Only the visible tab renders; the charts and
+// the timeline follow the run at most CHART_UPDATES_PER_S times a second (they cost the most
+// to draw), the rest at the store's pace.
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { useElementSize } from '../hooks/useElementSize'
+import { useThrottled } from '../hooks/useThrottled'
 import type { RunState } from '../store/runState'
 import { CpuView } from '../views/charts/CpuView'
 import { QueuesLocksView } from '../views/charts/QueuesLocksView'
@@ -14,9 +18,12 @@ import { Splitter } from './Splitter'
 
 export const TABS = ['processes', 'cpu', 'queues', 'timeline'] as const
 export type Tab = (typeof TABS)[number]
+export const CHART_UPDATES_PER_S = 5
 
 interface Props {
   run: RunState
+  /** A live run streams events: its charts are throttled (a replay's follow the scrubber). */
+  live: boolean
   tab: Tab
   onTab(tab: Tab): void
   onSignal?: (pid: number, signal: KillSignal) => void
@@ -26,17 +33,14 @@ interface Props {
 }
 
 export function MainPanes(props: Props): React.JSX.Element {
-  const { run, tab, onTab, onSignal, filterRef, findRef, verdictRef } = props
+  const { run, live, tab, onTab, onSignal, filterRef, findRef, verdictRef } = props
   const { t } = useTranslation()
   const [topPct, setTopPct] = useState(60)
-  const [height, setHeight] = useState(600)
+  // measured by a ResizeObserver: reading the height on every render forced a layout
+  const [panesRef, { height }] = useElementSize<HTMLDivElement>({ width: 0, height: 600 })
+  const drawn = useThrottled(run, live ? 1000 / CHART_UPDATES_PER_S : 0, run.id)
   return (
-    <div
-      className="panes"
-      ref={(el) => {
-        if (el && el.clientHeight > 0 && el.clientHeight !== height) setHeight(el.clientHeight)
-      }}
-    >
+    <div className="panes" ref={panesRef}>
       <div ref={verdictRef} tabIndex={-1} className="verdict-slot">
         <VerdictView run={run} />
       </div>
@@ -70,9 +74,9 @@ export function MainPanes(props: Props): React.JSX.Element {
           {tab === 'processes' && (
             <ProcessTable run={run} onSignal={onSignal} filterRef={filterRef} />
           )}
-          {tab === 'cpu' && <CpuView run={run} />}
-          {tab === 'queues' && <QueuesLocksView run={run} />}
-          {tab === 'timeline' && <TimelineView run={run} />}
+          {tab === 'cpu' && <CpuView run={drawn} />}
+          {tab === 'queues' && <QueuesLocksView run={drawn} />}
+          {tab === 'timeline' && <TimelineView run={drawn} />}
         </div>
       </div>
       <Splitter

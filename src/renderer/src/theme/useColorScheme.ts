@@ -3,16 +3,18 @@ import { useSyncExternalStore } from 'react'
 
 const QUERY = '(prefers-color-scheme: dark)'
 
+// One query list for the page: React reads the snapshot on every render of every chart.
+let query: MediaQueryList | undefined
+const mediaQuery = (): MediaQueryList | undefined => (query ??= window.matchMedia?.(QUERY))
+
 function subscribe(onChange: () => void): () => void {
-  const mq = window.matchMedia?.(QUERY)
+  const mq = mediaQuery()
   mq?.addEventListener('change', onChange)
   return () => mq?.removeEventListener('change', onChange)
 }
 
 export function useColorScheme(): 'dark' | 'light' {
-  return useSyncExternalStore(subscribe, () =>
-    window.matchMedia?.(QUERY).matches ? 'dark' : 'light'
-  )
+  return useSyncExternalStore(subscribe, () => (mediaQuery()?.matches ? 'dark' : 'light'))
 }
 
 export interface ChartTheme {

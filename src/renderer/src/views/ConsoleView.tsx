@@ -16,7 +16,8 @@ interface Props {
   findRef?: React.Ref<HTMLInputElement>
 }
 
-export function ConsoleView({ run, findRef }: Props): React.JSX.Element {
+// memo: the chart tabs redraw on their own timer; the console need not redraw with them
+export const ConsoleView = memo(function ConsoleView({ run, findRef }: Props): React.JSX.Element {
   const { t } = useTranslation()
   const [pid, setPid] = useState<number | 'all'>('all')
   const [find, setFind] = useState('')
@@ -45,7 +46,6 @@ export function ConsoleView({ run, findRef }: Props): React.JSX.Element {
   const follow = useRef(true)
   const virtual = lines.length >= VIRTUALIZE_LINES_FROM
   // The compiler cannot memoise around the virtualizer; this component is not compiled.
-  // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count: lines.length,
     getScrollElement: () => scrollRef.current,
@@ -128,7 +128,7 @@ export function ConsoleView({ run, findRef }: Props): React.JSX.Element {
       )}
     </section>
   )
-}
+})
 
 interface LineProps {
   line: ConsoleLine

@@ -1,6 +1,6 @@
 // CPU per core over the last CPU_WINDOW_MS, plus the run's processes summed and the host's
 // own CPU, with the latest sample written out.
-import { useMemo } from 'react'
+import { memo, useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { RunState } from '../../store/runState'
 import { CPU_WINDOW_MS } from '../../store/seriesModel'
@@ -10,7 +10,7 @@ import { cpuRows } from './cpuData'
 import type { LineSpec } from './TimeSeriesChart'
 import { TimeSeriesChart } from './TimeSeriesChart'
 
-export function CpuView({ run }: { run: RunState }): React.JSX.Element {
+export const CpuView = memo(function CpuView({ run }: { run: RunState }): React.JSX.Element {
   const { t } = useTranslation()
   const { rows, cores } = useMemo(() => cpuRows(run.series.cpu), [run.series.cpu])
   const lines = useMemo<LineSpec[]>(
@@ -66,4 +66,4 @@ export function CpuView({ run }: { run: RunState }): React.JSX.Element {
       )}
     </section>
   )
-}
+})

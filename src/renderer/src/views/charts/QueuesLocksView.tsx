@@ -1,22 +1,34 @@
 // Queue depth over time for every queue (the pool's task queue too) with markers where a put
-// blocked, and the number of processes waiting for each lock; tables give the counts.
-import { useMemo } from 'react'
+// blocked, and the number of processes waiting for each lock; tables give the counts. The
+// charts draw the series decimated to CHART_BUCKETS columns (peaks kept) and one marker per
+// column and depth, so a flood of events costs the chart no more than a quiet run.
+import { memo, useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Point } from '../../store/bounded'
 import type { RunState } from '../../store/runState'
 import { POOL_QUEUE } from '../../store/seriesModel'
 import { pidColor, seriesColor } from '../../theme/colorMap'
+import { decimateSteps } from './decimateSteps'
 import { mergeSteps } from './seriesRows'
 import type { LineSpec, Marker } from './TimeSeriesChart'
 import { TimeSeriesChart } from './TimeSeriesChart'
 
-export function QueuesLocksView({ run }: { run: RunState }): React.JSX.Element {
+/** Columns of the time axis that the charts resolve (a chart is ~1000 px wide). */
+export const CHART_BUCKETS = 240
+
+export const QueuesLocksView = memo(function QueuesLocksView({
+  run
+}: {
+  run: RunState
+}): React.JSX.Element {
   const { t } = useTranslation()
   const { queues, locks } = run.series
+  const end = Math.max(1000, run.lastT)
   const queueName = (name: string): string => (name === POOL_QUEUE ? t('queuesView.pool') : name)
   const queueChart = useMemo(() => {
     const series = new Map<string, readonly Point[]>()
-    for (const q of queues.values()) series.set(q.name, q.series)
+    for (const q of queues.values())
+      series.set(q.name, decimateSteps(q.series, 0, end, CHART_BUCKETS))
     const lines: LineSpec[] = [...queues.keys()].map((name) => ({
       key: name,
       label: name === POOL_QUEUE ? t('queuesView.pool') : name,
@@ -24,19 +36,27 @@ export function QueuesLocksView({ run }: { run: RunState }): React.JSX.Element {
       step: true,
       width: 2
     }))
-    const markers: Marker[] = [...queues.values()].flatMap((q) =>
-      q.blockedAt.map((p) => ({
-        x: p.t / 1000,
-        y: p.v,
-        color: seriesColor(q.name),
-        label: t('queuesView.blockedMark')
-      }))
-    )
+    const markers: Marker[] = []
+    const seen = new Set<string>()
+    for (const q of queues.values())
+      for (const p of q.blockedAt) {
+        // markers closer than a column at the same depth would be drawn on top of each other
+        const at = `${q.name}:${Math.floor((p.t / end) * CHART_BUCKETS)}:${p.v}`
+        if (seen.has(at)) continue
+        seen.add(at)
+        markers.push({
+          x: p.t / 1000,
+          y: p.v,
+          color: seriesColor(q.name),
+          label: t('queuesView.blockedMark')
+        })
+      }
     return { rows: mergeSteps(series), lines, markers }
-  }, [queues, t])
+  }, [queues, end, t])
   const lockChart = useMemo(() => {
     const series = new Map<string, readonly Point[]>()
-    for (const l of locks.values()) series.set(l.name, l.series)
+    for (const l of locks.values())
+      series.set(l.name, decimateSteps(l.series, 0, end, CHART_BUCKETS))
     const lines: LineSpec[] = [...locks.keys()].map((name) => ({
       key: name,
       label: name,
@@ -45,8 +65,8 @@ export function QueuesLocksView({ run }: { run: RunState }): React.JSX.Element {
       width: 2
     }))
     return { rows: mergeSteps(series), lines }
-  }, [locks])
-  const xDomain: [number, number] = [0, Math.max(1, run.lastT / 1000)]
+  }, [locks, end])
+  const xDomain: [number, number] = [0, end / 1000]
 
   return (
     <section aria-label={t('queues')} className="queues view">
@@ -139,4 +159,4 @@ export function QueuesLocksView({ run }: { run: RunState }): React.JSX.Element {
       )}
     </section>
   )
-}
+})

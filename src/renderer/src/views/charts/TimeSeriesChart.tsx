@@ -1,5 +1,10 @@
 // A thin typed wrapper over recharts' LineChart: time (s) on x, lines from the app's colour
-// map, theme-aware axes, no animation (data arrive several times a second).
+// map, theme-aware axes, no animation (data arrive several times a second). Every prop handed
+// to recharts keeps its identity between renders unless its value changed: recharts 3 copies
+// each changed prop into its store and re-runs its selectors, so a fresh object per render
+// made every redraw several times dearer. Axes show every one of their few nice ticks
+// (interval 0): the default 'preserveEnd' measured each label in the DOM on every redraw.
+import { memo, useMemo } from 'react'
 import {
   CartesianGrid,
   Legend,
@@ -40,44 +45,64 @@ interface Props {
   label: string
 }
 
-export function TimeSeriesChart(props: Props): React.JSX.Element {
+const MARGIN = { top: 8, right: 16, bottom: 4, left: 0 }
+const LEGEND_STYLE = { fontSize: 12 }
+const formatSeconds = (v: number): string => `${v.toFixed(v < 10 ? 1 : 0)} s`
+const formatTooltipTime = (v: unknown): string => `${Number(v).toFixed(2)} s`
+
+export const TimeSeriesChart = memo(function TimeSeriesChart(props: Props): React.JSX.Element {
   const { data, lines, xDomain, yDomain, yUnit, markers, height = 220, label } = props
   const [ref, size] = useElementSize<HTMLDivElement>({ width: 640, height })
-  const theme = chartTheme(useColorScheme())
-  const tick = { fill: theme.axis, fontSize: 11 }
+  const scheme = useColorScheme()
+  const theme = useMemo(() => chartTheme(scheme), [scheme])
+  const styles = useMemo(
+    () => ({
+      tick: { fill: theme.axis, fontSize: 11 },
+      content: { background: theme.background, borderColor: theme.grid },
+      label: { color: theme.text }
+    }),
+    [theme]
+  )
+  const [x0, x1] = xDomain
+  const xDom = useMemo<[number, number]>(() => [x0, x1], [x0, x1])
+  const [y0, y1] = yDomain ?? [0, 'auto']
+  const yDom = useMemo<[number, number | 'auto']>(() => [y0, y1], [y0, y1])
+  const formatY = useMemo(() => (v: number) => `${v}${yUnit ?? ''}`, [yUnit])
   return (
     <div ref={ref} className="chart" style={{ height }} role="img" aria-label={label}>
       <LineChart
         width={size.width}
         height={height}
         data={data as Record<string, number | null>[]}
-        margin={{ top: 8, right: 16, bottom: 4, left: 0 }}
+        margin={MARGIN}
       >
         <CartesianGrid stroke={theme.grid} strokeDasharray="3 3" />
         <XAxis
           dataKey="t"
           type="number"
-          domain={xDomain}
+          domain={xDom}
           allowDataOverflow
-          tick={tick}
+          interval={0}
+          tick={styles.tick}
           stroke={theme.axis}
-          tickFormatter={(v: number) => `${v.toFixed(v < 10 ? 1 : 0)} s`}
+          tickFormatter={formatSeconds}
         />
         <YAxis
-          domain={yDomain ?? [0, 'auto']}
-          tick={tick}
+          domain={yDom}
+          interval={0}
+          tick={styles.tick}
           stroke={theme.axis}
           width={44}
           allowDecimals={false}
-          tickFormatter={(v: number) => `${v}${yUnit ?? ''}`}
+          tickFormatter={formatY}
         />
         <Tooltip
-          contentStyle={{ background: theme.background, borderColor: theme.grid }}
-          labelStyle={{ color: theme.text }}
-          labelFormatter={(v) => `${Number(v).toFixed(2)} s`}
+          contentStyle={styles.content}
+          labelStyle={styles.label}
+          labelFormatter={formatTooltipTime}
           isAnimationActive={false}
         />
-        <Legend wrapperStyle={{ fontSize: 12 }} />
+        <Legend wrapperStyle={LEGEND_STYLE} />
         {lines.map((l) => (
           <Line
             key={l.key}
@@ -107,4 +132,4 @@ export function TimeSeriesChart(props: Props): React.JSX.Element {
       </LineChart>
     </div>
   )
-}
+})

@@ -1,14 +1,15 @@
 // One lane per process: alive span, tasks as bars, lock waits and holds, pipe messages as
 // arrows between lanes, output writes as ticks. Zoom (buttons, Ctrl+wheel, +/−) and pan
-// (drag, Shift+wheel, arrow keys); until the user zooms it follows the whole run.
-import { useMemo, useRef, useState } from 'react'
+// (drag, Shift+wheel, arrow keys); until the user zooms it follows the whole run. What is
+// drawn is reduced to the pixels first (see timelineLayout), so the SVG stays small.
+import { memo, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useElementSize } from '../../hooks/useElementSize'
 import type { RunState } from '../../store/runState'
 import { MAX_SPANS } from '../../store/timelineModel'
 import { formatMs } from '../../util/format'
 import type { Window } from './timelineLayout'
-import { laneRects, lanesOf, pan, timeTicks, zoom } from './timelineLayout'
+import { arrowLines, laneRects, lanesOf, pan, tickColumns, timeTicks, zoom } from './timelineLayout'
 
 const LABEL_W = 160
 const LANE_H = 22
@@ -20,7 +21,11 @@ const KIND_STYLE = {
   'queue-wait': { y: 13, h: 6, className: 'span-qwait' }
 } as const
 
-export function TimelineView({ run }: { run: RunState }): React.JSX.Element {
+export const TimelineView = memo(function TimelineView({
+  run
+}: {
+  run: RunState
+}): React.JSX.Element {
   const { t } = useTranslation()
   const [ref, size] = useElementSize<HTMLDivElement>({ width: 800, height: 300 })
   const [view, setView] = useState<Window | null>(null)
@@ -39,6 +44,16 @@ export function TimelineView({ run }: { run: RunState }): React.JSX.Element {
     // w is a fresh object each render; its bounds are what matters
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [spans, open, run.lastT, w.start, w.end, plotW]
+  )
+  const tickCols = useMemo(
+    () => tickColumns(ticks, w, plotW),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [ticks, w.start, w.end, plotW]
+  )
+  const arrowList = useMemo(
+    () => arrowLines(arrows, w, plotW),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [arrows, w.start, w.end, plotW]
   )
   const height = AXIS_H + lanes.length * LANE_H + 4
   const laneY = (pid: number): number | undefined => {
@@ -178,21 +193,17 @@ export function TimelineView({ run }: { run: RunState }): React.JSX.Element {
               </g>
             )
           })}
-          {ticks
-            .filter((k) => visible(k.t))
-            .map((k, i) => {
-              const y = laneY(k.pid)
-              return y === undefined ? null : (
-                <line
-                  key={i}
-                  x1={xOf(k.t)}
-                  x2={xOf(k.t)}
-                  y1={y + 1}
-                  y2={y + 7}
-                  className="out-tick"
-                />
-              )
-            })}
+          {[...tickCols].map(([pid, cols]) => {
+            const y = laneY(pid)
+            // one path per lane: a mark per pixel column with output in it
+            return y === undefined ? null : (
+              <path
+                key={pid}
+                d={cols.map((x) => `M${LABEL_W + x},${y + 1}v6`).join('')}
+                className="out-tick"
+              />
+            )
+          })}
           {closes
             .filter((c) => visible(c.t))
             .map((c, i) => {
@@ -203,31 +214,29 @@ export function TimelineView({ run }: { run: RunState }): React.JSX.Element {
                 </circle>
               )
             })}
-          {arrows
-            .filter((a) => visible(a.tSend) || visible(a.tRecv))
-            .map((a, i) => {
-              const y1 = laneY(a.from)
-              const y2 = laneY(a.to)
-              if (y1 === undefined || y2 === undefined) return null
-              return (
-                <line
-                  key={i}
-                  x1={xOf(a.tSend)}
-                  y1={y1 + 11}
-                  x2={xOf(a.tRecv)}
-                  y2={y2 + 11}
-                  className="pipe-arrow"
-                  markerEnd="url(#arrowhead)"
-                >
-                  <title>{`${a.pipe}: ${a.from} → ${a.to}, ${a.count > 1 ? `×${a.count}, ` : ''}${a.bytes} B`}</title>
-                </line>
-              )
-            })}
+          {arrowList.map((a) => {
+            const y1 = laneY(a.from)
+            const y2 = laneY(a.to)
+            if (y1 === undefined || y2 === undefined) return null
+            return (
+              <line
+                key={`${a.pipe}:${a.from}:${a.to}:${Math.round(a.x1)}:${Math.round(a.x2)}`}
+                x1={LABEL_W + a.x1}
+                y1={y1 + 11}
+                x2={LABEL_W + a.x2}
+                y2={y2 + 11}
+                className="pipe-arrow"
+                markerEnd="url(#arrowhead)"
+              >
+                <title>{`${a.pipe}: ${a.from} → ${a.to}, ${a.count > 1 ? `×${a.count}, ` : ''}${a.bytes} B`}</title>
+              </line>
+            )
+          })}
         </svg>
       </div>
     </section>
   )
-}
+})
 
 function Legend(): React.JSX.Element {
   const { t } = useTranslation()

@@ -2,7 +2,7 @@
 // time window, and spans reduced to what the pixels can show (spans closer than a pixel merge,
 // spans outside the window are dropped), so drawing costs O(width), not O(events).
 import type { RunState } from '../../store/runState'
-import type { Span, SpanKind } from '../../store/timelineModel'
+import type { Arrow, Span, SpanKind, Tick } from '../../store/timelineModel'
 import { HOST_COLOR, procColor } from '../../theme/colorMap'
 
 export interface Lane {
@@ -130,4 +130,67 @@ export function timeTicks(w: Window, width: number): number[] {
   const ticks: number[] = []
   for (let v = Math.ceil(w.start / step) * step; v <= w.end; v += step) ticks.push(v)
   return ticks
+}
+
+/**
+ * Per lane, the pixel columns (from the plot's left edge) that have at least one output write
+ * in the window: thousands of writes a second draw as at most one mark per column.
+ */
+export function tickColumns(
+  ticks: readonly Tick[],
+  w: Window,
+  width: number
+): Map<number, number[]> {
+  const scale = width / Math.max(w.end - w.start, 1e-6)
+  const seen = new Map<number, Set<number>>()
+  for (const k of ticks) {
+    if (k.t < w.start || k.t > w.end) continue
+    let cols = seen.get(k.pid)
+    if (!cols) seen.set(k.pid, (cols = new Set()))
+    cols.add(Math.round((k.t - w.start) * scale))
+  }
+  return new Map([...seen].map(([pid, cols]) => [pid, [...cols].sort((a, b) => a - b)]))
+}
+
+export interface ArrowLine {
+  pipe: string
+  from: number
+  to: number
+  /** Pixels from the plot's left edge. */
+  x1: number
+  x2: number
+  /** Messages and bytes of the arrows drawn as this one line. */
+  count: number
+  bytes: number
+}
+
+/**
+ * The pipe arrows with an end in the window, as pixel lines; arrows that would be drawn on the
+ * same pixels (same lanes, same columns) become one line that counts their messages.
+ */
+export function arrowLines(arrows: readonly Arrow[], w: Window, width: number): ArrowLine[] {
+  const scale = width / Math.max(w.end - w.start, 1e-6)
+  const inside = (t: number): boolean => t >= w.start && t <= w.end
+  const lines = new Map<string, ArrowLine>()
+  for (const a of arrows) {
+    if (!inside(a.tSend) && !inside(a.tRecv)) continue
+    const x1 = (a.tSend - w.start) * scale
+    const x2 = (a.tRecv - w.start) * scale
+    const key = `${a.pipe}:${a.from}:${a.to}:${Math.round(x1)}:${Math.round(x2)}`
+    const line = lines.get(key)
+    if (line) {
+      line.count += a.count
+      line.bytes += a.bytes
+    } else
+      lines.set(key, {
+        pipe: a.pipe,
+        from: a.from,
+        to: a.to,
+        x1,
+        x2,
+        count: a.count,
+        bytes: a.bytes
+      })
+  }
+  return [...lines.values()]
 }
