@@ -1,5 +1,7 @@
 // Test helper for load tests: samples this process's RSS (and, less often, how many of its
 // tagged children are alive) while a workload runs, and reports the peaks.
+import { setFlagsFromString } from 'node:v8'
+import { runInNewContext } from 'node:vm'
 import { processesTaggedWith } from '../../procfs'
 
 export interface LoadFigures {
@@ -14,10 +16,19 @@ export interface LoadFigures {
 
 const MiB = 2 ** 20
 
+/** A full GC, so that garbage left by earlier tests in this worker is not counted as growth
+ *  (Node's --expose-gc, switched on for this call only). */
+function collectGarbage(): void {
+  setFlagsFromString('--expose-gc')
+  ;(runInNewContext('gc') as () => void)()
+  setFlagsFromString('--no-expose-gc')
+}
+
 /** Runs `work` while sampling; every 20 ms for RSS, every 100 ms for the /proc child count. */
 export async function measureLoad<T>(
   work: () => Promise<T>
 ): Promise<{ value: T; figures: LoadFigures }> {
+  collectGarbage()
   const base = process.memoryUsage().rss
   let peak = base
   let peakChildren = 0
