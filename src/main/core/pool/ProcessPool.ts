@@ -77,6 +77,13 @@ export class ProcessPool {
     return [...this.workers].filter((w) => w.link.isAlive()).map((w) => w.pid!)
   }
 
+  /** Signals worker `pid` (a user killing a worker to watch the pool replace it). */
+  killWorker(pid: number, signal: NodeJS.Signals): boolean {
+    const w = [...this.workers].find((x) => x.pid === pid && x.link.isAlive())
+    w?.link.kill(signal)
+    return w !== undefined
+  }
+
   /** Resolves once every worker said ready (rejects if the pool broke while starting). */
   async ready(): Promise<void> {
     await Promise.all([...this.workers].map((w) => w.link.ready))

@@ -44,6 +44,16 @@ export class RunScope {
     return p
   }
 
+  /** PIDs of the live pool workers (the run's own processes are the run's to list). */
+  workerPids(): number[] {
+    return [...this.pools].flatMap((p) => p.pids())
+  }
+
+  /** Signals a pool worker of this run; false if no live worker has that PID. */
+  killWorker(pid: number, signal: NodeJS.Signals): boolean {
+    return [...this.pools].some((p) => p.killWorker(pid, signal))
+  }
+
   /** Ends everything: pools are terminated (like CPython's at exit), pipes and queues closed. */
   async dispose(): Promise<void> {
     this.ended = true

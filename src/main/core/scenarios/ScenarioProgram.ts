@@ -19,8 +19,9 @@ export interface ScenarioContext {
   /**
    * Queue, Lock, Pipe and ProcessPool bound to this run. Pass a queue, lock or pipe end to a
    * child in `args` (ctx.process or a pool task): the task receives a proxy (see
-   * child/tasks.ts). Pools are terminated and queues/pipes closed when the run stops; a
-   * program ends its pools itself (close() + join(), or terminate()), like `with Pool()`.
+   * child/tasks.ts). Pools are terminated and queues/pipes closed when the run stops or
+   * ends; a program that wants its pool's work finished closes it itself (close() + join()),
+   * like `with Pool()`.
    */
   queue(opts?: Omit<QueueOptions, 'sink'>): Queue
   lock(name?: string): Lock
