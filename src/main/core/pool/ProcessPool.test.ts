@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { isAlive } from '../procfs'
+import { Lock } from '../primitives/Lock'
+import { Queue } from '../primitives/Queue'
 import { recordEvents } from '../primitives/testing/recordEvents'
 import { ProcessPool } from './ProcessPool'
 
@@ -63,6 +65,21 @@ describe('ProcessPool', () => {
     const unordered: unknown[] = []
     for await (const v of pool.imapUnordered('square', [3, 1, 2])) unordered.push(v)
     expect(unordered.sort()).toEqual([1, 4, 9])
+  })
+
+  it('pool tasks can use a Queue and a Lock passed as arguments', async () => {
+    const rec = recordEvents()
+    const q = new Queue({ name: 'q', sink: rec.sink })
+    const lock = new Lock({ name: 'L', sink: rec.sink })
+    pool = new ProcessPool({ processes: 2, sink: rec.sink })
+    await pool.ready()
+    const said = await Promise.all([1, 2, 3].map((n) => pool!.apply('greet', [q, n])))
+    expect(said).toEqual(['Hello World #1', 'Hello World #2', 'Hello World #3'])
+    expect(q.qsize()).toBe(3)
+    const putters = new Set(rec.of('queue.put').map((e) => e.pid))
+    expect([...putters].every((pid) => pool!.pids().includes(pid))).toBe(true)
+    expect(await pool.apply('holdLock', [lock, 1])).toBe(true)
+    expect(rec.of('lock.acquire')[0]!.pid).not.toBe(process.pid)
   })
 
   it('a task error rejects that task with the error from the child; the worker stays', async () => {
