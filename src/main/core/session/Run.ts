@@ -36,6 +36,8 @@ export class Run {
   private readonly t0 = performance.now()
   private readonly abort = new AbortController()
   private readonly processes = new Set<Process>()
+  /** The run's queues, locks, pipes and pools (created with its context). */
+  private scope: RunScope | undefined
   /** Samples of the host and this run's processes while it is live (with a monitor). */
   readonly sampling: RunSampling | undefined
 
@@ -80,12 +82,16 @@ export class Run {
 
   /** PIDs of this run's processes that are still alive. */
   livePids(): number[] {
-    return [...this.processes].filter((p) => p.isAlive() && p.pid !== undefined).map((p) => p.pid!)
+    const own = [...this.processes]
+      .filter((p) => p.isAlive() && p.pid !== undefined)
+      .map((p) => p.pid!)
+    return [...own, ...(this.scope?.workerPids() ?? [])]
   }
 
+  /** Signals one of this run's live processes, pool workers included (the UI's kill action). */
   killProcess(pid: number, signal: 'SIGTERM' | 'SIGKILL'): boolean {
     const proc = [...this.processes].find((p) => p.pid === pid && p.isAlive())
-    if (!proc) return false
+    if (!proc) return this.scope?.killWorker(pid, signal) ?? false
     if (signal === 'SIGKILL') proc.kill()
     else proc.terminate()
     return true
@@ -146,6 +152,7 @@ export class Run {
   private context(): ScenarioContext {
     const pace = Number(this.params.pace ?? 1)
     const scope = new RunScope(this.emit)
+    this.scope = scope
     this.abort.signal.addEventListener('abort', () => void scope.dispose(), { once: true })
     return {
       hostPid: this.hostPid,
