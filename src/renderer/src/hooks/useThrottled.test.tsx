@@ -37,3 +37,25 @@ describe('useThrottled', () => {
     expect(screen.getByText('7')).toBeInTheDocument()
   })
 })
+
+function Costly({ value }: { value: number }): React.JSX.Element {
+  return <p>{useThrottled(value, 100, undefined, 0.1)}</p>
+}
+
+describe('useThrottled with a share of the main thread', () => {
+  beforeEach(() => vi.useFakeTimers())
+  afterEach(() => vi.useRealTimers())
+
+  it('spaces updates out to keep their measured cost under the share', () => {
+    const { rerender } = render(<Costly value={1} />)
+    // the first update's work ends 50 ms after it started: at 10 %, one every 500 ms
+    act(() => vi.setSystemTime(Date.now() + 50))
+    act(() => vi.advanceTimersByTime(0))
+    rerender(<Costly value={2} />)
+    // without the share it would show after 100 ms
+    act(() => vi.advanceTimersByTime(300))
+    expect(screen.getByText('1')).toBeInTheDocument()
+    act(() => vi.advanceTimersByTime(200))
+    expect(screen.getByText('2')).toBeInTheDocument()
+  })
+})

@@ -19,6 +19,8 @@ import { Splitter } from './Splitter'
 export const TABS = ['processes', 'cpu', 'queues', 'timeline'] as const
 export type Tab = (typeof TABS)[number]
 export const CHART_UPDATES_PER_S = 5
+/** At most this share of the main thread goes to redrawing them (fewer updates if dearer). */
+const CHART_SHARE = 0.15
 
 interface Props {
   run: RunState
@@ -38,7 +40,8 @@ export function MainPanes(props: Props): React.JSX.Element {
   const [topPct, setTopPct] = useState(60)
   // measured by a ResizeObserver: reading the height on every render forced a layout
   const [panesRef, { height }] = useElementSize<HTMLDivElement>({ width: 0, height: 600 })
-  const drawn = useThrottled(run, live ? 1000 / CHART_UPDATES_PER_S : 0, run.id)
+  const throttled = live && tab !== 'processes'
+  const drawn = useThrottled(run, throttled ? 1000 / CHART_UPDATES_PER_S : 0, run.id, CHART_SHARE)
   return (
     <div className="panes" ref={panesRef}>
       <div ref={verdictRef} tabIndex={-1} className="verdict-slot">
