@@ -120,3 +120,17 @@ test('quitting during a run leaves no child behind', async () => {
   expect(await childrenLeft(hostPid)).toEqual([])
   expect(pids.filter(isAlive)).toEqual([])
 })
+
+test('closing the window during a run quits the app and leaves no child behind', async () => {
+  const { app, page, hostPid } = await launchApp()
+  await startQueue(page, '20')
+  await expect(page.getByTestId('proc-pid').first()).toHaveText(/^\d+$/)
+  const pids = (await page.getByTestId('proc-pid').allTextContents()).map(Number)
+  expect(pids.some(isAlive), 'a child of the run is alive when the window closes').toBe(true)
+  // The last window closing quits the app (window-all-closed), which stops the run first.
+  const quit = app.waitForEvent('close', { timeout: 30_000 })
+  await page.close()
+  await quit
+  expect(await childrenLeft(hostPid)).toEqual([])
+  expect(pids.filter(isAlive)).toEqual([])
+})
