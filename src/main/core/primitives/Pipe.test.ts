@@ -82,4 +82,17 @@ describe('Pipe', () => {
     expect(sender.error).toMatchObject({ name: 'BrokenPipeError' })
     expect(sender.died).toBe(false)
   })
+  it("the host's send after the other end is gone fails with BrokenPipeError", async () => {
+    const [mine, theirs] = await openPipe()
+    const receiver = new Process({ task: 'pipeRecv', args: [theirs, 1, false] })
+    await receiver.start()
+    mine.send('only one')
+    await receiver.join()
+    expect(receiver.result).toEqual(['only one'])
+    await expect(mine.recv()).rejects.toMatchObject({ name: 'EOFError' })
+    expect(() => mine.send('into the void')).toThrow(
+      expect.objectContaining({ name: 'BrokenPipeError' })
+    )
+    mine.close()
+  })
 })

@@ -93,7 +93,11 @@ export class PipeEnd implements Shareable {
     checkSerialisable(value, 'value')
     if (!this.canSend) throw new Error(`pipe '${this.name}': this end only receives`)
     if (this.closed) throw namedError('OSError', `pipe '${this.name}': this end is closed`)
-    const line = this.open().send(value)
+    const ch = this.open()
+    // As in a child (and Python): a gone peer is a BrokenPipeError, not a silent drop.
+    if (this.peerClosed || ch.isClosed)
+      throw namedError('BrokenPipeError', `pipe '${this.name}': the other end is gone`)
+    const line = ch.send(value)
     this.sent.add(Buffer.byteLength(line) + 1)
   }
 
