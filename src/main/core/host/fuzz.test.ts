@@ -86,6 +86,47 @@ describe('fuzz: API commands', () => {
   })
 })
 
+describe('fuzz: trace files', () => {
+  it('a damaged trace is refused with one clear error naming the file, or opens', async () => {
+    const run = service.startRun('hello', { pace: 0.1 })
+    await run.done
+    const good = (await service.call('exportRun', { runId: run.id, format: 'native' })).content
+    const damaged = fc.oneof(
+      // cut short, or a slice taken out
+      fc.nat({ max: good.length }).map((n) => good.slice(0, n)),
+      fc
+        .tuple(fc.nat({ max: good.length }), fc.nat({ max: 200 }))
+        .map(([at, n]) => good.slice(0, at) + good.slice(at + n)),
+      // bytes inserted
+      fc
+        .tuple(fc.nat({ max: good.length }), fc.string({ minLength: 1, maxLength: 8 }))
+        .map(([at, x]) => good.slice(0, at) + x + good.slice(at)),
+      // a value swapped for an arbitrary JSON value
+      fc.tuple(fc.nat(), fc.jsonValue()).map(([k, v]) => {
+        const doc = JSON.parse(good) as { events: Record<string, unknown>[] }
+        const ev = doc.events[k % doc.events.length]!
+        const key = Object.keys(ev)[k % Object.keys(ev).length]!
+        ev[key] = v
+        return JSON.stringify(doc)
+      })
+    )
+    await fc.assert(
+      fc.asyncProperty(damaged, async (content) => {
+        try {
+          await service.call('openTrace', { fileName: 'damaged.poolscope.json', content })
+        } catch (err) {
+          expect(err).toBeInstanceOf(ApiError)
+          expect((err as ApiError).code).toBe('bad-input')
+          expect((err as ApiError).message).toMatch(/^damaged\.poolscope\.json: ./)
+          expect((err as ApiError).message).not.toContain('\n')
+        }
+      }),
+      { numRuns }
+    )
+    expect((await service.call('listRuns', undefined)).length).toBeGreaterThan(0) // still serving
+  })
+})
+
 describe('fuzz: CLI arguments', () => {
   it('arbitrary argument lists exit 0 or 2, with exactly one line on stderr for 2', async () => {
     const word = fc.oneof(

@@ -13,7 +13,7 @@ describe('Chrome export of arbitrary valid traces (SYNTHETIC, generated)', () =>
         expect(NativeTraceSchema.safeParse(trace).success).toBe(true)
         expect(checkChromeTrace([...chromeTraceText(trace)].join(''))).toEqual([])
       }),
-      { numRuns: 300 }
+      { numRuns: Number(process.env.FUZZ_RUNS ?? 300) }
     )
   })
 })

@@ -25,7 +25,7 @@ describe('file round trips of arbitrary valid traces (SYNTHETIC, generated)', ()
         await writeTrace(trace, 'native', path)
         expect(await readTraceFile(path)).toEqual(trace)
       }),
-      { numRuns: 100 }
+      { numRuns: Number(process.env.FUZZ_RUNS ?? 100) }
     )
   })
 
@@ -52,7 +52,7 @@ describe('file round trips of arbitrary valid traces (SYNTHETIC, generated)', ()
           for (const r of rows) expect(r).toHaveLength(head!.length)
         }
       }),
-      { numRuns: 100 }
+      { numRuns: Number(process.env.FUZZ_RUNS ?? 100) }
     )
   })
 })
