@@ -2,7 +2,9 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { request } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { COMMAND_NAMES } from '../../shared/channels'
 import type { RunEvent } from '../../shared/events'
 import { PoolScopeService } from '../core/host/PoolScopeService'
 import type { RunningServer } from './serve'
@@ -137,6 +139,45 @@ describe('serve mode WebSocket', () => {
     expect(ok.kind === 'result' && (ok.value as { id: string }[]).map((s) => s.id)).toContain(
       'hello'
     )
+    c.ws.close()
+  })
+
+  it('fuzz: every message gets an answer, garbage an error, and the server keeps serving', async () => {
+    const c = await connect()
+    const id = fc.integer({ min: 1000, max: 1_000_000 })
+    const message = fc.oneof(
+      fc.string(),
+      fc.jsonValue().map((v) => JSON.stringify(v)),
+      fc
+        .record({
+          kind: fc.constantFrom('call', 'subscribe', 'nope'),
+          id,
+          method: fc.oneof(
+            fc.constantFrom(...COMMAND_NAMES.filter((n) => n !== 'startRun')),
+            fc.string()
+          ),
+          input: fc.anything()
+        })
+        .map((m) => JSON.stringify(m))
+    )
+    const sent = fc.sample(message, Number(process.env.FUZZ_RUNS ?? 200))
+    for (const text of sent) c.ws.send(text)
+    c.ws.send(JSON.stringify({ kind: 'call', id: 1, method: 'listScenarios' }))
+    const ok = await c.next((m) => m.kind === 'result' && m.id === 1)
+    expect(ok.kind).toBe('result')
+    // one reply per message, except well-formed subscriptions (they answer with batches)
+    const replies = c.inbox.filter((m) => m.kind !== 'batch').length - 1
+    const subscriptions = sent.filter((t) => {
+      try {
+        const m = JSON.parse(t) as { kind?: unknown }
+        return m.kind === 'subscribe' && Object.keys(m).every((k) => k === 'kind' || k === 'since')
+      } catch {
+        return false
+      }
+    }).length
+    expect(replies).toBeGreaterThanOrEqual(sent.length - subscriptions)
+    for (const m of c.inbox)
+      if (m.kind === 'error') expect(m.error.message.length).toBeGreaterThan(0)
     c.ws.close()
   })
 
