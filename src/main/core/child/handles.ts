@@ -5,6 +5,7 @@
 import type { HandleRef } from '../protocol'
 import { namedError } from '../protocol'
 import { LineChannel } from './LineChannel'
+import { PipeInbox } from './PipeInbox'
 import { PipeTally } from './PipeTally'
 import type { PipeTallyReport } from './PipeTally'
 import { notify, request, socketFor } from './runtime'
@@ -70,9 +71,7 @@ export class PipeProxy {
   private channel: Promise<LineChannel> | undefined
   /** The channel once open: a stream of sends skips an await per message. */
   private opened: LineChannel | undefined
-  private readonly inbox: unknown[] = []
-  private readonly waiting: { resolve: (v: unknown) => void; reject: (e: Error) => void }[] = []
-  private peerClosed = false
+  private readonly inbox = new PipeInbox(() => this.eof())
   private closed = false
   private readonly sent: PipeTally
   private readonly received: PipeTally
@@ -120,9 +119,7 @@ export class PipeProxy {
   async recv(): Promise<unknown> {
     if (!this.ref.canRecv) throw new Error(`pipe '${this.ref.name}': this end only sends`)
     if (!this.opened) await this.open()
-    if (this.inbox.length > 0) return this.inbox.shift()
-    if (this.peerClosed || this.closed) throw this.eof()
-    return new Promise((resolve, reject) => this.waiting.push({ resolve, reject }))
+    return this.inbox.next(this.closed)
   }
 
   close(): void {
@@ -150,14 +147,11 @@ export class PipeProxy {
   private onLine(line: string): void {
     const value: unknown = JSON.parse(line)
     this.received.add(Buffer.byteLength(line) + 1)
-    const w = this.waiting.shift()
-    if (w) w.resolve(value)
-    else this.inbox.push(value)
+    this.inbox.push(value)
   }
 
   private onPeerClosed(): void {
-    this.peerClosed = true
-    for (const w of this.waiting.splice(0)) w.reject(this.eof())
+    this.inbox.peerClosedNow()
   }
 
   private eof(): Error {

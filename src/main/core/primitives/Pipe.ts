@@ -5,6 +5,7 @@
 import { createConnection, createServer } from 'node:net'
 import type { Socket } from 'node:net'
 import { LineChannel } from '../child/LineChannel'
+import { PipeInbox } from '../child/PipeInbox'
 import { PipeTally } from '../child/PipeTally'
 import type { PipeTallyReport } from '../child/PipeTally'
 import type { EventSink } from '../eventSink'
@@ -63,9 +64,7 @@ export class PipeEnd implements Shareable {
   private channel: LineChannel | undefined
   /** PID of the child this end was passed to; undefined while the host holds it. */
   ownerPid: number | undefined
-  private readonly inbox: unknown[] = []
-  private readonly waiting: { resolve: (v: unknown) => void; reject: (e: Error) => void }[] = []
-  private peerClosed = false
+  private readonly inbox = new PipeInbox(() => this.eof())
   private closed = false
   private readonly sent: PipeTally
   private readonly received: PipeTally
@@ -95,7 +94,7 @@ export class PipeEnd implements Shareable {
     if (this.closed) throw namedError('OSError', `pipe '${this.name}': this end is closed`)
     const ch = this.open()
     // As in a child (and Python): a gone peer is a BrokenPipeError, not a silent drop.
-    if (this.peerClosed || ch.isClosed)
+    if (this.inbox.peerClosed || ch.isClosed)
       throw namedError('BrokenPipeError', `pipe '${this.name}': the other end is gone`)
     const line = ch.send(value)
     this.sent.add(Buffer.byteLength(line) + 1)
@@ -105,9 +104,7 @@ export class PipeEnd implements Shareable {
   recv(): Promise<unknown> {
     if (!this.canRecv) throw new Error(`pipe '${this.name}': this end only sends`)
     this.open()
-    if (this.inbox.length > 0) return Promise.resolve(this.inbox.shift())
-    if (this.peerClosed || this.closed) return Promise.reject(this.eof())
-    return new Promise((resolve, reject) => this.waiting.push({ resolve, reject }))
+    return this.inbox.next(this.closed)
   }
 
   /** Closes this end (the other end's recv then sees EOF). */
@@ -119,7 +116,7 @@ export class PipeEnd implements Shareable {
     if (this.channel) this.channel.end()
     else this.socket.end()
     this.sink({ type: 'pipe.close', pipe: this.name, pid: process.pid })
-    for (const w of this.waiting.splice(0)) w.reject(this.eof())
+    this.inbox.failWaiting()
   }
 
   get isClosed(): boolean {
@@ -182,14 +179,11 @@ export class PipeEnd implements Shareable {
       return
     }
     this.received.add(Buffer.byteLength(line) + 1)
-    const w = this.waiting.shift()
-    if (w) w.resolve(value)
-    else this.inbox.push(value)
+    this.inbox.push(value)
   }
 
   private onPeerClosed(): void {
-    this.peerClosed = true
-    for (const w of this.waiting.splice(0)) w.reject(this.eof())
+    this.inbox.peerClosedNow()
   }
 
   private eof(): Error {
