@@ -6,17 +6,15 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import type { Page } from '@playwright/test'
 import { expect, test } from '@playwright/test'
 import type { RunEvent } from '../src/shared/events'
-import { frameStats, installFrameMeter, resetFrames } from './frameMeter'
+import { frameStats, installFrameMeter } from './frameMeter'
+import type { LaunchCase } from './launchScenario'
+import { launchScenario } from './launchScenario'
 import type { RunWatcher } from './runWatcher'
 import { watchRuns } from './runWatcher'
 import type { ServeHost } from './serveHost'
 import { ppidOf, startServeHost } from './serveHost'
 
-interface Case {
-  id: string
-  title: string
-  params: Record<string, string>
-}
+type Case = LaunchCase
 
 const CASES: Case[] = [
   { id: 'process', title: 'Creating processes', params: { pace: '3' } },
@@ -59,18 +57,6 @@ test.afterAll(async () => {
   expect(await host.stop(), 'processes left after the host stopped').toEqual([])
 })
 
-/** Launches a scenario from the UI; resolves with the run's id from the status line. */
-async function launch(page: Page, c: Case): Promise<string> {
-  await page.getByRole('option', { name: c.title, exact: true }).click()
-  for (const [name, value] of Object.entries(c.params))
-    await page.getByRole('textbox', { name, exact: true }).fill(value)
-  await resetFrames(page)
-  await page.getByRole('button', { name: 'Run', exact: true }).click()
-  const status = page.getByTestId('run-status')
-  await expect(status).toContainText(c.id)
-  return /run-\d+/.exec((await status.textContent()) ?? '')![0]
-}
-
 /** Until the run ends: PIDs shown in the table that are alive now must be the host's children. */
 async function checkLivePids(page: Page, runId: string): Promise<Set<number>> {
   const verified = new Set<number>()
@@ -94,7 +80,7 @@ for (const c of CASES) {
   test(`${c.id}: launched from the UI, real PIDs, verdict passed`, async ({ page }) => {
     await installFrameMeter(page)
     await page.goto(host.url)
-    const runId = await launch(page, c)
+    const runId = await launchScenario(page, c)
     const liveChecked = await checkLivePids(page, runId)
     const events: RunEvent[] = await watcher.ended(runId)
 
@@ -133,7 +119,7 @@ test('pool-map with 20,000 items: the UI stays responsive (worst frame reported)
     title: 'Pool: map',
     params: { items: '20000', processes: '3', pace: '1' }
   }
-  const runId = await launch(page, c)
+  const runId = await launchScenario(page, c)
   for (const tab of ['Timeline', 'Queues and locks', 'CPU per core', 'Processes']) {
     await page.getByRole('tab', { name: tab, exact: true }).click()
     await page.waitForTimeout(150)

@@ -5,7 +5,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import type { Page } from '@playwright/test'
 import { expect, test } from '@playwright/test'
-import { frameStats, installFrameMeter, resetFrames } from './frameMeter'
+import { frameStats, installFrameMeter } from './frameMeter'
+import type { LaunchCase } from './launchScenario'
+import { launchScenario } from './launchScenario'
 import type { RunWatcher } from './runWatcher'
 import { watchRuns } from './runWatcher'
 import type { ServeHost } from './serveHost'
@@ -16,11 +18,8 @@ const FULL = process.env.STRESS === '1'
 const VIRTUALIZE_FROM = 100
 const TABS = ['Timeline', 'Queues and locks', 'CPU per core', 'Processes']
 
-interface Case {
-  id: string
+interface Case extends LaunchCase {
   name: string
-  title: string
-  params: Record<string, string>
   /** Processes the run spawns (pool workers or children). */
   spawns: number
 }
@@ -85,15 +84,9 @@ for (const c of CASES) {
     test.setTimeout(FULL ? 900_000 : 180_000)
     await installFrameMeter(page)
     await page.goto(host.url)
-    await page.getByRole('option', { name: c.title, exact: true }).click()
-    for (const [name, value] of Object.entries(c.params))
-      await page.getByRole('textbox', { name, exact: true }).fill(value)
-    await resetFrames(page)
     const t0 = Date.now()
-    await page.getByRole('button', { name: 'Run', exact: true }).click()
+    const runId = await launchScenario(page, c)
     const status = page.getByTestId('run-status')
-    await expect(status).toContainText(c.id)
-    const runId = /run-\d+/.exec((await status.textContent()) ?? '')![0]
 
     // Until the host says the run ended, go round the views: each click must be answered.
     const clicks: number[] = []
