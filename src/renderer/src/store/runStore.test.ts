@@ -80,4 +80,21 @@ describe('RunStore', () => {
     expect(run.status).toBe('finished')
     expect(run.events).toBe(events.length + 1)
   })
+
+  it('a replay opened at its end follows the rest of its events in (synthetic)', () => {
+    const store = new RunStore({ throttleMs: 0 })
+    const events = poolRun(5, 20_000, 1)
+    // the host's answer came first, then the trace's events in several batches
+    store.mergeInfos([runInfo('r', { replay: true, status: 'finished' })])
+    for (let i = 0, seq = 0; i < events.length; i += 10_000, seq++)
+      store.applyBatch({ runId: 'r', seq, events: events.slice(i, i + 10_000) })
+    const snap = store.getSnapshot()
+    const end = events.at(-1)!.t
+    expect(snap.replays.get('r')).toMatchObject({ t: end, end })
+    expect(snap.runs.get('r')!.series.tasks.started).toBe(20_000)
+    expect(snap.runs.get('r')!.status).toBe('finished')
+    // a seek still shows the run as it was then
+    store.seek('r', 25)
+    expect(store.getSnapshot().runs.get('r')!.series.tasks.started).toBeLessThan(20_000)
+  })
 })

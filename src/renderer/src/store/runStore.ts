@@ -218,7 +218,10 @@ export class RunStore {
         continue
       }
       const end = full.lastT
-      const t = Math.min(replay.t, end)
+      // A replay shown at its end stays at the end while the rest of its events arrive (an
+      // opened trace comes in slices): clamping it to a slice's end would rebuild the run
+      // from its log for every slice.
+      const t = replay.t >= replay.end ? end : Math.min(replay.t, end)
       if (replay.t !== t || replay.end !== end) {
         const replays = new Map(this.snapshot.replays)
         replays.set(id, { ...replay, t, end })
