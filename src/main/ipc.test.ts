@@ -2,7 +2,7 @@
 import { EventEmitter } from 'node:events'
 import { describe, expect, it, vi } from 'vitest'
 import type { IpcReply } from '../shared/channels'
-import { COMMAND_NAMES, IPC_BATCH, IPC_PREFIX, IPC_SUBSCRIBE } from '../shared/channels'
+import { COMMAND_NAMES, IPC_ACK, IPC_BATCH, IPC_PREFIX, IPC_SUBSCRIBE } from '../shared/channels'
 import type { EventBatch } from '../shared/events'
 import { PoolScopeService } from './core/host/PoolScopeService'
 import type { IpcDeps } from './ipc'
@@ -108,6 +108,24 @@ describe('bindIpc', () => {
     expect(own.sent).toEqual([[IPC_BATCH, batch]])
     own.emit('destroyed')
     expect(unsubscribe).toHaveBeenCalledOnce()
+  })
+
+  it('holds further batches until the window says it took the last one', async () => {
+    let push: ((b: EventBatch) => unknown) | undefined
+    const service = {
+      call: vi.fn(),
+      subscribe: (l: (b: EventBatch) => unknown) => ((push = l), vi.fn())
+    }
+    const { ipcMain, own, event } = setup(service as unknown as IpcDeps['service'])
+    ipcMain.listeners.get(IPC_SUBSCRIBE)!(event(own))
+    const busy = push!({ runId: 'run-1', seq: 0, events: [] }) as Promise<void>
+    let taken = false
+    void busy.then(() => (taken = true))
+    await new Promise((r) => setTimeout(r, 20))
+    expect(taken).toBe(false) // the Batcher keeps later batches back meanwhile
+    ipcMain.listeners.get(IPC_ACK)!(event(own))
+    await busy
+    expect(taken).toBe(true)
   })
 
   it('does not subscribe a stranger', () => {

@@ -5,6 +5,7 @@ import type { IpcMain, IpcMainEvent, IpcMainInvokeEvent, WebContents } from 'ele
 import type { IpcReply } from '../shared/channels'
 import {
   COMMAND_NAMES,
+  IPC_ACK,
   IPC_PREFIX,
   IPC_SUBSCRIBE,
   IPC_UNSUBSCRIBE,
@@ -29,6 +30,9 @@ export function isTrustedSender(event: IpcMainEvent | IpcMainInvokeEvent, deps: 
   if (!frame || frame.parent !== null) return false
   return deps.isOwnWindow(event.sender) && deps.isOwnUrl(frame.url)
 }
+
+/** A renderer that never says "taken" is sent its next batch after this long anyway. */
+export const ACK_TIMEOUT_MS = 2000
 
 export function bindIpc(deps: IpcDeps): () => void {
   const subscriptions = new Map<number, () => void>()
@@ -55,9 +59,13 @@ export function bindIpc(deps: IpcDeps): () => void {
     )
   }
 
+  /** Per window: the pending batch's "taken" signal (see IPC_ACK). */
+  const acks = new Map<number, () => void>()
   const unsubscribe = (id: number): void => {
     subscriptions.get(id)?.()
     subscriptions.delete(id)
+    acks.get(id)?.()
+    acks.delete(id)
   }
 
   deps.ipcMain.on(IPC_SUBSCRIBE, (event) => {
@@ -69,19 +77,33 @@ export function bindIpc(deps: IpcDeps): () => void {
     }
     const contents = event.sender
     if (subscriptions.has(contents.id)) return
+    // Busy until the renderer says it took the batch (or ACK_TIMEOUT_MS passed): meanwhile the
+    // host keeps later batches in a bounded backlog and drops past it, counting (EventBatch.dropped).
     const stop = deps.service.subscribe((batch) => {
-      if (!contents.isDestroyed()) contents.send(IPC_BATCH, batch)
+      if (contents.isDestroyed()) return
+      contents.send(IPC_BATCH, batch)
+      return new Promise<void>((resolve) => {
+        const timer = setTimeout(done, ACK_TIMEOUT_MS)
+        function done(): void {
+          clearTimeout(timer)
+          if (acks.get(contents.id) === done) acks.delete(contents.id)
+          resolve()
+        }
+        acks.set(contents.id, done)
+      })
     })
     subscriptions.set(contents.id, stop)
     contents.once('destroyed', () => unsubscribe(contents.id))
     contents.once('did-start-navigation', () => unsubscribe(contents.id))
   })
   deps.ipcMain.on(IPC_UNSUBSCRIBE, (event) => unsubscribe(event.sender.id))
+  deps.ipcMain.on(IPC_ACK, (event) => acks.get(event.sender.id)?.())
 
   return () => {
     for (const name of COMMAND_NAMES) deps.ipcMain.removeHandler(IPC_PREFIX + name)
     deps.ipcMain.removeAllListeners(IPC_SUBSCRIBE)
     deps.ipcMain.removeAllListeners(IPC_UNSUBSCRIBE)
+    deps.ipcMain.removeAllListeners(IPC_ACK)
     for (const id of [...subscriptions.keys()]) unsubscribe(id)
   }
 }

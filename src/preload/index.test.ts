@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import {
   COMMAND_NAMES,
+  IPC_ACK,
   IPC_BATCH,
   IPC_PREFIX,
   IPC_SUBSCRIBE,
@@ -40,6 +41,21 @@ describe('preload', () => {
       error: { code: 'bad-input', message: 'startRun: input.scenario: bad' }
     })
     await expect(api.startRun!({ scenario: 1 })).rejects.toThrow('startRun: input.scenario: bad')
+  })
+
+  it('hands each batch to every listener, then tells the host it was taken', () => {
+    const api = exposed.poolscope as Api
+    const got: unknown[] = []
+    const off = api.subscribe!((b: unknown) => got.push(b)) as () => void
+    const onBatch = ipcRenderer.on.mock.calls.find((c) => c[0] === IPC_BATCH)![1] as (
+      e: unknown,
+      b: unknown
+    ) => void
+    const batch = { runId: 'run-1', seq: 0, events: [] }
+    onBatch({}, batch)
+    expect(got).toEqual([batch])
+    expect(ipcRenderer.send).toHaveBeenLastCalledWith(IPC_ACK)
+    off()
   })
 
   it('subscribes once for many listeners and unsubscribes after the last', () => {

@@ -5,6 +5,7 @@ import type { PoolScopeApi } from '../shared/api'
 import type { IpcReply } from '../shared/channels'
 import {
   COMMAND_NAMES,
+  IPC_ACK,
   IPC_BATCH,
   IPC_PREFIX,
   IPC_SUBSCRIBE,
@@ -16,8 +17,10 @@ export function buildApi(
   ipc: Pick<typeof ipcRenderer, 'invoke' | 'send' | 'on' | 'removeListener'>
 ): PoolScopeApi {
   const listeners = new Set<(batch: EventBatch) => void>()
-  const onBatch = (_e: IpcRendererEvent, batch: EventBatch): void =>
+  const onBatch = (_e: IpcRendererEvent, batch: EventBatch): void => {
     listeners.forEach((l) => l(batch))
+    ipc.send(IPC_ACK) // taken: the host may send the next one
+  }
   const commands = Object.fromEntries(
     COMMAND_NAMES.map((name) => [
       name,

@@ -16,6 +16,8 @@ export const IPC_PREFIX = 'poolscope:'
 export const IPC_SUBSCRIBE = `${IPC_PREFIX}subscribe`
 export const IPC_UNSUBSCRIBE = `${IPC_PREFIX}unsubscribe`
 export const IPC_BATCH = `${IPC_PREFIX}batch`
+/** The renderer's "batch taken": until it comes, later batches wait (bounded) in the host. */
+export const IPC_ACK = `${IPC_PREFIX}ack`
 
 /** What an IPC command answers: errors travel as data so their message arrives intact. */
 export type IpcReply<T> =
