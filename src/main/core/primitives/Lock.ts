@@ -6,6 +6,7 @@ import { discardEvents } from '../eventSink'
 import type { HandleRef } from '../protocol'
 import type { BrokerMessage, ChildLink } from './ChildLink'
 import { checkTimeout } from './checkArgs'
+import { abortableWait } from './abortableWait'
 import { Deque } from './Deque'
 import type { Shareable } from './shareable'
 import { SHAREABLE } from './shareable'
@@ -53,10 +54,22 @@ export class Lock implements Shareable {
     return this.waiters.length
   }
 
-  /** Acquires for the host; resolves false if `timeoutMs` passes first. Not re-entrant. */
-  acquire(timeoutMs?: number): Promise<boolean> {
+  /**
+   * Acquires for the host; resolves false if `timeoutMs` passes first, rejects with the
+   * signal's reason if `signal` aborts first. Not re-entrant.
+   */
+  acquire(timeoutMs?: number, signal?: AbortSignal): Promise<boolean> {
     checkTimeout(timeoutMs, 'timeoutMs')
-    return new Promise((grant) => this.doAcquire({ pid: process.pid, grant }, timeoutMs))
+    return abortableWait<boolean>(signal, (grant) => {
+      const w: Waiter = { pid: process.pid, grant }
+      this.doAcquire(w, timeoutMs)
+      return () => {
+        if (![...this.waiters].includes(w)) return false
+        this.waiters.removeWhere((x) => x === w)
+        if (w.timer) clearTimeout(w.timer)
+        return true
+      }
+    })
   }
 
   /** Releases the host's hold; throws if the host does not hold it. */

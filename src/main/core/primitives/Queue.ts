@@ -7,6 +7,7 @@ import type { HandleRef } from '../protocol'
 import { namedError } from '../protocol'
 import type { BrokerMessage, ChildLink } from './ChildLink'
 import { checkSerialisable, checkTimeout } from './checkArgs'
+import { abortableWait } from './abortableWait'
 import { Deque } from './Deque'
 import type { Shareable } from './shareable'
 import { SHAREABLE } from './shareable'
@@ -21,6 +22,8 @@ export interface QueueOptions {
 export interface QueueWaitOptions {
   /** Reject with Full (put) or Empty (get) after this many ms. */
   timeoutMs?: number
+  /** Gives up waiting when aborted: the call rejects with the signal's reason. */
+  signal?: AbortSignal
 }
 
 interface Waiter {
@@ -77,17 +80,21 @@ export class Queue implements Shareable {
   put(item: unknown, opts: QueueWaitOptions = {}): Promise<void> {
     checkSerialisable(item, 'item')
     const timeoutMs = checkTimeout(opts.timeoutMs, 'timeoutMs')
-    return new Promise((resolve, reject) =>
-      this.doPut({ pid: process.pid, item, done: (e) => (e ? reject(e) : resolve()) }, timeoutMs)
-    )
+    return abortableWait<void>(opts.signal, (resolve, reject) => {
+      const p: Putter = { pid: process.pid, item, done: (e) => (e ? reject(e) : resolve()) }
+      this.doPut(p, timeoutMs)
+      return () => this.cancel(this.putters, p)
+    })
   }
 
   /** Gets in the host; waits while the queue is empty. */
   get(opts: QueueWaitOptions = {}): Promise<unknown> {
     const timeoutMs = checkTimeout(opts.timeoutMs, 'timeoutMs')
-    return new Promise((resolve, reject) =>
-      this.doGet({ pid: process.pid, deliver: resolve, fail: reject }, timeoutMs)
-    )
+    return abortableWait<unknown>(opts.signal, (resolve, reject) => {
+      const g: Getter = { pid: process.pid, deliver: resolve, fail: reject }
+      this.doGet(g, timeoutMs)
+      return () => this.cancel(this.getters, g)
+    })
   }
 
   /** No more puts or gets; whoever waits is rejected. Items left stay counted by qsize(). */
@@ -176,6 +183,14 @@ export class Queue implements Shareable {
     g.deliver(item)
     const p = this.putters.shift()
     if (p) this.admit(this.unwait(p), true)
+  }
+
+  /** Takes a waiter out (an aborted wait); false if it was no longer waiting. */
+  private cancel<W extends Waiter>(line: Deque<W>, w: W): boolean {
+    if (![...line].includes(w)) return false
+    line.removeWhere((x) => x === w)
+    this.unwait(w)
+    return true
   }
 
   private unwait<W extends Waiter>(w: W): W {
