@@ -19,6 +19,9 @@ import { ApiError } from './ApiError'
 
 type AnyRun = Run | ReplayRun
 
+/** Ended runs kept for the history and export; older ones are let go as new ones come. */
+export const MAX_KEPT_RUNS = 50
+
 export class PoolScopeService {
   private readonly runs = new Map<string, AnyRun>()
   private readonly batcher = new Batcher()
@@ -96,8 +99,19 @@ export class PoolScopeService {
       },
       this.monitor
     )
-    this.runs.set(run.id, run)
+    this.keep(run)
     return run.start()
+  }
+
+  /** Adds a run; past MAX_KEPT_RUNS the oldest ended ones are let go (their memory with them). */
+  private keep(run: AnyRun): void {
+    this.runs.set(run.id, run)
+    for (const [id, old] of this.runs) {
+      if (this.runs.size <= MAX_KEPT_RUNS) break
+      if (old.status === 'running' || old.status === 'stopping') continue
+      this.runs.delete(id)
+      this.batcher.forget(id)
+    }
   }
 
   /** Stops every live run and waits until their processes are gone. */
@@ -148,7 +162,7 @@ export class PoolScopeService {
           `${input.fileName}: ${err instanceof Error ? err.message : String(err)}`
         )
       }
-      this.runs.set(run.id, run)
+      this.keep(run)
       this.batcher.touch(run)
       this.batcher.flush()
       return run.info()

@@ -139,6 +139,13 @@ export class Batcher {
     return out
   }
 
+  /** A run the host let go of: its batch boundaries go too. */
+  forget(runId: string): void {
+    this.pending.delete(runId)
+    this.starts.delete(runId)
+    this.flushed.delete(runId)
+  }
+
   dispose(): void {
     clearTimeout(this.timer)
     this.timer = undefined
