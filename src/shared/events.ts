@@ -17,13 +17,18 @@ export const RunStatusSchema = z.enum(RUN_STATUSES)
 export type RunStatus = z.infer<typeof RunStatusSchema>
 
 export const CheckSchema = z.object({
+  /** The English name: part of the CLI contract, and what tests match on. */
   name: z.string(),
   passed: z.boolean(),
   observed: z.string(),
   /** 'not-observed' and 'not-applicable' are honest non-failures (see SCENARIOS.md). */
-  note: z.enum(['not-observed', 'not-applicable']).optional()
+  note: z.enum(['not-observed', 'not-applicable']).optional(),
+  /** The name in each UI language (en = name). Optional: traces saved before it still open. */
+  label: z.object({ ko: z.string(), en: z.string() }).optional()
 })
 export type Check = z.infer<typeof CheckSchema>
+/** A check as scenarios make it: always labelled. */
+export type LabelledCheck = Check & { label: NonNullable<Check['label']> }
 
 export const VerdictSchema = z.object({ passed: z.boolean(), checks: z.array(CheckSchema) })
 export type Verdict = z.infer<typeof VerdictSchema>

@@ -1,5 +1,5 @@
 // What a scenario module provides, and what a run gives it to work with.
-import type { Check, RunEvent } from '../../../shared/events'
+import type { LabelledCheck, RunEvent } from '../../../shared/events'
 import type { ParamValues, ScenarioSpec } from '../../../shared/scenarios'
 import type { EventSink } from '../eventSink'
 import type { ProcessPool, PoolOptions } from '../pool/ProcessPool'
@@ -38,10 +38,11 @@ export interface ScenarioProgram {
   spec: ScenarioSpec
   /** Runs the scenario; its return value is the run's result. */
   run(ctx: ScenarioContext): Promise<unknown>
-  /** Named checks computed from what this run recorded (never from constants). */
+  /** Named checks computed from what this run recorded (never from constants), each with its
+   *  Korean and English label (verdictKit's check()). */
   verdict(
     events: readonly RunEvent[],
     result: unknown,
     ctx: { hostPid: number; params: ParamValues }
-  ): Check[]
+  ): LabelledCheck[]
 }

@@ -1,7 +1,7 @@
 // The `gil` verdict: busy cores per phase from the run's own samples (phases found by their
 // markers), wall times side by side. A parallel phase cannot be judged when other programs
 // held the cores meanwhile: the check says so (not-applicable) with the figures.
-import type { Check, RunEvent } from '../../../shared/events'
+import type { LabelledCheck, RunEvent } from '../../../shared/events'
 import type { ParamValues } from '../../../shared/scenarios'
 import type { BusyCores } from './busyCores'
 import { busyCores, sampledCores } from './busyCores'
@@ -23,7 +23,7 @@ function measure(events: readonly RunEvent[], p: Phase): Measured | undefined {
   return { wallMs: to - from, ...busyCores(events, from, to) }
 }
 
-export function gilVerdict(events: readonly RunEvent[], params: ParamValues): Check[] {
+export function gilVerdict(events: readonly RunEvent[], params: ParamValues): LabelledCheck[] {
   const n = Number(params.workers)
   const cores = sampledCores(events)
   const phases: Phase[] = params.threads === 'on' ? ['a', 'b', 'c'] : ['a', 'b']
@@ -45,38 +45,55 @@ export function gilVerdict(events: readonly RunEvent[], params: ParamValues): Ch
     if (!x || x.run >= PARALLEL_MIN || cores - others(p) >= ROOM_NEEDED) return ''
     return `other programs kept ${others(p).toFixed(2)} cores busy, leaving ${(cores - others(p)).toFixed(2)}: out of reach this time`
   }
-  const parallel = (p: Phase, name: string): Check => {
-    if (na) return check(name, true, `${na}: ${show(p)}`, 'not-applicable')
-    if (crowded(p)) return check(name, true, `${show(p)}; ${crowded(p)}`, 'not-applicable')
-    return check(name, (m.get(p)?.run ?? 0) >= PARALLEL_MIN, show(p))
+  const parallel = (p: Phase, en: string, ko: string): LabelledCheck => {
+    if (na) return check(en, ko, true, `${na}: ${show(p)}`, 'not-applicable')
+    if (crowded(p)) return check(en, ko, true, `${show(p)}; ${crowded(p)}`, 'not-applicable')
+    return check(en, ko, (m.get(p)?.run ?? 0) >= PARALLEL_MIN, show(p))
   }
-  const serialName = `(a) one event loop keeps about one core busy (≤ ${SERIAL_MAX})`
+  const serial = [
+    `(a) one event loop keeps about one core busy (≤ ${SERIAL_MAX})`,
+    `(a) 이벤트 루프 하나는 코어 약 1개만 사용 (≤ ${SERIAL_MAX})`
+  ] as const
   const checks = [
     cores < 2
-      ? check(serialName, true, `this machine has ${cores} core(s): ${show('a')}`, 'not-applicable')
-      : check(serialName, (m.get('a')?.run ?? Infinity) <= SERIAL_MAX, show('a')),
-    parallel('b', `(b) ${n} worker processes keep ≥ ${PARALLEL_MIN} cores busy`)
+      ? check(...serial, true, `this machine has ${cores} core(s): ${show('a')}`, 'not-applicable')
+      : check(...serial, (m.get('a')?.run ?? Infinity) <= SERIAL_MAX, show('a')),
+    parallel(
+      'b',
+      `(b) ${n} worker processes keep ≥ ${PARALLEL_MIN} cores busy`,
+      `(b) 워커 프로세스 ${n}개가 코어 ${PARALLEL_MIN}개 이상을 사용`
+    )
   ]
   if (phases.includes('c')) {
-    checks.push(parallel('c', `(c) ${n} worker_threads keep ≥ ${PARALLEL_MIN} cores busy`))
+    checks.push(
+      parallel(
+        'c',
+        `(c) ${n} worker_threads keep ≥ ${PARALLEL_MIN} cores busy`,
+        `(c) worker_threads ${n}개가 코어 ${PARALLEL_MIN}개 이상을 사용`
+      )
+    )
   }
   const a = m.get('a')?.wallMs ?? NaN
   const b = m.get('b')?.wallMs ?? NaN
   const walls = `${phases.map((p) => `(${p}) ${m.get(p)?.wallMs.toFixed(0) ?? '?'} ms`).join(', ')}; (a)/(b) = ${(a / b).toFixed(2)}`
-  const wallName = 'wall times side by side: (b) finished the same work faster than (a)'
+  const wall = [
+    'wall times side by side: (b) finished the same work faster than (a)',
+    '경과 시간 비교: (b)가 같은 작업을 (a)보다 빨리 끝냄'
+  ] as const
   checks.push(
     na || crowded('b')
-      ? check(wallName, true, `${walls}; ${na || crowded('b')}`, 'not-applicable')
-      : check(wallName, b < a, walls)
+      ? check(...wall, true, `${walls}; ${na || crowded('b')}`, 'not-applicable')
+      : check(...wall, b < a, walls)
   )
   const ends = eventsOf(events, 'task.end')
   checks.push(
     check(
       'every piece of work completed',
+      '모든 작업이 완료됨',
       ends.length === 2 + n + (phases.includes('c') ? 1 : 0) && ends.every((e) => e.ok),
       `${ends.filter((e) => e.ok).length} of ${ends.length} tasks ok (calibration, (a), ${n}× (b)${phases.includes('c') ? ', (c)' : ''})`
     ),
-    exitedCleanly(events, spawned(events, 'worker'), 'worker')
+    exitedCleanly(events, spawned(events, 'worker'), 'worker', '워커')
   )
   return checks
 }

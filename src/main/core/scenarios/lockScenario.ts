@@ -7,6 +7,8 @@ import { check, eventsOf } from './verdictKit'
 import { interruptedLines, linesByWriter, runWriters, writerChecks } from './writers'
 
 const LOCK = 'lock'
+const WAITED = 'writers waited for the lock'
+const WAITED_KO = '쓰기 프로세스들이 lock을 기다림'
 
 interface Hold {
   pid: number
@@ -53,23 +55,27 @@ export const lockScenario: ScenarioProgram = {
       ...writerChecks(events, hostPid, n),
       check(
         'no two lock hold spans overlap',
+        'lock 보유 구간이 서로 겹치지 않음',
         spans.length === n && spans.every((h) => h.to !== Infinity) && overlapping.length === 0,
         `${spans.length} holds by ${new Set(spans.map((h) => h.pid)).size} processes, ${overlapping.length} overlapping`
       ),
       check(
         'every write happened while its writer held the lock',
+        '모든 쓰기가 그 프로세스가 lock을 잡고 있는 동안 일어남',
         lines.size === n && outside.length === 0,
         `${[...lines.values()].reduce((s, l) => s + l.length, 0) - outside.length} pieces inside a hold, ${outside.length} outside`
       ),
       check(
         'no line was interrupted by another process',
+        '다른 프로세스 때문에 끊긴 줄이 없음',
         interrupted.length === 0,
         `${lines.size - interrupted.length} of ${lines.size} lines whole`
       ),
       n < 2
-        ? check('writers waited for the lock', true, 'one writer never waits', 'not-applicable')
+        ? check(WAITED, WAITED_KO, true, 'one writer never waits', 'not-applicable')
         : check(
-            'writers waited for the lock',
+            WAITED,
+            WAITED_KO,
             true,
             waits.length > 0
               ? `${waits.length} wait(s) by pid ${[...new Set(waits.map((w) => w.pid))].join(', ')}`

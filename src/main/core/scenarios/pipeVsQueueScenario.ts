@@ -88,22 +88,34 @@ export const pipeVsQueueScenario: ScenarioProgram = {
     const show = (r: Rate): string =>
       `${r.got} of ${n} (${r.put} sent) in ${r.ms.toFixed(1)} ms: ${Math.round(r.perSecond)} msg/s`
     return [
-      check(`all ${n} messages crossed the pipe`, pipe.put === n && pipe.got === n, show(pipe)),
-      check(`all ${n} messages crossed the queue`, queue.put === n && queue.got === n, show(queue)),
+      check(
+        `all ${n} messages crossed the pipe`,
+        `메시지 ${n}개가 모두 파이프를 건넘`,
+        pipe.put === n && pipe.got === n,
+        show(pipe)
+      ),
+      check(
+        `all ${n} messages crossed the queue`,
+        `메시지 ${n}개가 모두 큐를 건넘`,
+        queue.put === n && queue.got === n,
+        show(queue)
+      ),
       check(
         'messages per second measured for both; the ratio as observed',
+        '양쪽의 초당 메시지 수를 측정하고, 관찰된 비율을 그대로 보고',
         measured,
         `pipe ${Math.round(pipe.perSecond)} msg/s, queue ${Math.round(queue.perSecond)} msg/s: pipe/queue = ${ratio.toFixed(2)}×`
       ),
       check(
         `the tutorial's claim: a Pipe is several times (≥ ${CLAIM}×) faster than a Queue`,
+        `튜토리얼의 주장: Pipe가 Queue보다 몇 배(${CLAIM}배 이상) 빠름`,
         true,
         measured && ratio >= CLAIM
           ? `observed: the pipe was ${ratio.toFixed(2)}× as fast`
           : `not observed this time: pipe/queue = ${ratio.toFixed(2)}× on this machine`,
         measured && ratio >= CLAIM ? undefined : 'not-observed'
       ),
-      exitedCleanly(events, [...receivers, ...senders], 'stream process')
+      exitedCleanly(events, [...receivers, ...senders], 'stream process', '스트림 프로세스')
     ]
   }
 }

@@ -30,11 +30,13 @@ export const poolApplyScenario: ScenarioProgram = {
       ...poolChecks(events, hostPid, Number(params.processes)),
       check(
         'one task, run by one worker',
+        '태스크 하나를 워커 하나가 실행',
         eventsOf(events, 'task.start').length === 1 && !!end?.ok,
         end ? `task ${end.task} ran on worker pid ${end.worker}` : 'no task ended'
       ),
       check(
         `the result is ${x}² = ${x * x}`,
+        `결과는 ${x}² = ${x * x}`,
         got === x * x,
         `get() returned ${JSON.stringify(got)}`
       )

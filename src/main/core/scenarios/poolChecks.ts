@@ -1,5 +1,5 @@
 // Checks `pool-apply` and `pool-map` share: the pool's workers and the tasks they ran.
-import type { Check, RunEvent } from '../../../shared/events'
+import type { LabelledCheck, RunEvent } from '../../../shared/events'
 import { check, eventsOf, exitedCleanly, spawned } from './verdictKit'
 
 export const POOL = 'pool'
@@ -11,7 +11,11 @@ export function tasksPerWorker(events: readonly RunEvent[]): Map<number, number>
   return out
 }
 
-export function poolChecks(events: readonly RunEvent[], hostPid: number, size: number): Check[] {
+export function poolChecks(
+  events: readonly RunEvent[],
+  hostPid: number,
+  size: number
+): LabelledCheck[] {
   const workers = spawned(events, 'worker')
   const pids = new Set(workers.map((w) => w.pid))
   const queued = eventsOf(events, 'task.queued')
@@ -21,11 +25,13 @@ export function poolChecks(events: readonly RunEvent[], hostPid: number, size: n
   return [
     check(
       `a pool of ${size} worker processes, children of the host`,
+      `워커 프로세스 ${size}개의 풀, 모두 호스트의 자식`,
       workers.length === size && workers.every((w) => w.ppid === hostPid),
       `${workers.length} workers: ${workers.map((w) => w.pid).join(', ')}`
     ),
     check(
       'every task ran on one of the pool’s workers and ended ok',
+      '모든 태스크가 풀의 워커에서 실행되어 정상 종료',
       queued.length > 0 &&
         ends.length === queued.length &&
         ends.every((e) => e.ok) &&
@@ -35,9 +41,10 @@ export function poolChecks(events: readonly RunEvent[], hostPid: number, size: n
     ),
     check(
       `at most ${size} distinct worker PIDs ran tasks`,
+      `태스크를 실행한 워커 PID는 최대 ${size}개`,
       per.size >= 1 && per.size <= size,
       `${per.size} distinct worker PID(s)`
     ),
-    exitedCleanly(events, workers, 'worker')
+    exitedCleanly(events, workers, 'worker', '워커')
   ]
 }

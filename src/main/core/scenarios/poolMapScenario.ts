@@ -6,6 +6,8 @@ import { POOL, poolChecks, tasksPerWorker } from './poolChecks'
 import { check, eventsOf, hostPrint, paced } from './verdictKit'
 
 const SHOWN = 20
+const REUSED = 'workers were reused (more tasks than workers)'
+const REUSED_KO = '워커가 재사용됨 (태스크가 워커보다 많음)'
 
 function show(list: readonly unknown[]): string {
   const head = list.slice(0, SHOWN).map((v) => JSON.stringify(v))
@@ -44,6 +46,7 @@ export const poolMapScenario: ScenarioProgram = {
     return [
       check(
         'the result is the squares of 1..items, in order',
+        '결과는 1..items의 제곱을 순서대로 나열한 목록',
         got.length === n && wrong === -1,
         wrong === -1
           ? `${show(got)}`
@@ -52,18 +55,21 @@ export const poolMapScenario: ScenarioProgram = {
       ...poolChecks(events, hostPid, size),
       tasks > size
         ? check(
-            'workers were reused (more tasks than workers)',
+            REUSED,
+            REUSED_KO,
             reused,
             `${tasks} tasks on ${per.size} workers: ${[...per.values()].join(', ')} each`
           )
         : check(
-            'workers were reused (more tasks than workers)',
+            REUSED,
+            REUSED_KO,
             true,
             `${tasks} task(s) for ${size} worker(s): no reuse needed`,
             'not-applicable'
           ),
       check(
         "the pool's task queue emptied",
+        '풀의 태스크 큐가 비워짐',
         depths.length > 0 && depths.at(-1)!.depth === 0,
         `peak depth ${peak}, final ${depths.at(-1)?.depth}`
       )

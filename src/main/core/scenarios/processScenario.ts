@@ -101,11 +101,13 @@ export const processScenario: ScenarioProgram = {
     const checks = [
       check(
         `${n} distinct child PIDs`,
+        `자식 프로세스 ${n}개, PID가 모두 다름`,
         kids.length === n && new Set(pids).size === n,
         `${kids.length} spawned, ${new Set(pids).size} distinct: ${pids.join(', ')}`
       ),
       check(
         "every child's parent is the host (as the host saw it and as the child printed it)",
+        '모든 자식의 부모가 호스트 (호스트가 본 값과 자식이 출력한 값 모두)',
         kids.length > 0 && said.size === kids.length && wrongParent.length === 0,
         wrongParent.length === 0 && said.size === kids.length
           ? `host PID ${hostPid}; ${said.size} children printed parent pid ${hostPid}`
@@ -113,9 +115,10 @@ export const processScenario: ScenarioProgram = {
               .map((k) => `pid ${k.pid}: spawned with ppid ${k.ppid}, printed ${said.get(k.pid)}`)
               .join('; ')
       ),
-      exitedCleanly(events, kids, 'child'),
+      exitedCleanly(events, kids, 'child', '자식 프로세스'),
       check(
         'is_alive() is false after each child exited',
+        '각 자식이 종료된 뒤 is_alive()는 False',
         report.length === n && stillAlive.length === 0,
         `${report.length - stillAlive.length} of ${report.length} report is_alive() false`
       )
@@ -128,6 +131,7 @@ export const processScenario: ScenarioProgram = {
       checks.push(
         check(
           'join=all: the host moved on only after every child exited',
+          'join=all: 모든 자식이 종료된 뒤에야 호스트가 다음으로 넘어감',
           at !== undefined && late.length === 0,
           at === undefined
             ? 'the host never finished joining'
@@ -140,6 +144,7 @@ export const processScenario: ScenarioProgram = {
       checks.push(
         check(
           'join=last: the host moved on while other children still ran',
+          'join=last: 다른 자식이 아직 실행 중일 때 호스트가 다음으로 넘어감',
           at !== undefined,
           at === undefined
             ? "the host's join of the last child never returned"

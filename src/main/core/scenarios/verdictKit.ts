@@ -1,6 +1,6 @@
 // Small queries over a run's recorded events, shared by the scenarios' verdicts, and the
 // markers a program leaves in its run (log events) so that a verdict can find its steps in time.
-import type { Check, EventOf, RunEvent, RunEventType } from '../../../shared/events'
+import type { Check, EventOf, LabelledCheck, RunEvent, RunEventType } from '../../../shared/events'
 import type { ScenarioContext } from './ScenarioProgram'
 
 /** The event of type K, also where one schema covers several types (pipe.send|pipe.recv). */
@@ -19,13 +19,16 @@ export function eventsOf<K extends RunEventType>(
   return events.filter((e) => e.type === type) as EventWith<K>[]
 }
 
+/** A check named in English (`name`, the CLI's and the tests') and in Korean for the UI. */
 export function check(
-  name: string,
+  en: string,
+  ko: string,
   passed: boolean,
   observed: string,
   note?: Check['note']
-): Check {
-  return note ? { name, passed, observed, note } : { name, passed, observed }
+): LabelledCheck {
+  const label = { ko, en }
+  return note ? { name: en, passed, observed, note, label } : { name: en, passed, observed, label }
 }
 
 /** The processes this run spawned with `role` (all roles when omitted). */
@@ -37,16 +40,19 @@ export function exitOf(events: readonly RunEvent[], pid: number): EventOf<'proc.
   return eventsOf(events, 'proc.exit').find((e) => e.pid === pid)
 }
 
-/** "each of these processes exited with code 0", observed as each one's code/signal. */
+/** "each of these processes exited with code 0", observed as each one's code/signal;
+ *  `what` names the processes in English and Korean (e.g. 'worker', '워커'). */
 export function exitedCleanly(
   events: readonly RunEvent[],
   procs: readonly { pid: number }[],
-  what: string
-): Check {
+  what: string,
+  whatKo: string
+): LabelledCheck {
   const exits = procs.map((p) => ({ pid: p.pid, exit: exitOf(events, p.pid) }))
   const bad = exits.filter((x) => x.exit?.code !== 0)
   return check(
     `every ${what} exited with code 0`,
+    `${whatKo} 모두 코드 0으로 종료`,
     procs.length > 0 && bad.length === 0,
     bad.length === 0
       ? `${exits.length} exited with code 0`

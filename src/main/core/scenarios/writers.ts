@@ -1,12 +1,11 @@
 // The writers of `mix` and `lock`: N children each print one line in pieces with random pauses
 // (printLine), optionally holding a lock around the whole line. They are forked one after
 // another but start writing together through a start gate, so that their writes can meet.
-import type { RunEvent } from '../../../shared/events'
+import type { LabelledCheck, RunEvent } from '../../../shared/events'
 import type { Lock } from '../primitives/Lock'
 import type { Process } from '../primitives/Process'
 import type { ScenarioContext } from './ScenarioProgram'
 import { check, eventsOf, mark, paced, spawned } from './verdictKit'
-import type { Check } from '../../../shared/events'
 
 export async function runWriters(ctx: ScenarioContext, lock: Lock | null): Promise<unknown> {
   const n = Number(ctx.params.processes)
@@ -56,7 +55,11 @@ export function interruptedLines(events: readonly RunEvent[]): number[] {
 }
 
 /** Checks both scenarios share: N writers, children of the host, each wrote its whole line. */
-export function writerChecks(events: readonly RunEvent[], hostPid: number, n: number): Check[] {
+export function writerChecks(
+  events: readonly RunEvent[],
+  hostPid: number,
+  n: number
+): LabelledCheck[] {
   const writers = spawned(events, 'writer')
   const lines = linesByWriter(events)
   const broken = writers.filter((w) => {
@@ -68,6 +71,7 @@ export function writerChecks(events: readonly RunEvent[], hostPid: number, n: nu
   return [
     check(
       `${n} writer processes with distinct PIDs, children of the host`,
+      `쓰기 프로세스 ${n}개, PID가 모두 다르고 모두 호스트의 자식`,
       writers.length === n &&
         new Set(writers.map((w) => w.pid)).size === n &&
         writers.every((w) => w.ppid === hostPid),
@@ -75,6 +79,7 @@ export function writerChecks(events: readonly RunEvent[], hostPid: number, n: nu
     ),
     check(
       'every writer wrote its whole line',
+      '모든 쓰기 프로세스가 자기 줄을 끝까지 씀',
       writers.length > 0 && broken.length === 0,
       broken.length === 0
         ? `${writers.length} lines in ${pieces} pieces`
@@ -82,6 +87,7 @@ export function writerChecks(events: readonly RunEvent[], hostPid: number, n: nu
     ),
     check(
       'every writer exited with code 0',
+      '쓰기 프로세스 모두 코드 0으로 종료',
       exits.length === writers.length && exits.every((e) => e.code === 0),
       exits.map((e) => `pid ${e.pid}: ${e.code ?? e.signal}`).join(', ')
     )

@@ -1,9 +1,12 @@
-// The run's verdict: each check with what was observed, in plain language.
+// The run's verdict: each check with what was observed, in plain language. A check's name is
+// shown in the UI's language (its label); traces saved before labels existed show the English.
 import { useTranslation } from 'react-i18next'
+import type { Lang } from '../../../shared/scenarios'
 import type { RunState } from '../store/runState'
 
 export function VerdictView({ run }: { run: RunState }): React.JSX.Element {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
+  const lang: Lang = i18n.language.startsWith('ko') ? 'ko' : 'en'
   if (!run.verdict) {
     return (
       <section aria-label={t('verdict')} className="verdict pending">
@@ -23,7 +26,8 @@ export function VerdictView({ run }: { run: RunState }): React.JSX.Element {
       <ul>
         {run.verdict.checks.map((c) => (
           <li key={c.name} className={c.passed ? 'pass' : 'fail'}>
-            <strong>{c.passed ? `✓ ${t('pass')}` : `✗ ${t('fail')}`}</strong> {c.name}
+            <strong>{c.passed ? `✓ ${t('pass')}` : `✗ ${t('fail')}`}</strong>{' '}
+            <span lang={c.label ? lang : 'en'}>{c.label?.[lang] ?? c.name}</span>
             <span className="observed">
               {' '}
               — {t('observed')}: {c.observed}

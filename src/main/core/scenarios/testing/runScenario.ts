@@ -1,9 +1,10 @@
 // Test helper: runs a registered scenario on real processes (a Run with a live monitor, as
 // PoolScopeService does) and checks what every run must satisfy.
 import { expect } from 'vitest'
-import type { RunEvent } from '../../../../shared/events'
+import type { Check, RunEvent } from '../../../../shared/events'
 import { RunEventSchema } from '../../../../shared/events'
 import { parseParams } from '../../../../shared/params'
+import type { ParamValues, ScenarioSpec } from '../../../../shared/scenarios'
 import { Monitor } from '../../monitor/Monitor'
 import { Run } from '../../session/Run'
 import { programs } from '../registry'
@@ -48,6 +49,7 @@ export function expectHealthyRun({ run, events }: ScenarioRunResult): void {
   expect(failed, JSON.stringify(failed)).toEqual([])
   expect(run.verdict?.passed).toBe(true)
   expect(run.verdict!.checks.length).toBeGreaterThan(0)
+  expectLabelledChecks(run.verdict!.checks)
   for (const e of events) RunEventSchema.parse(e)
   expect(events.at(-1)?.type).toBe('run.end')
   // every spawn has an exit, no PID is reused within the run
@@ -62,6 +64,28 @@ export function expectHealthyRun({ run, events }: ScenarioRunResult): void {
   )
   for (const s of starts) expect(ends.get(s.task), `task ${s.task}`).toBe(s.worker)
   expect(ends.size).toBe(starts.length)
+}
+
+/** The smallest run a spec allows: every numeric parameter at its minimum, the rest default. */
+export function smallestParams(spec: ScenarioSpec): ParamValues {
+  return Object.fromEntries(
+    spec.params.map((p) => [p.name, p.type === 'int' || p.type === 'number' ? p.min : p.default])
+  )
+}
+
+const HANGUL = /[\uac00-\ud7a3]/
+const NUMBER = /\d+(?:\.\d+)?/g
+
+/** Every check is named in both UI languages: en is the name itself, ko is Korean text that
+ *  carries the same numbers (the interpolated counts and limits). */
+export function expectLabelledChecks(checks: readonly Check[]): void {
+  for (const c of checks) {
+    expect(c.label, `label of '${c.name}'`).toBeDefined()
+    expect(c.label!.en, c.name).toBe(c.name)
+    expect(c.label!.ko, c.name).toMatch(HANGUL)
+    const ko = new Set(c.label!.ko.match(NUMBER))
+    for (const n of c.name.match(NUMBER) ?? []) expect(ko, `${n} in '${c.label!.ko}'`).toContain(n)
+  }
 }
 
 /** The check named `name` (its start is enough). */
