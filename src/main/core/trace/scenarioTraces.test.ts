@@ -1,9 +1,9 @@
 // Every registered scenario, run for real (real processes, smallest parameters), exports to a
 // well-formed Chrome trace, to CSV with the declared columns, and re-opens identical.
 import { describe, expect, it } from 'vitest'
-import type { ParamValues } from '../../../shared/scenarios'
 import { PoolScopeService } from '../host/PoolScopeService'
 import { programs } from '../scenarios/registry'
+import { smallestParams } from '../scenarios/testing/runScenario'
 import { checkChromeTrace } from './checkChromeTrace'
 import { COMBINED_COLUMNS } from './csvTrace'
 import { parseCsv } from './parseCsv'
@@ -11,9 +11,7 @@ import { parseCsv } from './parseCsv'
 describe('traces of real scenario runs', () => {
   it.each([...programs.keys()])('%s', async (id) => {
     const spec = programs.get(id)!.spec
-    const params: ParamValues = Object.fromEntries(
-      spec.params.map((p) => [p.name, p.type === 'int' || p.type === 'number' ? p.min : p.default])
-    )
+    const params = smallestParams(spec)
     const service = new PoolScopeService()
     const run = service.startRun(id, params)
     await run.done
