@@ -27,8 +27,9 @@ describe('QueuesLocksView', () => {
     expect(row(table, 'pool task queue').slice(1, 5)).toEqual(['0', '12', '12', '12'])
   })
 
-  it('lock waiting counts (synthetic lock)', () => {
+  it('lock waiting counts, the chart a moment later (synthetic lock)', async () => {
     render(<QueuesLocksView run={buildRun(lockRun())} />)
+    expect(await screen.findByRole('img', { name: 'Processes waiting for a lock' })).toBeVisible()
     const table = screen.getByRole('table', { name: 'Processes waiting for a lock' })
     // name, waiting now, holder, acquisitions
     expect(row(table, 'print')).toEqual(['print', '0', '', '3'])

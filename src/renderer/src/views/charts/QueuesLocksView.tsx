@@ -2,7 +2,7 @@
 // blocked, and the number of processes waiting for each lock; tables give the counts. The
 // charts draw the series decimated to CHART_BUCKETS columns (peaks kept) and one marker per
 // column and depth, so a flood of events costs the chart no more than a quiet run.
-import { memo, useMemo } from 'react'
+import { memo, useEffect, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Point } from '../../store/bounded'
 import type { RunState } from '../../store/runState'
@@ -67,6 +67,14 @@ export const QueuesLocksView = memo(function QueuesLocksView({
     return { rows: mergeSteps(series), lines }
   }, [locks, end])
   const xDomain: [number, number] = [0, end / 1000]
+  // The lock chart mounts one task after the view: mounting both charts at once (a run's
+  // first queue and lock events usually arrive together) made one long frame of two.
+  const [lockChartOn, setLockChartOn] = useState(false)
+  useEffect(() => {
+    if (locks.size === 0 || lockChartOn) return
+    const timer = setTimeout(() => setLockChartOn(true))
+    return () => clearTimeout(timer)
+  }, [locks.size, lockChartOn])
 
   return (
     <section aria-label={t('queues')} className="queues view">
@@ -118,13 +126,17 @@ export const QueuesLocksView = memo(function QueuesLocksView({
         <p className="empty">{t('queuesView.noLocks')}</p>
       ) : (
         <>
-          <TimeSeriesChart
-            label={t('queuesView.waiting')}
-            data={lockChart.rows}
-            lines={lockChart.lines}
-            xDomain={xDomain}
-            height={160}
-          />
+          {lockChartOn ? (
+            <TimeSeriesChart
+              label={t('queuesView.waiting')}
+              data={lockChart.rows}
+              lines={lockChart.lines}
+              xDomain={xDomain}
+              height={160}
+            />
+          ) : (
+            <div className="chart" style={{ height: 160 }} />
+          )}
           <table aria-label={t('queuesView.waiting')}>
             <thead>
               <tr>
