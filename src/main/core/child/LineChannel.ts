@@ -58,6 +58,23 @@ export class LineChannel {
     this.socket.write(data)
   }
 
+  /**
+   * Resolves once the socket takes data again (at once unless its buffer is full). A sender that
+   * awaits it yields to the event loop, so its writes reach the reader while it keeps producing
+   * instead of piling up in memory until its loop ends.
+   */
+  drained(): Promise<void> {
+    const s = this.socket
+    if (!s.writableNeedDrain || s.destroyed) return Promise.resolve()
+    return new Promise<void>((resolve) => {
+      const done = (): void => {
+        s.off('drain', done).off('close', done)
+        resolve()
+      }
+      s.on('drain', done).on('close', done)
+    })
+  }
+
   /** Flushes, then half-closes; `done` runs once the data is handed to the OS. */
   end(done?: () => void): void {
     this.flush()

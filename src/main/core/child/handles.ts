@@ -8,7 +8,7 @@ import { LineChannel } from './LineChannel'
 import { PipeInbox } from './PipeInbox'
 import { PipeTally } from './PipeTally'
 import type { PipeTallyReport } from './PipeTally'
-import { notify, request, socketFor } from './runtime'
+import { hostDrained, notify, request, socketFor } from './runtime'
 
 export interface TimeoutOption {
   /** Give up after this many ms (queue: reject with Full/Empty; lock: resolve false). */
@@ -26,7 +26,9 @@ export class QueueProxy {
   put(item: unknown, opts: TimeoutOption = {}): Promise<void> {
     if (this.ref.maxsize === 0) {
       notify({ type: 'q.put', req: 0, queue: this.ref.id, item })
-      return Promise.resolve()
+      // A stream of puts yields while the channel is backed up, so the host takes the items
+      // as they come rather than after the loop (and this process's memory stays bounded).
+      return hostDrained()
     }
     return request({ type: 'q.put', queue: this.ref.id, item, ...opts }).then(() => undefined)
   }
@@ -103,16 +105,7 @@ export class PipeProxy {
     const line = ch.send(value)
     this.sent.add(Buffer.byteLength(line) + 1)
     // Backpressure, as Python's blocking send: wait while the socket's buffer is full.
-    const s = ch.socket
-    if (s.writableNeedDrain && !s.destroyed) {
-      await new Promise<void>((resolve) => {
-        const done = (): void => {
-          s.off('drain', done).off('close', done)
-          resolve()
-        }
-        s.on('drain', done).on('close', done)
-      })
-    }
+    await ch.drained()
   }
 
   /** The next message; rejects with EOFError once the other end closed and nothing is left. */

@@ -32,6 +32,11 @@ export function notify(msg: ChildMessage): string {
   return ch.send(msg)
 }
 
+/** Resolves once the host channel takes data again (at once unless it is backed up). */
+export function hostDrained(): Promise<void> {
+  return requireChannel().drained()
+}
+
 /** A message the host answers with a `reply` carrying the same `req`. */
 export function request(msg: WithoutReq<Request>): Promise<unknown> {
   const ch = requireChannel()

@@ -29,15 +29,30 @@ export interface QueueWaitOptions {
 interface Waiter {
   pid: number
   link?: ChildLink
+  /** A child's request number (0 = a note that wants no answer). */
+  req?: number
   timer?: NodeJS.Timeout
 }
 interface Getter extends Waiter {
-  deliver(item: unknown): void
-  fail(err: Error): void
+  deliver(this: Getter, item: unknown): void
+  fail(this: Getter, err: Error): void
 }
 interface Putter extends Waiter {
   item: unknown
-  done(err?: Error): void
+  done(this: Putter, err?: Error): void
+}
+
+// A child's waits are answered over its link by these shared functions (`this` = the waiter),
+// so that a stream of puts from a child allocates no closures per message.
+function answerPut(this: Putter, err?: Error): void {
+  if (err) this.link!.replyError(this.req!, err)
+  else this.link!.reply(this.req!, true)
+}
+function answerGet(this: Getter, item: unknown): void {
+  this.link!.reply(this.req!, item)
+}
+function failGet(this: Getter, err: Error): void {
+  this.link!.replyError(this.req!, err)
 }
 
 let nextId = 1
@@ -90,6 +105,12 @@ export class Queue implements Shareable {
   /** Gets in the host; waits while the queue is empty. */
   get(opts: QueueWaitOptions = {}): Promise<unknown> {
     const timeoutMs = checkTimeout(opts.timeoutMs, 'timeoutMs')
+    // An item is there: no wait to set up (a host draining a stream takes this path per item).
+    if (!opts.signal && !this.closed && this.items.length > 0) {
+      const item = this.take(process.pid)
+      this.admitWaitingPutter()
+      return Promise.resolve(item)
+    }
     return abortableWait<unknown>(opts.signal, (resolve, reject) => {
       const g: Getter = { pid: process.pid, deliver: resolve, fail: reject }
       this.doGet(g, timeoutMs)
@@ -113,12 +134,10 @@ export class Queue implements Shareable {
   onChildMessage(link: ChildLink, msg: BrokerMessage): void {
     const pid = link.pid!
     if (msg.type === 'q.put') {
-      const done = (err?: Error): void =>
-        err ? link.replyError(msg.req, err) : link.reply(msg.req, true)
-      this.doPut({ pid, link, item: msg.item, done }, msg.timeoutMs)
+      this.doPut({ pid, link, req: msg.req, item: msg.item, done: answerPut }, msg.timeoutMs)
     } else if (msg.type === 'q.get') {
-      const deliver = (item: unknown): void => link.reply(msg.req, item)
-      this.doGet({ pid, link, deliver, fail: (e) => link.replyError(msg.req, e) }, msg.timeoutMs)
+      const g: Getter = { pid, link, req: msg.req, deliver: answerGet, fail: failGet }
+      this.doGet(g, msg.timeoutMs)
     } else if (msg.type === 'q.size') {
       link.reply(msg.req, this.items.length)
     }
@@ -148,13 +167,11 @@ export class Queue implements Shareable {
   private admit(p: Putter, blocked: boolean): void {
     const msg = ++this.seq
     this.items.push({ msg, item: p.item })
-    this.sink({
-      type: 'queue.put',
-      queue: this.name,
-      pid: p.pid,
-      msg,
-      ...(blocked ? { blocked: true } : {})
-    })
+    this.sink(
+      blocked
+        ? { type: 'queue.put', queue: this.name, pid: p.pid, msg, blocked: true }
+        : { type: 'queue.put', queue: this.name, pid: p.pid, msg }
+    )
     this.sink({ type: 'queue.depth', queue: this.name, depth: this.items.length })
     p.done()
     const g = this.getters.shift()
@@ -177,10 +194,20 @@ export class Queue implements Shareable {
   }
 
   private handOut(g: Getter): void {
+    g.deliver(this.take(g.pid))
+    this.admitWaitingPutter()
+  }
+
+  /** Takes the first item out for `pid` (there must be one). */
+  private take(pid: number): unknown {
     const { msg, item } = this.items.shift()!
-    this.sink({ type: 'queue.get', queue: this.name, pid: g.pid, msg })
+    this.sink({ type: 'queue.get', queue: this.name, pid, msg })
     this.sink({ type: 'queue.depth', queue: this.name, depth: this.items.length })
-    g.deliver(item)
+    return item
+  }
+
+  /** A get made room: the first blocked put goes in. */
+  private admitWaitingPutter(): void {
     const p = this.putters.shift()
     if (p) this.admit(this.unwait(p), true)
   }
