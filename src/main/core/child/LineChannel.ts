@@ -38,7 +38,13 @@ export class LineChannel {
   /** Queues one message; returns the line's length in characters (without the newline). */
   send(value: unknown): string {
     const line = JSON.stringify(value)
-    if (this.isClosed) return line
+    this.sendLine(line)
+    return line
+  }
+
+  /** Queues one message already written as JSON (one line, no newline). */
+  sendLine(line: string): void {
+    if (this.isClosed) return
     this.out.push(line, '\n')
     this.outChars += line.length + 1
     if (this.outChars >= FLUSH_AT) this.flush()
@@ -46,7 +52,6 @@ export class LineChannel {
       this.scheduled = true
       process.nextTick(() => this.flush())
     }
-    return line
   }
 
   flush(): void {

@@ -8,7 +8,7 @@ import { LineChannel } from './LineChannel'
 import { PipeInbox } from './PipeInbox'
 import { PipeTally } from './PipeTally'
 import type { PipeTallyReport } from './PipeTally'
-import { hostDrained, notify, request, socketFor } from './runtime'
+import { hostDrained, notify, notifyLine, request, socketFor } from './runtime'
 
 export interface TimeoutOption {
   /** Give up after this many ms (queue: reject with Full/Empty; lock: resolve false). */
@@ -16,7 +16,12 @@ export interface TimeoutOption {
 }
 
 export class QueueProxy {
-  constructor(private readonly ref: Extract<HandleRef, { $ps: 'queue' }>) {}
+  /** The fixed start of this queue's put note, as JSON.stringify writes the whole message. */
+  private readonly putLineStart: string
+
+  constructor(private readonly ref: Extract<HandleRef, { $ps: 'queue' }>) {
+    this.putLineStart = `{"type":"q.put","req":0,"queue":${JSON.stringify(ref.id)},"item":`
+  }
 
   get name(): string {
     return this.ref.name
@@ -25,7 +30,10 @@ export class QueueProxy {
   /** Resolves once the item is in the queue; on an unbounded queue that is at once, as in Python. */
   put(item: unknown, opts: TimeoutOption = {}): Promise<void> {
     if (this.ref.maxsize === 0) {
-      notify({ type: 'q.put', req: 0, queue: this.ref.id, item })
+      // Only the item is stringified per put (undefined and the like: the message drops it).
+      const json = JSON.stringify(item) as string | undefined
+      if (json === undefined) notify({ type: 'q.put', req: 0, queue: this.ref.id, item })
+      else notifyLine(this.putLineStart + json + '}')
       // A stream of puts yields while the channel is backed up, so the host takes the items
       // as they come rather than after the loop (and this process's memory stays bounded).
       return hostDrained()

@@ -32,6 +32,13 @@ export function notify(msg: ChildMessage): string {
   return ch.send(msg)
 }
 
+/** As notify, for a message already written as JSON (see QueueProxy.put). */
+export function notifyLine(line: string): void {
+  const ch = requireChannel()
+  flushTallies()
+  ch.sendLine(line)
+}
+
 /** Resolves once the host channel takes data again (at once unless it is backed up). */
 export function hostDrained(): Promise<void> {
   return requireChannel().drained()
