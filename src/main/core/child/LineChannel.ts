@@ -14,6 +14,7 @@ export class LineChannel {
   private scheduled = false
   private partial = ''
   private closed = false
+  private draining: Promise<void> | undefined
 
   constructor(
     readonly socket: Socket,
@@ -71,13 +72,16 @@ export class LineChannel {
   drained(): Promise<void> {
     const s = this.socket
     if (!s.writableNeedDrain || s.destroyed) return Promise.resolve()
-    return new Promise<void>((resolve) => {
+    // One wait shared by every caller: puts not awaited must not pile up listeners.
+    this.draining ??= new Promise<void>((resolve) => {
       const done = (): void => {
         s.off('drain', done).off('close', done)
+        this.draining = undefined
         resolve()
       }
       s.on('drain', done).on('close', done)
     })
+    return this.draining
   }
 
   /** Flushes, then half-closes; `done` runs once the data is handed to the OS. */
