@@ -113,7 +113,7 @@ export class PipeProxy {
     const line = ch.send(value)
     this.sent.add(Buffer.byteLength(line) + 1)
     // Backpressure, as Python's blocking send: wait while the socket's buffer is full.
-    await ch.drained()
+    if (ch.socket.writableNeedDrain) await ch.drained()
   }
 
   /** The next message; rejects with EOFError once the other end closed and nothing is left. */
