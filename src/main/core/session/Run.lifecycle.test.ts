@@ -1,20 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { EventOf, RunEvent } from '../../../shared/events'
-import { Monitor } from '../monitor/Monitor'
 import { isAlive } from '../procfs'
 import { Run } from './Run'
+import { newMonitor } from './testMonitor'
 import { testProgram } from './testProgram'
-
-const monitors: Monitor[] = []
-afterEach(async () => {
-  await Promise.all(monitors.splice(0).map((m) => m.close()))
-})
-
-function newMonitor(): Monitor {
-  const m = new Monitor({ liveHz: 10 })
-  monitors.push(m)
-  return m
-}
 
 /** Resolves once `n` events of `type` were recorded by the run. */
 function recorded(

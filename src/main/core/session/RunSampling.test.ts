@@ -1,21 +1,10 @@
 import { cpus } from 'node:os'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { EventOf, RunEvent } from '../../../shared/events'
 import { RunEventSchema } from '../../../shared/events'
-import { Monitor } from '../monitor/Monitor'
 import { Run } from './Run'
+import { newMonitor } from './testMonitor'
 import { testProgram } from './testProgram'
-
-const monitors: Monitor[] = []
-afterEach(async () => {
-  await Promise.all(monitors.splice(0).map((m) => m.close()))
-})
-
-function newMonitor(): Monitor {
-  const m = new Monitor({ liveHz: 10 })
-  monitors.push(m)
-  return m
-}
 
 const samplesOf = (events: readonly RunEvent[]): EventOf<'sample'>[] =>
   events.filter((e): e is EventOf<'sample'> => e.type === 'sample')

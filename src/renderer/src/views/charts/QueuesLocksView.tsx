@@ -91,17 +91,7 @@ export const QueuesLocksView = memo(function QueuesLocksView({
             xDomain={xDomain}
           />
           <table aria-label={t('queuesView.depth')}>
-            <thead>
-              <tr>
-                {(['name', 'now', 'max', 'puts', 'gets', 'blocked', 'waiters'] as const).map(
-                  (k) => (
-                    <th key={k} scope="col">
-                      {t(`queuesView.${k}`)}
-                    </th>
-                  )
-                )}
-              </tr>
-            </thead>
+            <ColumnHeads keys={['name', 'now', 'max', 'puts', 'gets', 'blocked', 'waiters']} />
             <tbody>
               {[...queues.values()].map((q) => (
                 <tr key={q.name}>
@@ -138,15 +128,7 @@ export const QueuesLocksView = memo(function QueuesLocksView({
             <div className="chart" style={{ height: 160 }} />
           )}
           <table aria-label={t('queuesView.waiting')}>
-            <thead>
-              <tr>
-                {(['name', 'now', 'holder', 'acquisitions'] as const).map((k) => (
-                  <th key={k} scope="col">
-                    {t(`queuesView.${k}`)}
-                  </th>
-                ))}
-              </tr>
-            </thead>
+            <ColumnHeads keys={['name', 'now', 'holder', 'acquisitions']} />
             <tbody>
               {[...locks.values()].map((l) => (
                 <tr key={l.name}>
@@ -172,3 +154,19 @@ export const QueuesLocksView = memo(function QueuesLocksView({
     </section>
   )
 })
+
+/** A table's header row, one translated `queuesView.<key>` heading per column. */
+function ColumnHeads({ keys }: { keys: readonly string[] }): React.JSX.Element {
+  const { t } = useTranslation()
+  return (
+    <thead>
+      <tr>
+        {keys.map((k) => (
+          <th key={k} scope="col">
+            {t(`queuesView.${k}`)}
+          </th>
+        ))}
+      </tr>
+    </thead>
+  )
+}
