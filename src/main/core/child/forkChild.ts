@@ -1,12 +1,15 @@
 // The one place PoolScope starts an OS process: explicit execArgv, the parent's PID in the
-// environment, and registration so that nothing outlives the host.
+// environment, a lower priority than the host's, and registration so that nothing outlives
+// the host.
 import type { ChildProcess } from 'node:child_process'
 import { fork } from 'node:child_process'
 import { ENV_HOST_PID, ENV_PARENT_PID } from '../protocol'
+import { childNice, lowerPriority } from './childNice'
 import { trackChild } from './liveChildren'
 import { workerEntry } from './workerEntry'
 
 export function forkChild(): ChildProcess {
+  const nice = childNice() // a bad setting fails here, before anything starts
   const child = fork(workerEntry(), [], {
     execArgv: [],
     // fd 3 (CHANNEL_FD) carries the JSON-lines host channel; Node's IPC (fd 4) only passes
@@ -21,6 +24,7 @@ export function forkChild(): ChildProcess {
       [ENV_HOST_PID]: String(process.pid)
     }
   })
+  if (child.pid !== undefined) lowerPriority(child.pid, nice)
   trackChild(child)
   return child
 }
