@@ -3,6 +3,7 @@
 // handles (pipe ends) go over Node's IPC channel. The host validates everything a child sends
 // before acting on it (protocolSchema.ts). No runtime imports here: children load this.
 import type { ErrorInfo } from '../../shared/events'
+import type { NumberPacking } from './child/packedNumbers'
 
 /** Environment a child receives so it can notice its parent is gone and tag itself. */
 export const ENV_PARENT_PID = 'POOLSCOPE_PARENT_PID'
@@ -25,8 +26,17 @@ export type HostMessage =
   /**
    * Run a named task. `map`: args are items, the task runs once per item and the result is
    * the list of results (a pool chunk). `exit`: the child exits afterwards (a Process).
+   * `packed`: args[0], the chunk's items, is packNumbers' base64 (child/packedNumbers.ts).
    */
-  | { type: 'run'; id: number; task: string; args: unknown[]; map?: boolean; exit?: boolean }
+  | {
+      type: 'run'
+      id: number
+      task: string
+      args: unknown[]
+      map?: boolean
+      exit?: boolean
+      packed?: NumberPacking
+    }
   /** Several runs of one task in one message (a pool sending short tasks ahead). */
   | { type: 'batch'; task: string; map?: boolean; ids: number[]; args: unknown[][] }
   /** Answer to a child's request `req` (queue put/get, lock acquire). */
@@ -42,7 +52,8 @@ export interface HandleMessage {
 
 export type ChildMessage =
   | { type: 'ready'; pid: number; ppid: number }
-  | { type: 'result'; id: number; value: unknown }
+  /** `packed`: value is a map chunk's results as packNumbers' base64. */
+  | { type: 'result'; id: number; value: unknown; packed?: NumberPacking }
   /** Results of consecutive tasks that ended in the same tick, in order. */
   | { type: 'results'; ids: number[]; values: unknown[] }
   | { type: 'error'; id: number; error: ErrorInfo }

@@ -5,6 +5,7 @@ describe('parseChildMessage', () => {
   it('accepts valid messages, including the hand-checked hot ones', () => {
     for (const m of [
       { type: 'result', id: 3, value: [1, 2] },
+      { type: 'result', id: 3, value: 'AQAAAA==', packed: 'i32' },
       { type: 'results', ids: [4, 5], values: [16, { a: 1 }] },
       { type: 'q.put', req: 0, queue: 'queue-1', item: 'x' },
       { type: 'q.put', req: 4, queue: 'queue-1', item: 'x', timeoutMs: 10 },
@@ -31,6 +32,14 @@ describe('parseChildMessage', () => {
     expect(parseChildMessage('{"type":"results","ids":[1.5],"values":[1]}')).toMatchObject({
       ok: false,
       why: expect.stringMatching(/^message\.ids\.0: /)
+    })
+    expect(parseChildMessage('{"type":"result","id":1,"value":[1],"packed":"f64"}')).toEqual({
+      ok: false,
+      why: 'message.value: packed numbers must be a base64 string'
+    })
+    expect(parseChildMessage('{"type":"result","id":1,"value":"","packed":"u8"}')).toMatchObject({
+      ok: false,
+      why: expect.stringMatching(/^message\.packed: /)
     })
     expect(parseChildMessage('{"type":"launch"}')).toMatchObject({ ok: false })
     expect(parseChildMessage('null')).toMatchObject({ ok: false })

@@ -9,7 +9,17 @@ const timeoutMs = z.number().finite().nonnegative().optional()
 
 export const ChildMessageSchema: z.ZodType<ChildMessage> = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ready'), pid: z.number().int(), ppid: z.number().int() }),
-  z.object({ type: z.literal('result'), id, value: z.unknown() }),
+  z
+    .object({
+      type: z.literal('result'),
+      id,
+      value: z.unknown(),
+      packed: z.enum(['i32', 'f64']).optional()
+    })
+    .refine((m) => m.packed === undefined || typeof m.value === 'string', {
+      message: 'packed numbers must be a base64 string',
+      path: ['value']
+    }),
   z
     .object({ type: z.literal('results'), ids: z.array(id), values: z.array(z.unknown()) })
     .refine((m) => m.ids.length === m.values.length, {
@@ -58,10 +68,14 @@ export function parseChildMessage(
 /** The same check as the schema, by hand, for the message a busy pool gets most. */
 function isPlainResult(raw: unknown): raw is Extract<ChildMessage, { type: 'result' }> {
   if (typeof raw !== 'object' || raw === null) return false
-  const m = raw as { type?: unknown; id?: unknown }
+  const m = raw as { type?: unknown; id?: unknown; value?: unknown; packed?: unknown }
   if (m.type !== 'result' || !Number.isInteger(m.id) || (m.id as number) < 0) return false
-  for (const k in raw) if (k !== 'type' && k !== 'id' && k !== 'value') return false
-  return true
+  for (const k in raw)
+    if (k !== 'type' && k !== 'id' && k !== 'value' && k !== 'packed') return false
+  return (
+    m.packed === undefined ||
+    ((m.packed === 'i32' || m.packed === 'f64') && typeof m.value === 'string')
+  )
 }
 
 /** Likewise for a put on an unbounded queue (a child streaming through a Queue). */

@@ -12,7 +12,8 @@ export class LineChannel {
   private out: string[] = []
   private outChars = 0
   private scheduled = false
-  private partial = ''
+  /** The pieces of a line not yet ended. */
+  private partial: string[] = []
   private closed = false
   private draining: Promise<void> | undefined
 
@@ -96,14 +97,30 @@ export class LineChannel {
     this.socket.destroy()
   }
 
+  /**
+   * Splits the stream into lines. Only the new chunk is searched for newlines, and the pieces of
+   * a long line are joined once it is complete (not re-copied with every chunk).
+   */
   private onData(chunk: string): void {
-    const data = this.partial + chunk
     let start = 0
-    for (let nl = data.indexOf('\n'); nl >= 0; nl = data.indexOf('\n', start)) {
-      const line = data.slice(start, nl)
+    let nl = chunk.indexOf('\n')
+    if (nl < 0) {
+      this.partial.push(chunk)
+      return
+    }
+    if (this.partial.length > 0) {
+      this.partial.push(chunk.slice(0, nl))
+      const line = this.partial.join('')
+      this.partial = []
+      start = nl + 1
+      this.onLine(line)
+      nl = chunk.indexOf('\n', start)
+    }
+    for (; nl >= 0; nl = chunk.indexOf('\n', start)) {
+      const line = chunk.slice(start, nl)
       start = nl + 1
       this.onLine(line)
     }
-    this.partial = data.slice(start)
+    if (start < chunk.length) this.partial.push(chunk.slice(start))
   }
 }

@@ -6,6 +6,7 @@ import type { ChildMessage, HandleMessage, HostMessage } from '../protocol'
 import { CHANNEL_FD, ENV_PARENT_PID, toErrorInfo } from '../protocol'
 import { decodeArgs, pipesFlushed } from './handles'
 import { LineChannel } from './LineChannel'
+import { packNumbers, unpackNumbers } from './packedNumbers'
 import { flushTallies } from './PipeTally'
 import { watchParent } from './parentWatch'
 import { attachChannel, onReply, receiveSocket } from './runtime'
@@ -40,6 +41,13 @@ function sendResult(id: number, value: unknown): void {
   doneValues.push(value)
 }
 
+/** A map chunk's results: packed when they are plain numbers (see packedNumbers.ts). */
+function sendMapResult(id: number, values: unknown[]): void {
+  const p = packNumbers(values)
+  if (p) send({ type: 'result', id, value: p.data, packed: p.packed })
+  else sendResult(id, values)
+}
+
 function send(msg: ChildMessage): void {
   flushResults() // in order
   channel.send(msg)
@@ -59,20 +67,20 @@ async function runOne(msg: RunMessage): Promise<boolean> {
     if (!hasTask(msg.task)) throw new Error(`unknown task '${msg.task}'`)
     const fn = tasks[msg.task] as (...args: unknown[]) => unknown
     const args = decodeArgs(msg.args)
-    let value: unknown
     if (msg.map) {
       const extra = args.slice(1)
-      const items = args[0] as unknown[]
+      const items = msg.packed
+        ? unpackNumbers(msg.packed, args[0] as string)
+        : (args[0] as unknown[])
       const results: unknown[] = new Array(items.length)
       for (let i = 0; i < items.length; i++) {
         const r = extra.length === 0 ? fn(items[i]) : fn(items[i], ...extra)
         results[i] = r instanceof Promise ? await r : r
       }
-      value = results
+      sendMapResult(msg.id, results)
     } else {
-      value = await fn(...args)
+      sendResult(msg.id, await fn(...args))
     }
-    sendResult(msg.id, value)
     return true
   } catch (err) {
     send({ type: 'error', id: msg.id, error: toErrorInfo(err) })

@@ -4,6 +4,7 @@
 // came back (or when it was sent to an idle worker).
 import { performance } from 'node:perf_hooks'
 import type { EventSink } from '../eventSink'
+import { packNumbers } from '../child/packedNumbers'
 import { fromErrorInfo, namedError } from '../protocol'
 import { ChildLink } from '../primitives/ChildLink'
 import type { TaskMessage } from '../primitives/ChildLink'
@@ -63,12 +64,19 @@ export class PoolWorker {
     if (this.inflight.length === 1) this.start(task)
   }
 
-  /** Sends what assign() took: runs of the same task go as one batch message. */
+  /**
+   * Sends what assign() took: runs of the same task go as one batch message; a map chunk of
+   * plain numbers goes on its own, packed (child/packedNumbers.ts).
+   */
   send(): void {
     const out = this.outbox
     this.outbox = []
     for (let i = 0; i < out.length;) {
       const first = out[i]!
+      if (first.map && this.sendPacked(first)) {
+        i++
+        continue
+      }
       let j = i + 1
       while (j < out.length && out[j]!.task === first.task && out[j]!.map === first.map) j++
       const map = first.map ? { map: true } : {}
@@ -87,6 +95,15 @@ export class PoolWorker {
       }
       i = j
     }
+  }
+
+  /** A map chunk whose items are all plain numbers goes packed; false if they are not. */
+  private sendPacked(t: PoolTask): boolean {
+    const p = packNumbers(t.args[0] as unknown[])
+    if (!p) return false
+    const args = [p.data, ...encodeArgs(t.args.slice(1), this.link)]
+    this.link.send({ type: 'run', id: t.id, task: t.task, args, map: true, packed: p.packed })
+    return true
   }
 
   retire(): void {

@@ -67,6 +67,32 @@ describe('ProcessPool', () => {
     expect(unordered.sort()).toEqual([1, 4, 9])
   })
 
+  it('a map of plain numbers (packed on the wire) gives what JSON would, in every form', async () => {
+    pool = new ProcessPool({ processes: 2 })
+    const ints = Array.from({ length: 1000 }, (_, i) => i * 46_341) // squares pass 2^31
+    expect(await pool.map('square', ints)).toEqual(ints.map((x) => x * x))
+    const doubles = Array.from({ length: 300 }, (_, i) => i / 7 - 20)
+    doubles[3] = -0
+    expect(await pool.map('echo', doubles, { chunksize: 100 })).toEqual(
+      JSON.parse(JSON.stringify(doubles))
+    )
+    // Numbers in, objects out: the results go as JSON.
+    const who = (await pool.map('whoami', ints.slice(0, 200))) as { index: number }[]
+    expect(who.map((w) => w.index)).toEqual(ints.slice(0, 200))
+    // A task's NaN result is null through JSON, packed or not.
+    const mixed = await pool.map('square', [...ints.slice(0, 99), 'x'], { chunksize: 100 })
+    expect(mixed.slice(0, 99)).toEqual(ints.slice(0, 99).map((x) => x * x))
+    expect(mixed[99]).toBeNull()
+    const ordered: unknown[] = []
+    for await (const v of pool.imap('square', ints, { chunksize: 64 })) ordered.push(v)
+    expect(ordered).toEqual(ints.map((x) => x * x))
+    const unordered: number[] = []
+    for await (const v of pool.imapUnordered('square', ints, { chunksize: 64 }))
+      unordered.push(v as number)
+    expect(unordered.sort((a, b) => a - b)).toEqual(ints.map((x) => x * x))
+    await expect(pool.map('fail', ints, { chunksize: 500 })).rejects.toThrow(/^0$/)
+  })
+
   it('pool tasks can use a Queue and a Lock passed as arguments', async () => {
     const rec = recordEvents()
     const q = new Queue({ name: 'q', sink: rec.sink })

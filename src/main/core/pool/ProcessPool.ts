@@ -160,7 +160,8 @@ export class ProcessPool {
     ) {
       throw new TypeError('items must be iterable')
     }
-    const list = [...items]
+    // An array is only read here (chunks are copies): no need to copy it first.
+    const list = Array.isArray(items) ? (items as unknown[]) : [...items]
     checkSerialisable(list, 'items')
     const extra = opts.args ?? []
     checkSerialisable(extra, 'args')
@@ -168,7 +169,7 @@ export class ProcessPool {
       opts.chunksize === undefined
         ? defaultChunksize(list.length, this.processes)
         : checkPositiveInt(opts.chunksize, 'chunksize')
-    const results = mapResults(list.length, ordered)
+    const results = mapResults(list.length, size, ordered)
     for (const c of chunk(list, size)) {
       const label =
         c.items.length === 1

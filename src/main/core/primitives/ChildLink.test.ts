@@ -24,11 +24,18 @@ s.on('data', (d) => {
 })
 `
 
+// A child whose packed results cannot be read (3 bytes are no whole double).
+const PACKED_WRONG = ROGUE.replace('value: 42 }', "value: 'AAAA', packed: 'f64' }").replace(
+  /s\.write\('not json[^\n]*\n/,
+  ''
+)
+
 let dir: string
 let saved: string | undefined
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'poolscope-rogue-'))
   writeFileSync(join(dir, 'rogue.js'), ROGUE)
+  writeFileSync(join(dir, 'packedWrong.js'), PACKED_WRONG)
   saved = process.env.POOLSCOPE_WORKER_ENTRY
   process.env.POOLSCOPE_WORKER_ENTRY = join(dir, 'rogue.js')
 })
@@ -55,5 +62,15 @@ describe('ChildLink', () => {
         .map((e) => e.text)
         .join('')
     ).toMatch(/reply: pid \d+ used 'nope', which was never passed to it/)
+  })
+
+  it('fails the task, naming the pid, when its packed results cannot be read', async () => {
+    process.env.POOLSCOPE_WORKER_ENTRY = join(dir, 'packedWrong.js')
+    const p = new Process({ task: 'hello' })
+    await p.start()
+    await p.join()
+    expect(p.error?.message).toMatch(
+      /^pid \d+ sent unreadable results: packed f64 numbers: 3 bytes is not a whole number/
+    )
   })
 })

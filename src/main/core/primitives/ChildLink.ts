@@ -5,9 +5,11 @@ import type { ChildProcess } from 'node:child_process'
 import type { Socket } from 'node:net'
 import { forkChild } from '../child/forkChild'
 import { LineChannel } from '../child/LineChannel'
+import { unpackNumbers } from '../child/packedNumbers'
 import type { EventSink } from '../eventSink'
 import type { ChildMessage, HandleMessage, HostMessage } from '../protocol'
 import { toErrorInfo } from '../protocol'
+import type { NumberPacking } from '../child/packedNumbers'
 import { parseChildMessage } from '../protocolSchema'
 import type { Broker } from './shareable'
 
@@ -164,6 +166,9 @@ export class ChildLink {
         this.readyOk()
         return
       case 'result':
+        if (msg.packed) return this.onPackedResult(msg.id, msg.packed, msg.value as string)
+        this.onTask(msg)
+        return
       case 'error':
         this.onTask(msg)
         return
@@ -178,6 +183,20 @@ export class ChildLink {
       default:
         this.route(msg)
     }
+  }
+
+  private onPackedResult(id: number, packed: NumberPacking, data: string): void {
+    let value: number[]
+    try {
+      value = unpackNumbers(packed, data)
+    } catch (err) {
+      // The task fails rather than waiting for ever on a result that cannot be read.
+      const error = toErrorInfo(
+        new Error(`pid ${this.pid} sent unreadable results: ${(err as Error).message}`)
+      )
+      return this.onTask({ type: 'error', id, error })
+    }
+    this.onTask({ type: 'result', id, value })
   }
 
   private route(msg: BrokerMessage): void {
