@@ -4,6 +4,7 @@ import { connectApi } from './api/client'
 import { App } from './App'
 import { initI18n } from './i18n/i18n'
 import { RunStore } from './store/runStore'
+import { warmUpCharts } from './views/charts/warmUpCharts'
 import './styles.css'
 import './views.css'
 import './timeline.css'
@@ -27,3 +28,4 @@ createRoot(document.getElementById('root')!).render(
     <App api={api} store={store} />
   </StrictMode>
 )
+void warmUpCharts()

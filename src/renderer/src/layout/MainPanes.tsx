@@ -2,7 +2,7 @@
 // Timeline) and, under a splitter, the console. Only the visible tab renders; the charts and
 // the timeline follow the run at most CHART_UPDATES_PER_S times a second (they cost the most
 // to draw), the rest at the store's pace.
-import { useState } from 'react'
+import { useDeferredValue, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useElementSize } from '../hooks/useElementSize'
 import { useThrottled } from '../hooks/useThrottled'
@@ -40,7 +40,10 @@ export function MainPanes(props: Props): React.JSX.Element {
   const [topPct, setTopPct] = useState(60)
   // measured by a ResizeObserver: reading the height on every render forced a layout
   const [panesRef, { height }] = useElementSize<HTMLDivElement>({ width: 0, height: 600 })
-  const throttled = live && tab !== 'processes'
+  // The tab strip answers at once; the pane follows in an interruptible render, so mounting a
+  // chart (tens of ms in recharts) does not hold up the frames of a live run.
+  const shown = useDeferredValue(tab)
+  const throttled = live && shown !== 'processes'
   const drawn = useThrottled(run, throttled ? 1000 / CHART_UPDATES_PER_S : 0, run.id, CHART_SHARE)
   return (
     <div className="panes" ref={panesRef}>
@@ -70,16 +73,17 @@ export function MainPanes(props: Props): React.JSX.Element {
         </div>
         <div
           role="tabpanel"
-          id={`panel-${tab}`}
-          aria-labelledby={`tab-${tab}`}
+          id={`panel-${shown}`}
+          aria-labelledby={`tab-${shown}`}
+          aria-busy={shown !== tab}
           className="tab-panel"
         >
-          {tab === 'processes' && (
+          {shown === 'processes' && (
             <ProcessTable run={run} onSignal={onSignal} filterRef={filterRef} />
           )}
-          {tab === 'cpu' && <CpuView run={drawn} />}
-          {tab === 'queues' && <QueuesLocksView run={drawn} />}
-          {tab === 'timeline' && <TimelineView run={drawn} />}
+          {shown === 'cpu' && <CpuView run={drawn} />}
+          {shown === 'queues' && <QueuesLocksView run={drawn} />}
+          {shown === 'timeline' && <TimelineView run={drawn} />}
         </div>
       </div>
       <Splitter
