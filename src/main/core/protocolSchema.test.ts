@@ -15,6 +15,24 @@ describe('parseChildMessage', () => {
     }
   })
 
+  it('takes packed numbers that follow the JSON after a tab as the result value', () => {
+    expect(parseChildMessage('{"type":"result","id":3,"packed":"f64"}\tAAAAAAAA8D8=')).toEqual({
+      ok: true,
+      msg: { type: 'result', id: 3, packed: 'f64', value: 'AAAAAAAA8D8=' }
+    })
+    for (const line of [
+      '{"type":"result","id":3,"value":1,"packed":"f64"}\tAAAAAAAA8D8=',
+      '[1]\tAAAA',
+      '7\tAAAA',
+      '{"type":"out","text":"a"}\tAAAA'
+    ]) {
+      expect(parseChildMessage(line)).toEqual({
+        ok: false,
+        why: 'packed data after a message that cannot take it'
+      })
+    }
+  })
+
   it('refuses malformed ones with the field named', () => {
     expect(parseChildMessage('{')).toEqual({ ok: false, why: 'not JSON' })
     expect(parseChildMessage('{"type":"result","id":-1}')).toMatchObject({

@@ -2,6 +2,7 @@
 import { z } from 'zod'
 import { ErrorInfoSchema } from '../../shared/events'
 import { describeZodError } from '../../shared/validation'
+import { splitPacked } from './child/packedNumbers'
 import type { ChildMessage } from './protocol'
 
 const id = z.number().int().nonnegative()
@@ -53,11 +54,20 @@ export const ChildMessageSchema: z.ZodType<ChildMessage> = z.discriminatedUnion(
 export function parseChildMessage(
   line: string
 ): { ok: true; msg: ChildMessage } | { ok: false; why: string } {
+  const { json, data } = splitPacked(line)
   let raw: unknown
   try {
-    raw = JSON.parse(line)
+    raw = JSON.parse(json)
   } catch {
     return { ok: false, why: 'not JSON' }
+  }
+  if (data !== undefined) {
+    // Packed numbers travel after the JSON (see lineWithPacked): they are a result's value.
+    const m = raw as { type?: unknown; value?: unknown } | null
+    if (typeof m !== 'object' || m === null || m.type !== 'result' || 'value' in m) {
+      return { ok: false, why: 'packed data after a message that cannot take it' }
+    }
+    m.value = data
   }
   if (isPlainResult(raw) || isPlainResults(raw) || isPlainPut(raw)) return { ok: true, msg: raw }
   const parsed = ChildMessageSchema.safeParse(raw)

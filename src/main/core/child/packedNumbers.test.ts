@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { PACK_MIN, packNumbers, unpackNumbers } from './packedNumbers'
+import { lineWithPacked, PACK_MIN, packNumbers, splitPacked, unpackNumbers } from './packedNumbers'
 
 /** What a JSON round trip gives: packing must give exactly that. */
 const viaJson = (xs: unknown[]): unknown => JSON.parse(JSON.stringify(xs))
@@ -59,5 +59,16 @@ describe('packNumbers', () => {
     expect(() => unpackNumbers('f64', 'AAAA')).toThrow(/3 bytes is not a whole number/)
     expect(() => unpackNumbers('i16' as never, '')).toThrow(/unknown number packing "i16"/)
     expect(unpackNumbers('i32', '')).toEqual([])
+  })
+
+  it('carries packed data after a tab outside the JSON; other lines are left whole', () => {
+    const p = packNumbers([1.5, 2.5], 1)!
+    const json = JSON.stringify({ type: 'result', id: 1, packed: p.packed })
+    expect(splitPacked(lineWithPacked(json, p.data))).toEqual({ json, data: p.data })
+    // A tab inside a JSON string is escaped by JSON.stringify: no raw tab, the line is whole.
+    const withTab = JSON.stringify({ type: 'out', text: 'a\tb' })
+    expect(splitPacked(withTab)).toEqual({ json: withTab })
+    expect(splitPacked('not json')).toEqual({ json: 'not json' })
+    expect(splitPacked(lineWithPacked('{}', ''))).toEqual({ json: '{}', data: '' })
   })
 })

@@ -62,3 +62,20 @@ export function unpackNumbers(packed: NumberPacking, data: string): number[] {
   for (let i = 0; i < n; i++) out[i] = view[i]!
   return out
 }
+
+/**
+ * On the channel, packed numbers follow their message's JSON after a tab, outside it: the
+ * sender does not stringify them, nor the reader parse them (JSON.stringify never writes a raw
+ * tab, base64 has none). Such a line ends in base64, never in the `}` that ends a JSON object.
+ */
+export function lineWithPacked(json: string, data: string): string {
+  return json + '\t' + data
+}
+
+/** A line's JSON and, if it carries one, its packed data. */
+export function splitPacked(line: string): { json: string; data?: string } {
+  if (line.charCodeAt(line.length - 1) === 125 /* } */) return { json: line }
+  const tab = line.indexOf('\t')
+  if (tab < 0) return { json: line }
+  return { json: line.slice(0, tab), data: line.slice(tab + 1) }
+}

@@ -6,7 +6,7 @@ import type { ChildMessage, HandleMessage, HostMessage } from '../protocol'
 import { CHANNEL_FD, ENV_PARENT_PID, toErrorInfo } from '../protocol'
 import { decodeArgs, pipesFlushed } from './handles'
 import { LineChannel } from './LineChannel'
-import { packNumbers, unpackNumbers } from './packedNumbers'
+import { lineWithPacked, packNumbers, splitPacked, unpackNumbers } from './packedNumbers'
 import { flushTallies } from './PipeTally'
 import { watchParent } from './parentWatch'
 import { attachChannel, onReply, receiveSocket } from './runtime'
@@ -44,8 +44,9 @@ function sendResult(id: number, value: unknown): void {
 /** A map chunk's results: packed when they are plain numbers (see packedNumbers.ts). */
 function sendMapResult(id: number, values: unknown[]): void {
   const p = packNumbers(values)
-  if (p) send({ type: 'result', id, value: p.data, packed: p.packed })
-  else sendResult(id, values)
+  if (!p) return sendResult(id, values)
+  flushResults() // in order
+  channel.sendLine(lineWithPacked(JSON.stringify({ type: 'result', id, packed: p.packed }), p.data))
 }
 
 function send(msg: ChildMessage): void {
@@ -102,7 +103,10 @@ async function drain(): Promise<void> {
 }
 
 function onLine(line: string): void {
-  const msg = JSON.parse(line) as HostMessage
+  const { json, data } = splitPacked(line)
+  const msg = JSON.parse(json) as HostMessage
+  // A map chunk's packed items follow the JSON (lineWithPacked): they are args[0].
+  if (data !== undefined && msg.type === 'run') msg.args[0] = data
   switch (msg.type) {
     case 'run':
       queued.push(msg)

@@ -4,7 +4,8 @@
 // came back (or when it was sent to an idle worker).
 import { performance } from 'node:perf_hooks'
 import type { EventSink } from '../eventSink'
-import { packNumbers } from '../child/packedNumbers'
+import { lineWithPacked, packNumbers } from '../child/packedNumbers'
+import type { HostMessage } from '../protocol'
 import { fromErrorInfo, namedError } from '../protocol'
 import { ChildLink } from '../primitives/ChildLink'
 import type { TaskMessage } from '../primitives/ChildLink'
@@ -101,8 +102,17 @@ export class PoolWorker {
   private sendPacked(t: PoolTask): boolean {
     const p = packNumbers(t.args[0] as unknown[])
     if (!p) return false
-    const args = [p.data, ...encodeArgs(t.args.slice(1), this.link)]
-    this.link.send({ type: 'run', id: t.id, task: t.task, args, map: true, packed: p.packed })
+    // args[0], the items, follows the JSON (lineWithPacked); null holds its place.
+    const args = [null, ...encodeArgs(t.args.slice(1), this.link)]
+    const msg: HostMessage = {
+      type: 'run',
+      id: t.id,
+      task: t.task,
+      args,
+      map: true,
+      packed: p.packed
+    }
+    this.link.sendLine(lineWithPacked(JSON.stringify(msg), p.data))
     return true
   }
 

@@ -110,6 +110,11 @@ export class ChildLink {
     this.channel.send(msg)
   }
 
+  /** Sends a message already written as one line (see child/packedNumbers.ts lineWithPacked). */
+  sendLine(line: string): void {
+    this.channel.sendLine(line)
+  }
+
   reply(req: number, value: unknown): void {
     if (req > 0 && this.isAlive()) this.send({ type: 'reply', req, value })
   }
