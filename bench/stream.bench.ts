@@ -102,7 +102,7 @@ async function measure(rate: number, seconds: number, tab: string): Promise<Meas
     )
     const flood = run.result as FloodResult
     // the flood's window on the wall clock: from its first event to its last
-    const floodEvents = run.events.filter((e) => e.type !== 'sample' && e.t > 0)
+    const floodEvents = run.events.slice().filter((e) => e.type !== 'sample' && e.t > 0)
     const first = floodEvents.find((e) => e.type === 'queue.put')!
     const startWall = run.startedAt + first.t
     const endWall = startWall + flood.seconds * 1000

@@ -54,9 +54,9 @@ describe('kill -9 during a run', () => {
     )
     expect(run.status).toBe('failed')
     expect(run.error?.message).toMatch(why)
-    const end = run.events.find(
-      (e): e is EventOf<'task.end'> => e.type === 'task.end' && e.task === begun.task
-    )
+    const end = run.events
+      .slice()
+      .find((e): e is EventOf<'task.end'> => e.type === 'task.end' && e.task === begun.task)
     expect(end).toMatchObject({ worker: victim, ok: false })
     expect(end!.error).toMatch(why)
     expect(run.events.at(-1)).toMatchObject({ type: 'run.end', status: 'failed' })
@@ -81,9 +81,9 @@ describe('kill -9 during a run', () => {
       `pid ${first.pid}: code null, signal SIGKILL`
     )
     // the two others ran to their end
-    const others = run.events.filter(
-      (e): e is EventOf<'proc.exit'> => e.type === 'proc.exit' && e.pid !== first.pid
-    )
+    const others = run.events
+      .slice()
+      .filter((e): e is EventOf<'proc.exit'> => e.type === 'proc.exit' && e.pid !== first.pid)
     expect(others.map((e) => e.code)).toEqual([0, 0])
     await expectKilledRecorded(run, first.pid)
     expectNothingLeft(run)
@@ -126,13 +126,13 @@ describe('kill -9 during a run', () => {
     kill9(acquired.pid)
     await run.done
 
-    const i = run.events.findIndex(
-      (e) => e.type === 'lock.release' && e.pid === acquired.pid && e.abandoned === true
-    )
+    const i = run.events
+      .slice()
+      .findIndex((e) => e.type === 'lock.release' && e.pid === acquired.pid && e.abandoned === true)
     expect(i, 'abandoned release of the killed holder').toBeGreaterThan(-1)
     // No ordinary release by the victim: it died holding the lock.
     expect(
-      run.events.filter((e) => e.type === 'lock.release' && e.pid === acquired.pid)
+      run.events.slice().filter((e) => e.type === 'lock.release' && e.pid === acquired.pid)
     ).toHaveLength(1)
     const next = run.events
       .slice(i)
@@ -186,7 +186,7 @@ describe('stop a run mid-way', () => {
     expect(info.status).toBe('stopped')
     const end = run.events.at(-1) as RunEvent
     expect(end).toMatchObject({ type: 'run.end', status: 'stopped' })
-    expect(run.events.filter((e) => e.type === 'run.end')).toHaveLength(1)
+    expect(run.events.slice().filter((e) => e.type === 'run.end')).toHaveLength(1)
     expectNothingLeft(run)
   })
 })

@@ -21,13 +21,13 @@ describe('killProcess', () => {
     const service = new PoolScopeService()
     const run = service.startRun('pool-map', { processes: 2, items: 6, taskMs: 2000 })
     const worker = await until(() => {
-      const start = run.events.find((e) => e.type === 'task.start')
+      const start = run.events.slice().find((e) => e.type === 'task.start')
       return start?.type === 'task.start' ? start.worker : undefined
     })
     expect(run.livePids()).toContain(worker)
     await service.call('killProcess', { runId: run.id, pid: worker, signal: 'SIGKILL' })
     await run.done
-    expect(exitOf(run.events, worker)).toMatchObject({ signal: 'SIGKILL' })
+    expect(exitOf(run.events.slice(), worker)).toMatchObject({ signal: 'SIGKILL' })
     await service.shutdown()
   })
 
@@ -35,7 +35,7 @@ describe('killProcess', () => {
     const service = new PoolScopeService()
     const run = service.startRun('hello', { pace: 8 }) // the child lingers 1.6 s
     const child = await until(() => {
-      const spawn = run.events.find((e) => e.type === 'proc.spawn')
+      const spawn = run.events.slice().find((e) => e.type === 'proc.spawn')
       return spawn?.type === 'proc.spawn' ? spawn.pid : undefined
     })
     await expect(
@@ -44,8 +44,8 @@ describe('killProcess', () => {
       new ApiError('not-found', `pid ${process.pid} is not a live process of run '${run.id}'`)
     )
     await service.call('killProcess', { runId: run.id, pid: child, signal: 'SIGTERM' })
-    await until(() => exitOf(run.events, child))
-    expect(exitOf(run.events, child)).toMatchObject({ signal: 'SIGTERM' })
+    await until(() => exitOf(run.events.slice(), child))
+    expect(exitOf(run.events.slice(), child)).toMatchObject({ signal: 'SIGTERM' })
     await run.stop()
     await service.shutdown()
   })

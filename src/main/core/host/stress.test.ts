@@ -49,7 +49,7 @@ describe(`stress (${FULL ? 'full sizes' : 'short sizes; STRESS=1 for the full on
       report(`process ×${SIZE.processes}`, figures, `${run.events.length} events recorded`)
       expect(run.status).toBe('finished')
       expect(run.verdict?.checks.filter((c) => !c.passed)).toEqual([])
-      const spawns = run.events.filter((e) => e.type === 'proc.spawn')
+      const spawns = run.events.slice().filter((e) => e.type === 'proc.spawn')
       expect(new Set(spawns.map((e) => e.pid)).size).toBe(SIZE.processes)
       // Every child waits at the start gate until all are forked: all were alive together, by
       // the host's own spawn/exit events (the /proc count, sampled every ~100 ms, can miss the
@@ -84,7 +84,7 @@ describe(`stress (${FULL ? 'full sizes' : 'short sizes; STRESS=1 for the full on
         await r.done
         return r
       })
-      const tasks = run.events.filter((e) => e.type === 'task.end').length
+      const tasks = run.events.slice().filter((e) => e.type === 'task.end').length
       report(`pool-map ${SIZE.items} items`, figures, `${tasks} map tasks (chunks)`)
       expect(run.status).toBe('finished')
       expect(run.verdict?.checks.filter((c) => !c.passed)).toEqual([])

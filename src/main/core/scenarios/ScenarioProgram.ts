@@ -1,5 +1,6 @@
 // What a scenario module provides, and what a run gives it to work with.
-import type { LabelledCheck, RunEvent } from '../../../shared/events'
+import type { LabelledCheck } from '../../../shared/events'
+import type { EventList } from '../session/EventList'
 import type { ParamValues, ScenarioSpec } from '../../../shared/scenarios'
 import type { EventSink } from '../eventSink'
 import type { ProcessPool, PoolOptions } from '../pool/ProcessPool'
@@ -41,7 +42,7 @@ export interface ScenarioProgram {
   /** Named checks computed from what this run recorded (never from constants), each with its
    *  Korean and English label (verdictKit's check()). */
   verdict(
-    events: readonly RunEvent[],
+    events: EventList,
     result: unknown,
     ctx: { hostPid: number; params: ParamValues }
   ): LabelledCheck[]

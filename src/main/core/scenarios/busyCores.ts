@@ -1,7 +1,7 @@
 // Mean busy cores during a span of a run, from its own `sample` events: each sample covers the
 // time since the previous one; the samples whose interval lies inside the span count (those
 // that straddle its edges would mix in the idle time around it), weighted by their length.
-import type { RunEvent } from '../../../shared/events'
+import type { EventList } from '../session/EventList'
 import { eventsOf } from './verdictKit'
 
 export interface BusyCores {
@@ -15,7 +15,7 @@ export interface BusyCores {
 
 const sum = (xs: readonly (number | null)[]): number => xs.reduce<number>((s, x) => s + (x ?? 0), 0)
 
-export function busyCores(events: readonly RunEvent[], from: number, to: number): BusyCores {
+export function busyCores(events: EventList, from: number, to: number): BusyCores {
   const samples = eventsOf(events, 'sample')
   const within = (share: number): BusyCores => {
     let weight = 0
@@ -42,6 +42,6 @@ export function busyCores(events: readonly RunEvent[], from: number, to: number)
 }
 
 /** Cores of the machine as the samples saw them (0 without samples). */
-export function sampledCores(events: readonly RunEvent[]): number {
+export function sampledCores(events: EventList): number {
   return eventsOf(events, 'sample')[0]?.cores.length ?? 0
 }

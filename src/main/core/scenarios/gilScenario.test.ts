@@ -16,7 +16,7 @@ describe('scenario: gil', () => {
   it('workMs=300, threads=off: (a) about one core, (b) in parallel; phases marked in the run', async () => {
     const r = await runScenario('gil', { workMs: 300, threads: 'off' })
     expectHealthyRun(r)
-    const logs = r.events.flatMap((e) => (e.type === 'log' ? [e.text] : []))
+    const logs = r.events.slice().flatMap((e) => (e.type === 'log' ? [e.text] : []))
     expect(logs.filter((t) => t.includes('phase ('))).toHaveLength(4)
     expect(logs.some((t) => t.includes('phase (c)'))).toBe(false)
     const a = checkNamed(r, '(a) one event loop')
@@ -44,7 +44,7 @@ describe('scenario: gil', () => {
         if (
           e.type === 'task.start' &&
           e.task > 0 &&
-          r.events.some((x) => x.type === 'log' && x.text.includes('phase (a)'))
+          r.events.slice().some((x) => x.type === 'log' && x.text.includes('phase (a)'))
         ) {
           void r.stop().then(resolve)
         }
@@ -54,7 +54,7 @@ describe('scenario: gil', () => {
     await stopped
     expect(run!.status).toBe('stopped')
     expect(run!.events.at(-1)).toMatchObject({ type: 'run.end', status: 'stopped' })
-    const spawns = run!.events.filter((e) => e.type === 'proc.spawn').length
-    expect(run!.events.filter((e) => e.type === 'proc.exit')).toHaveLength(spawns)
+    const spawns = run!.events.slice().filter((e) => e.type === 'proc.spawn').length
+    expect(run!.events.slice().filter((e) => e.type === 'proc.exit')).toHaveLength(spawns)
   })
 })

@@ -1,7 +1,8 @@
 // The `gil` verdict: busy cores per phase from the run's own samples (phases found by their
 // markers), wall times side by side. A parallel phase cannot be judged when other programs
 // held the cores meanwhile: the check says so (not-applicable) with the figures.
-import type { LabelledCheck, RunEvent } from '../../../shared/events'
+import type { LabelledCheck } from '../../../shared/events'
+import type { EventList } from '../session/EventList'
 import type { ParamValues } from '../../../shared/scenarios'
 import type { BusyCores } from './busyCores'
 import { busyCores, sampledCores } from './busyCores'
@@ -16,14 +17,14 @@ const ROOM_NEEDED = PARALLEL_MIN + 0.25
 
 type Measured = BusyCores & { wallMs: number }
 
-function measure(events: readonly RunEvent[], p: Phase): Measured | undefined {
+function measure(events: EventList, p: Phase): Measured | undefined {
   const from = markTime(events, `${PHASES[p]} begins`)
   const to = markTime(events, `${PHASES[p]} ends`)
   if (from === undefined || to === undefined) return undefined
   return { wallMs: to - from, ...busyCores(events, from, to) }
 }
 
-export function gilVerdict(events: readonly RunEvent[], params: ParamValues): LabelledCheck[] {
+export function gilVerdict(events: EventList, params: ParamValues): LabelledCheck[] {
   const n = Number(params.workers)
   const cores = sampledCores(events)
   const phases: Phase[] = params.threads === 'on' ? ['a', 'b', 'c'] : ['a', 'b']

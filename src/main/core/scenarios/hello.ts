@@ -1,7 +1,7 @@
 // `hello`: the host forks one child that prints its PID and PPID and exits.
 import { findScenario } from '../../../shared/scenarios'
 import type { ScenarioProgram } from './ScenarioProgram'
-import { check } from './verdictKit'
+import { check, eventsOf } from './verdictKit'
 
 export const hello: ScenarioProgram = {
   spec: findScenario('hello')!,
@@ -28,11 +28,11 @@ export const hello: ScenarioProgram = {
   },
 
   verdict(events, result, { hostPid }) {
-    const spawns = events.filter((e) => e.type === 'proc.spawn')
-    const exits = events.filter((e) => e.type === 'proc.exit')
+    const spawns = eventsOf(events, 'proc.spawn')
+    const exits = eventsOf(events, 'proc.exit')
     const said = result as { pid?: number; ppid?: number } | undefined
-    const printed = events.some(
-      (e) => e.type === 'stdout' && said?.pid !== undefined && e.text.includes(`pid ${said.pid}`)
+    const printed = eventsOf(events, 'stdout').some(
+      (e) => said?.pid !== undefined && e.text.includes(`pid ${said.pid}`)
     )
     return [
       check(

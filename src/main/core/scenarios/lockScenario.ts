@@ -1,6 +1,6 @@
 // `lock` (the tutorial's sample_lock): the same writers, each holding one Lock around its whole
 // line: lines never interleave, and the lock's hold spans never overlap.
-import type { RunEvent } from '../../../shared/events'
+import type { EventList } from '../session/EventList'
 import { findScenario } from '../../../shared/scenarios'
 import type { ScenarioProgram } from './ScenarioProgram'
 import { check, eventsOf } from './verdictKit'
@@ -17,10 +17,12 @@ interface Hold {
 }
 
 /** Each acquire with its release, as event indices (to = Infinity if never released). */
-function holds(events: readonly RunEvent[]): Hold[] {
+function holds(events: EventList): Hold[] {
   const out: Hold[] = []
   const open = new Map<number, Hold>()
-  events.forEach((e, i) => {
+  let i = -1
+  for (const e of events) {
+    i++
     if (e.type === 'lock.acquire' && e.lock === LOCK) {
       const h = { pid: e.pid, from: i, to: Infinity }
       out.push(h)
@@ -30,7 +32,7 @@ function holds(events: readonly RunEvent[]): Hold[] {
       if (h) h.to = i
       open.delete(e.pid)
     }
-  })
+  }
   return out
 }
 

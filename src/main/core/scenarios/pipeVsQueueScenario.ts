@@ -4,6 +4,7 @@
 // Rates come from the run's own events; the tutorial's claim is reported as observed or not.
 // `pace` stretches the pauses between the steps only: the streams themselves run at full speed.
 import type { RunEvent } from '../../../shared/events'
+import type { EventList } from '../session/EventList'
 import { findScenario } from '../../../shared/scenarios'
 import { rootError } from '../primitives/Process'
 import type { Process } from '../primitives/Process'
@@ -129,7 +130,7 @@ interface Rate {
 
 /** Messages received per second, from the gate opening to the last receive (host clock). */
 function rate(
-  events: readonly RunEvent[],
+  events: EventList,
   what: 'pipe' | 'queue',
   sendType: 'pipe.send' | 'queue.put',
   recvType: 'pipe.recv' | 'queue.get',

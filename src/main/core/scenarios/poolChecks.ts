@@ -1,21 +1,18 @@
 // Checks `pool-apply` and `pool-map` share: the pool's workers and the tasks they ran.
-import type { LabelledCheck, RunEvent } from '../../../shared/events'
+import type { LabelledCheck } from '../../../shared/events'
+import type { EventList } from '../session/EventList'
 import { check, eventsOf, exitedCleanly, spawned } from './verdictKit'
 
 export const POOL = 'pool'
 
 /** Tasks run per worker PID (from task.start). */
-export function tasksPerWorker(events: readonly RunEvent[]): Map<number, number> {
+export function tasksPerWorker(events: EventList): Map<number, number> {
   const out = new Map<number, number>()
   for (const s of eventsOf(events, 'task.start')) out.set(s.worker, (out.get(s.worker) ?? 0) + 1)
   return out
 }
 
-export function poolChecks(
-  events: readonly RunEvent[],
-  hostPid: number,
-  size: number
-): LabelledCheck[] {
+export function poolChecks(events: EventList, hostPid: number, size: number): LabelledCheck[] {
   const workers = spawned(events, 'worker')
   const pids = new Set(workers.map((w) => w.pid))
   const queued = eventsOf(events, 'task.queued')

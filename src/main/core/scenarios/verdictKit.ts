@@ -1,6 +1,8 @@
 // Small queries over a run's recorded events, shared by the scenarios' verdicts, and the
 // markers a program leaves in its run (log events) so that a verdict can find its steps in time.
 import type { Check, EventOf, LabelledCheck, RunEvent, RunEventType } from '../../../shared/events'
+import type { EventList } from '../session/EventList'
+import { EventLog } from '../session/EventLog'
 import type { ScenarioContext } from './ScenarioProgram'
 
 /** The event of type K, also where one schema covers several types (pipe.send|pipe.recv). */
@@ -12,11 +14,10 @@ export type EventWith<K extends RunEventType> = RunEvent extends infer E
     : never
   : never
 
-export function eventsOf<K extends RunEventType>(
-  events: readonly RunEvent[],
-  type: K
-): EventWith<K>[] {
-  return events.filter((e) => e.type === type) as EventWith<K>[]
+export function eventsOf<K extends RunEventType>(events: EventList, type: K): EventWith<K>[] {
+  // A run's recorder finds them without rebuilding the other events.
+  if (events instanceof EventLog) return events.ofType(type) as EventWith<K>[]
+  return [...events].filter((e) => e.type === type) as EventWith<K>[]
 }
 
 /** A check named in English (`name`, the CLI's and the tests') and in Korean for the UI. */
@@ -32,18 +33,18 @@ export function check(
 }
 
 /** The processes this run spawned with `role` (all roles when omitted). */
-export function spawned(events: readonly RunEvent[], role?: string): EventOf<'proc.spawn'>[] {
+export function spawned(events: EventList, role?: string): EventOf<'proc.spawn'>[] {
   return eventsOf(events, 'proc.spawn').filter((e) => role === undefined || e.role === role)
 }
 
-export function exitOf(events: readonly RunEvent[], pid: number): EventOf<'proc.exit'> | undefined {
+export function exitOf(events: EventList, pid: number): EventOf<'proc.exit'> | undefined {
   return eventsOf(events, 'proc.exit').find((e) => e.pid === pid)
 }
 
 /** "each of these processes exited with code 0", observed as each one's code/signal;
  *  `what` names the processes in English and Korean (e.g. 'worker', '워커'). */
 export function exitedCleanly(
-  events: readonly RunEvent[],
+  events: EventList,
   procs: readonly { pid: number }[],
   what: string,
   whatKo: string
@@ -74,7 +75,7 @@ export function mark(ctx: Pick<ScenarioContext, 'emit'>, key: string, detail = '
 }
 
 /** The time of the marker `key` (the first one), or undefined. */
-export function markTime(events: readonly RunEvent[], key: string): number | undefined {
+export function markTime(events: EventList, key: string): number | undefined {
   const text = `${MARK}${key}`
   return eventsOf(events, 'log').find((e) => e.text === text || e.text.startsWith(`${text}: `))?.t
 }

@@ -1,7 +1,8 @@
 // The writers of `mix` and `lock`: N children each print one line in pieces with random pauses
 // (printLine), optionally holding a lock around the whole line. They are forked one after
 // another but start writing together through a start gate, so that their writes can meet.
-import type { LabelledCheck, RunEvent } from '../../../shared/events'
+import type { LabelledCheck } from '../../../shared/events'
+import type { EventList } from '../session/EventList'
 import type { Lock } from '../primitives/Lock'
 import type { Process } from '../primitives/Process'
 import type { ScenarioContext } from './ScenarioProgram'
@@ -32,17 +33,19 @@ export async function runWriters(ctx: ScenarioContext, lock: Lock | null): Promi
 }
 
 /** Each writer's stdout events, in recorded order, with their index in the run. */
-export function linesByWriter(events: readonly RunEvent[]): Map<number, number[]> {
+export function linesByWriter(events: EventList): Map<number, number[]> {
   const pids = new Set(spawned(events, 'writer').map((s) => s.pid))
   const out = new Map<number, number[]>()
-  events.forEach((e, i) => {
+  let i = -1
+  for (const e of events) {
+    i++
     if (e.type === 'stdout' && pids.has(e.pid)) out.set(e.pid, [...(out.get(e.pid) ?? []), i])
-  })
+  }
   return out
 }
 
 /** Writers whose line was interrupted by another process's write (the console interleaves). */
-export function interruptedLines(events: readonly RunEvent[]): number[] {
+export function interruptedLines(events: EventList): number[] {
   const lines = linesByWriter(events)
   return [...lines].flatMap(([pid, idx]) => {
     const from = idx[0]!
@@ -55,15 +58,13 @@ export function interruptedLines(events: readonly RunEvent[]): number[] {
 }
 
 /** Checks both scenarios share: N writers, children of the host, each wrote its whole line. */
-export function writerChecks(
-  events: readonly RunEvent[],
-  hostPid: number,
-  n: number
-): LabelledCheck[] {
+export function writerChecks(events: EventList, hostPid: number, n: number): LabelledCheck[] {
   const writers = spawned(events, 'writer')
   const lines = linesByWriter(events)
   const broken = writers.filter((w) => {
-    const text = (lines.get(w.pid) ?? []).map((i) => (events[i] as { text: string }).text).join('')
+    const text = (lines.get(w.pid) ?? [])
+      .map((i) => (events.at(i) as { text: string }).text)
+      .join('')
     return !new RegExp(`^process #\\d+ \\(pid ${w.pid}\\) writes its line\\n$`).test(text)
   })
   const exits = eventsOf(events, 'proc.exit').filter((e) => writers.some((w) => w.pid === e.pid))

@@ -4,8 +4,9 @@
 // A subscriber may answer a batch with a promise: until it settles, its next batches wait in
 // a bounded backlog, past which they are dropped and counted (DropCounter), so a slow
 // subscriber never blocks the runs or the other subscribers, nor grows memory without end.
-import type { EventBatch, RunEvent } from '../../../shared/events'
+import type { EventBatch } from '../../../shared/events'
 import { DropCounter } from './DropCounter'
+import type { EventList } from './EventList'
 
 export const BATCH_INTERVAL_MS = 40
 /** Events that may wait for a busy subscriber before further batches are dropped for it. */
@@ -26,7 +27,7 @@ interface Subscriber {
 
 export interface BatchSource {
   id: string
-  events: readonly RunEvent[]
+  events: EventList
 }
 
 export class Batcher {

@@ -86,7 +86,9 @@ describe('Run status lifecycle', () => {
     await stopping
     expect(run.status).toBe('stopped')
     for (const pid of pids) expect(isAlive(pid)).toBe(false)
-    const exits = run.events.filter((e): e is EventOf<'proc.exit'> => e.type === 'proc.exit')
+    const exits = run.events
+      .slice()
+      .filter((e): e is EventOf<'proc.exit'> => e.type === 'proc.exit')
     expect(exits.map((e) => e.signal).sort()).toEqual(['SIGKILL', 'SIGTERM'])
     const end = run.events.at(-1)
     expect(end).toMatchObject({ type: 'run.end', status: 'stopped', verdict: { passed: false } })

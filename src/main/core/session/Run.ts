@@ -16,6 +16,7 @@ import { toErrorInfo } from '../protocol'
 import type { ScenarioContext, ScenarioProgram } from '../scenarios/ScenarioProgram'
 import type { Monitor } from '../monitor/Monitor'
 import { abortableDelay } from './abortableDelay'
+import { EventLog } from './EventLog'
 import { RunSampling } from './RunSampling'
 
 export type RunEventListener = (run: Run, event: RunEvent) => void
@@ -26,7 +27,8 @@ export const STOP_GRACE_MS = 2000
 export class Run {
   readonly startedAt = Date.now()
   readonly hostPid = process.pid
-  readonly events: RunEvent[] = []
+  /** Every event of the run, in order (compact: see EventLog). */
+  readonly events = new EventLog()
   status: RunStatus = 'running'
   result: unknown
   verdict: Verdict | undefined

@@ -24,7 +24,7 @@ describe('sampling in a run', () => {
       newMonitor()
     )
     await run.start().done
-    const events = run.events
+    const events = run.events.slice()
     for (const e of events) RunEventSchema.parse(e)
     expect(events.at(-1)?.type).toBe('run.end')
     const samples = samplesOf(events)
@@ -104,7 +104,7 @@ describe('sampling in a run', () => {
       [a, b],
       [b, a]
     ] as const) {
-      const seen = new Set(samplesOf(run.events).flatMap((s) => s.procs.map((p) => p.pid)))
+      const seen = new Set(samplesOf(run.events.slice()).flatMap((s) => s.procs.map((p) => p.pid)))
       expect(seen).toContain(run.result)
       expect(seen).not.toContain(other.result)
       expect([...seen].every((pid) => pid === process.pid || pid === run.result)).toBe(true)

@@ -2,14 +2,15 @@
 // and did not see exit (so workers created by any primitive are covered without knowing
 // it). Each tick becomes a `sample` event: the host first, then the run's live processes.
 // finish() takes one last sample and stops, so that the last sample precedes run.end.
-import type { RunEvent, UnstampedEvent } from '../../../shared/events'
+import type { UnstampedEvent } from '../../../shared/events'
 import type { Monitor, MonitorWatch } from '../monitor/Monitor'
 import type { ProcessRow } from '../monitor/ProcessTable'
 import type { Snapshot } from '../monitor/Sampler'
+import type { EventList } from './EventList'
 
 export interface SampledRun {
   readonly hostPid: number
-  readonly events: readonly RunEvent[]
+  readonly events: EventList
   emit(event: UnstampedEvent): void
 }
 
@@ -55,9 +56,9 @@ export class RunSampling {
   }
 
   private livePids(): number[] {
-    const events = this.run.events
-    for (; this.scanned < events.length; this.scanned++) {
-      const e = events[this.scanned]!
+    // Only what was recorded since the last look (the recorder's newest events, undecoded).
+    for (const e of this.run.events.slice(this.scanned)) {
+      this.scanned++
       if (e.type === 'proc.spawn') {
         this.live.add(e.pid)
         this.seen.add(e.pid)

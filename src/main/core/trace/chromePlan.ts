@@ -2,6 +2,7 @@
 // (each process's lifetime and name, each task's end, which queue/pipe messages pair up), so
 // that the second pass can write slices with their durations, in time order, in one sweep.
 import type { RunEvent } from '../../../shared/events'
+import type { EventList } from '../session/EventList'
 import { FlowPlan } from './chromeFlows'
 import { sanitizeText } from './sanitizeText'
 
@@ -53,14 +54,18 @@ export interface ChromePlan {
  */
 export const CPU_CORES_PID = 4_194_304
 
-export function planChromeTrace(events: readonly RunEvent[], hostPid: number): ChromePlan {
+/** Events read per slice of the run (see EventLog). */
+export const CHUNK = 4096
+
+export function planChromeTrace(events: EventList, hostPid: number): ChromePlan {
   const procs = new Map<number, ProcInfo>()
   const taskStarts = new Map<number, TaskSpan>()
   const taskEnds = new Map<number, TaskSpan>()
   const taskNames = new Map<number, string>()
   const openTasks = new Map<number, Map<number, TaskSpan>>() // worker pid → task → running span
-  const flows = new FlowPlan(events.length)
-  const endT = events.length ? events[events.length - 1]!.t : 0
+  const n = events.length
+  const flows = new FlowPlan(n)
+  const endT = n ? events.at(n - 1)!.t : 0
   let i = 0
   const see = (pid: number, t: number, name = `pid ${pid}`): ProcInfo => {
     let proc = procs.get(pid)
@@ -78,10 +83,13 @@ export function planChromeTrace(events: readonly RunEvent[], hostPid: number): C
     }
     return proc
   }
-  see(hostPid, events[0]?.t ?? 0, 'PoolScope host')
+  see(hostPid, events.at(0)?.t ?? 0, 'PoolScope host')
 
-  for (; i < events.length; i++) {
-    const e = events[i]!
+  let chunk: RunEvent[] = []
+  let base = 0
+  for (; i < n; i++) {
+    if (i - base === chunk.length) chunk = events.slice((base = i), i + CHUNK)
+    const e = chunk[i - base]!
     switch (e.type) {
       case 'proc.spawn': {
         const proc = see(e.pid, e.t)
@@ -152,7 +160,7 @@ export function planChromeTrace(events: readonly RunEvent[], hostPid: number): C
     }
   }
   const within = (index: number): boolean => {
-    const e = events[index] as { t: number; pid: number }
+    const e = events.at(index) as { t: number; pid: number }
     const p = procs.get(e.pid)!
     return e.t >= p.start && e.t <= (p.exit ?? endT)
   }

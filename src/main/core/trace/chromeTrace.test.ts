@@ -50,19 +50,21 @@ describe('Chrome Trace Event export', () => {
     // The sampler's readings are counters: per-process CPU on the process, per-core CPU under
     // "CPU cores" (whatever this run's samples held; the first tick is "no data yet").
     const counters = new Set(evs.filter((e) => e.ph === 'C').map((e) => `${e.pid} ${e.name}`))
-    const expected = run.events.flatMap((e) =>
-      e.type === 'sample'
-        ? [
-            ...e.cores.flatMap((v, c) => (v === null ? [] : [`${CPU_CORES_PID} core ${c}`])),
-            ...e.procs.flatMap((p) => (p.cpu === null ? [] : [`${p.pid} cpu`]))
-          ]
-        : []
-    )
+    const expected = run.events
+      .slice()
+      .flatMap((e) =>
+        e.type === 'sample'
+          ? [
+              ...e.cores.flatMap((v, c) => (v === null ? [] : [`${CPU_CORES_PID} core ${c}`])),
+              ...e.procs.flatMap((p) => (p.cpu === null ? [] : [`${p.pid} cpu`]))
+            ]
+          : []
+      )
     for (const c of expected) expect(counters).toContain(c)
     // The child's lifetime slice runs from its spawn to its exit, in µs.
     const life = evs.find((e) => e.ph === 'X' && e.pid === child)!
-    const spawnT = run.events.find((e) => e.type === 'proc.spawn')!.t
-    const exitT = run.events.find((e) => e.type === 'proc.exit')!.t
+    const spawnT = run.events.slice().find((e) => e.type === 'proc.spawn')!.t
+    const exitT = run.events.slice().find((e) => e.type === 'proc.exit')!.t
     expect(life.ts).toBeCloseTo(spawnT * 1000, 2)
     expect(life.dur).toBeCloseTo((exitT - spawnT) * 1000, 2)
   })

@@ -5,18 +5,19 @@
 // "CPU cores" (see CPU_CORES_PID). Objects are built without spreads and names are cached:
 // this runs a few million times for a large run.
 import type { RunEvent } from '../../../shared/events'
-import type { NativeTrace, TraceMeta } from '../../../shared/trace'
+import type { TraceMeta } from '../../../shared/trace'
+import type { TraceDoc } from './TraceDoc'
 import type { ChromeEvent } from './chromeEvent'
 import { us } from './chromeEvent'
 import type { ChromePlan, TaskSpan } from './chromePlan'
-import { planChromeTrace } from './chromePlan'
+import { CHUNK, planChromeTrace } from './chromePlan'
 import { ChromeWaits } from './chromeWaits'
 import { sanitizeText } from './sanitizeText'
 
 type Args = Record<string, unknown>
 
 /** The metadata events: every process named, sorted in launch order. */
-function* metadata(trace: NativeTrace, plan: ChromePlan): Generator<ChromeEvent> {
+function* metadata(trace: TraceDoc, plan: ChromePlan): Generator<ChromeEvent> {
   for (const p of plan.procs.values()) {
     const name = p.pid === trace.meta.hostPid ? `PoolScope host: ${trace.meta.scenario}` : p.name
     yield { name: 'process_name', ph: 'M', pid: p.pid, args: { name: sanitizeText(name) } }
@@ -82,7 +83,7 @@ function nameCache(): (verb: string, channel: string) => string {
 }
 
 /** Every Chrome event of the trace, in time order (metadata first). */
-export function* chromeTraceEvents(trace: NativeTrace): Generator<ChromeEvent> {
+export function* chromeTraceEvents(trace: TraceDoc): Generator<ChromeEvent> {
   for (const batch of chromeTraceBatches(trace)) yield* batch
 }
 
@@ -90,7 +91,7 @@ export function* chromeTraceEvents(trace: NativeTrace): Generator<ChromeEvent> {
  * The same events in batches of about `size`: one generator step per batch instead of one per
  * event (the per-event cost matters at millions of events).
  */
-export function* chromeTraceBatches(trace: NativeTrace, size = 1024): Generator<ChromeEvent[]> {
+export function* chromeTraceBatches(trace: TraceDoc, size = 1024): Generator<ChromeEvent[]> {
   const { events, meta } = trace
   const host = meta.hostPid
   const plan = planChromeTrace(events, host)
@@ -143,12 +144,17 @@ export function* chromeTraceBatches(trace: NativeTrace, size = 1024): Generator<
     return ev
   }
 
-  for (let i = 0; i < events.length; i++) {
+  const n = events.length
+  let chunk: RunEvent[] = []
+  let base = 0
+  for (let i = 0; i < n; i++) {
     if (out.length >= size) {
       yield out
       out = []
     }
-    const e = events[i]!
+    // A slice at a time: a compact recorder decodes one block per call, not one event.
+    if (i - base === chunk.length) chunk = events.slice((base = i), i + CHUNK)
+    const e = chunk[i - base]!
     // Lifetime slices first: everything else a process does happens inside its slice.
     for (const pid of plan.startsAt.get(i) ?? []) emit(lifetime(pid))
     switch (e.type) {

@@ -1,12 +1,12 @@
 // The Chrome trace as JSON text in pieces, `displayTimeUnit` first as chrome://tracing expects;
 // the whole document is never one string in memory. Events are stringified in batches: one
 // JSON.stringify call per batch costs about half as much as one per event.
-import type { NativeTrace } from '../../../shared/trace'
+import type { TraceDoc } from './TraceDoc'
 import { chromeTraceBatches } from './chromeTrace'
 
 export const CHROME_HEAD = '{"displayTimeUnit":"ms","traceEvents":['
 
-export function* chromeTraceText(trace: NativeTrace): Generator<string> {
+export function* chromeTraceText(trace: TraceDoc): Generator<string> {
   yield CHROME_HEAD
   let first = true
   for (const batch of chromeTraceBatches(trace)) {

@@ -107,7 +107,10 @@ describe('CSV export', () => {
     expect(objs.every((r) => CSV_TABLES.includes(r.table as never))).toBe(true)
     const events = objs.filter((r) => r.table === 'events')
     expect(events.map((r) => r.type)).toEqual(
-      run.events.filter((e) => e.type !== 'sample').map((e: RunEvent) => e.type)
+      run.events
+        .slice()
+        .filter((e) => e.type !== 'sample')
+        .map((e: RunEvent) => e.type)
     )
     const child = (run.result as { pid: number }).pid
     expect(events.find((r) => r.type === 'proc.spawn')).toMatchObject({

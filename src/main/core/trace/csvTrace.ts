@@ -6,7 +6,7 @@
 // columns, with a first column `table` (samples-cores | samples-procs | events).
 // Empty cell = no value (e.g. cpu_percent on a process's first tick: "no data yet").
 import type { RunEvent } from '../../../shared/events'
-import type { NativeTrace } from '../../../shared/trace'
+import type { TraceDoc } from './TraceDoc'
 import type { CsvValue } from './csvField'
 import { csvRecord } from './csvField'
 
@@ -74,7 +74,7 @@ function eventRow(e: Exclude<RunEvent, { type: 'sample' }>): CsvValue[] {
 }
 
 /** The rows of one table in its own columns. */
-function* tableRows(trace: NativeTrace, table: CsvTable): Generator<CsvValue[]> {
+function* tableRows(trace: TraceDoc, table: CsvTable): Generator<CsvValue[]> {
   for (const e of trace.events) {
     if (e.type === 'sample') {
       if (table === 'samples-cores') {
@@ -89,7 +89,7 @@ function* tableRows(trace: NativeTrace, table: CsvTable): Generator<CsvValue[]> 
 }
 
 /** The CSV text of one table, header first, one piece per record. */
-export function* csvTableText(trace: NativeTrace, table: CsvTable): Generator<string> {
+export function* csvTableText(trace: TraceDoc, table: CsvTable): Generator<string> {
   yield csvRecord(CSV_COLUMNS[table])
   for (const row of tableRows(trace, table)) yield csvRecord(row)
 }
@@ -100,7 +100,7 @@ export const COMBINED_COLUMNS = [
   ...new Set(CSV_TABLES.flatMap((t) => CSV_COLUMNS[t]))
 ] as const
 
-export function* csvCombinedText(trace: NativeTrace): Generator<string> {
+export function* csvCombinedText(trace: TraceDoc): Generator<string> {
   yield csvRecord(COMBINED_COLUMNS)
   for (const table of CSV_TABLES) {
     const at = CSV_COLUMNS[table].map((c) => COMBINED_COLUMNS.indexOf(c))

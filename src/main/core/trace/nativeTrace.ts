@@ -1,9 +1,11 @@
 // The native trace format: a run as one versioned document, written in chunks.
 import type { RunInfo } from '../../../shared/api'
-import type { RunEvent, RunStatus, Verdict } from '../../../shared/events'
-import type { NativeTrace } from '../../../shared/trace'
+import type { RunStatus, Verdict } from '../../../shared/events'
 import { TRACE_FORMAT, TRACE_VERSION } from '../../../shared/trace'
+import type { EventList } from '../session/EventList'
+import { EventLog } from '../session/EventLog'
 import { ReplayRun } from './ReplayRun'
+import type { TraceDoc } from './TraceDoc'
 import { traceMeta } from './traceMeta'
 
 /** What a trace needs from a run, live or replayed. */
@@ -11,26 +13,27 @@ export interface TraceableRun {
   id: string
   status: RunStatus
   verdict: Verdict | undefined
-  events: readonly RunEvent[]
+  events: EventList
   info(): RunInfo
 }
 
 /** The run as a native trace. A replayed run keeps the meta it was recorded with. */
-export function toNativeTrace(run: TraceableRun): NativeTrace {
-  const meta = run instanceof ReplayRun ? run.trace.meta : traceMeta(run.info())
+export function toNativeTrace(run: TraceableRun): TraceDoc {
+  const meta = run instanceof ReplayRun ? run.meta : traceMeta(run.info())
   return {
     format: TRACE_FORMAT,
     version: TRACE_VERSION,
     meta,
     status: run.status,
     ...(run.verdict ? { verdict: run.verdict } : {}),
-    // A snapshot: a live recorder may still append while the trace is being written.
-    events: run.events.slice()
+    // A snapshot: a live recorder may still append while the trace is being written (an
+    // EventLog's snapshot is a view of its first events, not a copy).
+    events: run.events instanceof EventLog ? run.events.snapshot() : run.events.slice()
   }
 }
 
 /** The document as JSON text pieces (events stringified in batches), never one whole string. */
-export function* nativeTraceText(trace: NativeTrace, batch = 4096): Generator<string> {
+export function* nativeTraceText(trace: TraceDoc, batch = 4096): Generator<string> {
   const { events, ...head } = trace
   const open = JSON.stringify(head)
   yield `${open.slice(0, -1)},"events":[`

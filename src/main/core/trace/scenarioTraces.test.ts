@@ -22,9 +22,11 @@ describe('traces of real scenario runs', () => {
     expect(checkChromeTrace(chrome)).toEqual([])
     // Every get of a message that was put in this run is an arrow from its put.
     const puts = new Set(
-      run.events.flatMap((e) => (e.type === 'queue.put' ? [`${e.queue}/${e.msg}`] : []))
+      run.events.slice().flatMap((e) => (e.type === 'queue.put' ? [`${e.queue}/${e.msg}`] : []))
     )
-    const gets = run.events.filter((e) => e.type === 'queue.get' && puts.has(`${e.queue}/${e.msg}`))
+    const gets = run.events
+      .slice()
+      .filter((e) => e.type === 'queue.get' && puts.has(`${e.queue}/${e.msg}`))
     expect((chrome.match(/"ph":"f","cat":"queue"|"cat":"queue","ph":"f"/g) ?? []).length).toBe(
       gets.length
     )
@@ -37,7 +39,7 @@ describe('traces of real scenario runs', () => {
       fileName: `${id}.poolscope.json`,
       content: (await exportAs('native')).content
     })
-    expect(service.getRun(info.id).events).toEqual(run.events)
+    expect(service.getRun(info.id).events.slice()).toEqual(run.events.slice())
     await service.shutdown()
   })
 })

@@ -1,7 +1,7 @@
 // SYNTHETIC trace fixtures for tests and the benchmark: event lists that conform to
 // src/shared/events.ts with the richer event types (queue, lock, pipe, task, sample) that no
 // scenario records yet. The PIDs are made up (meta.host says "synthetic"); nothing here ran.
-import type { RunEvent } from '../../../shared/events'
+import type { RunEvent, Verdict } from '../../../shared/events'
 import type { NativeTrace } from '../../../shared/trace'
 import { TRACE_FORMAT, TRACE_VERSION } from '../../../shared/trace'
 
@@ -21,10 +21,44 @@ function random(seed: number): () => number {
 
 /** About `n` events: 4 workers, a queue, a lock, a pipe, tasks (some overlapping), output, samples. */
 export function syntheticTrace(n: number, seed = 1): NativeTrace {
+  return { ...syntheticTraceHead(), events: [...syntheticEvents(n, seed)] }
+}
+
+const syntheticVerdict = (): Verdict => ({
+  passed: true,
+  checks: [{ name: 'synthetic', passed: true, observed: 'synthetic fixture' }]
+})
+
+/** The trace document around the events: meta, status and verdict. */
+export function syntheticTraceHead(): Omit<NativeTrace, 'events'> {
+  return {
+    format: TRACE_FORMAT,
+    version: TRACE_VERSION,
+    meta: {
+      scenario: 'synthetic',
+      params: { workers: 4 },
+      hostPid: SYNTHETIC_HOST_PID,
+      startedAt: Date.UTC(2026, 0, 1),
+      host: 'synthetic (no processes ran)',
+      os: 'synthetic',
+      cpuModel: 'synthetic',
+      cores: 2,
+      appVersion: '0.0.0-synthetic'
+    },
+    status: 'finished',
+    verdict: syntheticVerdict()
+  }
+}
+
+/** The events of syntheticTrace(n, seed) one at a time, so that a recorder can take them
+ *  without an array of all of them ever existing (the benchmark's case). */
+export function* syntheticEvents(n: number, seed = 1): Generator<RunEvent> {
   const rnd = random(seed)
   const host = SYNTHETIC_HOST_PID
   const workers = [30001, 30002, 30003, 30004]
+  // A small buffer, handed on after each step.
   const events: RunEvent[] = []
+  let count = 0
   let t = 0
   const tick = (): number => (t += Math.round(rnd() * 200) / 1000 + 0.001)
   events.push({
@@ -45,6 +79,9 @@ export function syntheticTrace(n: number, seed = 1): NativeTrace {
     })
     events.push({ t: tick(), type: 'proc.ready', pid })
   }
+  count += events.length
+  yield* events
+  events.length = 0
   let msg = 0
   let task = 0
   let depth = 0
@@ -53,7 +90,7 @@ export function syntheticTrace(n: number, seed = 1): NativeTrace {
   const pct = (): number => Math.round(rnd() * 1000) / 10
   const inQueue: number[] = []
   const running = new Map<number, number[]>(workers.map((w) => [w, []]))
-  while (events.length < n - 12) {
+  while (count < n - 12) {
     const r = rnd()
     const w = workers[Math.floor(rnd() * workers.length)]!
     if (r < 0.2) {
@@ -173,6 +210,9 @@ export function syntheticTrace(n: number, seed = 1): NativeTrace {
         })
       })
     }
+    count += events.length
+    yield* events
+    events.length = 0
   }
   for (const [w, open] of running) {
     for (const id of open)
@@ -180,34 +220,13 @@ export function syntheticTrace(n: number, seed = 1): NativeTrace {
   }
   for (const pid of workers)
     events.push({ t: tick(), type: 'proc.exit', pid, code: 0, signal: null })
-  const verdict = {
-    passed: true,
-    checks: [{ name: 'synthetic', passed: true, observed: 'synthetic fixture' }]
-  }
   events.push({
     t: tick(),
     type: 'run.end',
     status: 'finished',
     hostPid: host,
     result: null,
-    verdict
+    verdict: syntheticVerdict()
   })
-  return {
-    format: TRACE_FORMAT,
-    version: TRACE_VERSION,
-    meta: {
-      scenario: 'synthetic',
-      params: { workers: 4 },
-      hostPid: host,
-      startedAt: Date.UTC(2026, 0, 1),
-      host: 'synthetic (no processes ran)',
-      os: 'synthetic',
-      cpuModel: 'synthetic',
-      cores: 2,
-      appVersion: '0.0.0-synthetic'
-    },
-    status: 'finished',
-    verdict,
-    events
-  }
+  yield* events
 }

@@ -1,15 +1,15 @@
 // Which files an export writes, and their text: shared by the CLI (files on disk) and the API
 // (one text download), so both faces produce the same bytes.
 import type { TraceFormat } from '../../../shared/api'
-import type { NativeTrace } from '../../../shared/trace'
 import { TRACE_SUFFIX } from '../../../shared/trace'
+import type { TraceDoc } from './TraceDoc'
 import { chromeTraceText } from './chromeTraceText'
 import { CSV_TABLES, csvCombinedText, csvTablePaths, csvTableText } from './csvTrace'
 import { nativeTraceText } from './nativeTrace'
 import type { FileToWrite } from './writeAtomic'
 
 /** The files `--trace path` writes: one, or one per CSV table. `.gz` gzips the native format. */
-export function traceFiles(trace: NativeTrace, format: TraceFormat, path: string): FileToWrite[] {
+export function traceFiles(trace: TraceDoc, format: TraceFormat, path: string): FileToWrite[] {
   switch (format) {
     case 'native':
       return [{ path, text: nativeTraceText(trace), gzip: path.toLowerCase().endsWith('.gz') }]
@@ -23,7 +23,7 @@ export function traceFiles(trace: NativeTrace, format: TraceFormat, path: string
 }
 
 /** One text document per format, for the API's download path. */
-export function traceText(trace: NativeTrace, format: TraceFormat): Iterable<string> {
+export function traceText(trace: TraceDoc, format: TraceFormat): Iterable<string> {
   if (format === 'native') return nativeTraceText(trace)
   if (format === 'chrome') return chromeTraceText(trace)
   return csvCombinedText(trace)

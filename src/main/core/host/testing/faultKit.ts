@@ -18,7 +18,7 @@ export async function waitForEvent<E extends RunEvent = RunEvent>(
 ): Promise<E> {
   const until = performance.now() + timeoutMs
   for (let i = 0; ;) {
-    for (; i < run.events.length; i++) if (pred(run.events[i]!)) return run.events[i] as E
+    for (; i < run.events.length; i++) if (pred(run.events.at(i)!)) return run.events.at(i)! as E
     if (run.status !== 'running' && run.events.at(-1)?.type === 'run.end') {
       throw new Error(`run ${run.id} ended (${run.status}) before the awaited event`)
     }
@@ -29,8 +29,8 @@ export async function waitForEvent<E extends RunEvent = RunEvent>(
 
 /** Every process the run spawned has its exit recorded and is gone from /proc. */
 export function expectNothingLeft(run: Run): void {
-  const spawned = run.events.flatMap((e) => (e.type === 'proc.spawn' ? [e.pid] : []))
-  const exited = new Set(run.events.flatMap((e) => (e.type === 'proc.exit' ? [e.pid] : [])))
+  const spawned = run.events.slice().flatMap((e) => (e.type === 'proc.spawn' ? [e.pid] : []))
+  const exited = new Set(run.events.slice().flatMap((e) => (e.type === 'proc.exit' ? [e.pid] : [])))
   expect(
     spawned.filter((p) => !exited.has(p)),
     'spawned without a recorded exit'
@@ -57,7 +57,7 @@ export async function exportBoth(
   const replay = openNativeTrace('replay', native.content)
   for (const e of replay.events) RunEventSchema.parse(e)
   return {
-    native: replay.events,
+    native: [...replay.events],
     chrome: (JSON.parse(chrome.content) as { traceEvents: ChromeEv[] }).traceEvents
   }
 }

@@ -19,7 +19,7 @@ async function main(): Promise<void> {
     const run = service.startRun('hello', { pace: i % 2 ? 0.1 : 2 })
     if (i % 2 === 0) {
       // stop mid-way: once the child exists
-      while (!run.events.some((e) => e.type === 'proc.spawn'))
+      while (!run.events.slice().some((e) => e.type === 'proc.spawn'))
         await new Promise((r) => setTimeout(r, 10))
       await run.stop()
     } else await run.done

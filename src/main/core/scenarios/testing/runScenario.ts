@@ -38,7 +38,7 @@ export async function runScenario(
   } finally {
     await monitor.close()
   }
-  return { run, events: run.events, ms: performance.now() - t0 }
+  return { run, events: run.events.slice(), ms: performance.now() - t0 }
 }
 
 /** Finished, verdict passed, events valid and consistent; prints the verdict if it failed. */
