@@ -8,6 +8,13 @@ import type { Socket } from 'node:net'
 /** Flush at once past this many buffered characters, so a tight send loop stays bounded. */
 const FLUSH_AT = 64 * 1024
 
+/**
+ * Gets what arrives: each line on its own, or (`lines`) every line a read completed at once,
+ * as that text, each line ending in its newline (a stream of small messages: one call, and one
+ * JSON.parse, per read instead of per message; see parseLines).
+ */
+export type LineReader = ((line: string) => void) | { lines(text: string): void }
+
 export class LineChannel {
   private out: string[] = []
   private outChars = 0
@@ -16,15 +23,22 @@ export class LineChannel {
   private partial: string[] = []
   private closed = false
   private draining: Promise<void> | undefined
+  private readonly onLine: (line: string) => void
 
   constructor(
     readonly socket: Socket,
-    private readonly onLine: (line: string) => void,
+    reader: LineReader,
     onClose?: () => void
   ) {
     socket.setEncoding('utf8')
     socket.setNoDelay?.(true)
-    socket.on('data', (chunk: string) => this.onData(chunk))
+    if (typeof reader === 'function') {
+      this.onLine = reader
+      socket.on('data', (chunk: string) => this.onData(chunk))
+    } else {
+      this.onLine = () => {}
+      socket.on('data', (chunk: string) => this.onDataLines(chunk, reader))
+    }
     // EPIPE/ECONNRESET when the other side died: 'close' follows and tells the owner.
     socket.on('error', () => {})
     socket.once('close', () => {
@@ -122,5 +136,22 @@ export class LineChannel {
       this.onLine(line)
     }
     if (start < chunk.length) this.partial.push(chunk.slice(start))
+  }
+
+  /** As onData, for a reader of whole reads: the text up to the read's last newline. */
+  private onDataLines(chunk: string, reader: { lines(text: string): void }): void {
+    const last = chunk.lastIndexOf('\n')
+    if (last < 0) {
+      this.partial.push(chunk)
+      return
+    }
+    let text = last === chunk.length - 1 ? chunk : chunk.slice(0, last + 1)
+    if (this.partial.length > 0) {
+      this.partial.push(text)
+      text = this.partial.join('')
+      this.partial = []
+    }
+    if (last < chunk.length - 1) this.partial.push(chunk.slice(last + 1))
+    reader.lines(text)
   }
 }

@@ -1,9 +1,10 @@
 // The receiving side of a pipe end, shared by the host's PipeEnd and a child's PipeProxy:
 // messages that arrived, receivers waiting for the next one, and EOF once the peer is gone.
-// No runtime imports: children load it.
+// Children load it (Deque has no imports).
+import { Deque } from '../primitives/Deque'
 
 export class PipeInbox {
-  private readonly items: unknown[] = []
+  private readonly items = new Deque<unknown>()
   private readonly waiting: { resolve: (v: unknown) => void; reject: (e: Error) => void }[] = []
   private peerGone = false
 
@@ -19,6 +20,13 @@ export class PipeInbox {
     const w = this.waiting.shift()
     if (w) w.resolve(value)
     else this.items.push(value)
+  }
+
+  /** Messages that arrived together (one read), in order. */
+  pushMany(values: unknown[]): void {
+    let i = 0
+    while (i < values.length && this.waiting.length > 0) this.waiting.shift()!.resolve(values[i++])
+    for (; i < values.length; i++) this.items.push(values[i])
   }
 
   /** The other end closed: waiting receivers get EOF; queued messages can still be taken. */

@@ -30,10 +30,11 @@ export class PipeTally {
     private readonly delayMs = 0
   ) {}
 
-  add(bytes: number): void {
-    this.seq++
+  /** `count` messages of `bytes` in total. */
+  add(bytes: number, count = 1): void {
+    this.seq += count
     this.bytes += bytes
-    this.count++
+    this.count += count
     if (pending.has(this)) return
     pending.add(this)
     if (this.delayMs > 0) this.timer = setTimeout(() => this.flush(), this.delayMs)

@@ -5,6 +5,7 @@
 import type { HandleRef } from '../protocol'
 import { namedError } from '../protocol'
 import { LineChannel } from './LineChannel'
+import { parseLines } from './parseLines'
 import { PipeInbox } from './PipeInbox'
 import { PipeTally } from './PipeTally'
 import type { PipeTallyReport } from './PipeTally'
@@ -74,6 +75,9 @@ export async function pipesFlushed(): Promise<void> {
   await Promise.all(flushing)
 }
 
+/** What a send that need not wait returns (one promise for all of them). */
+const SENT: Promise<void> = Promise.resolve()
+
 /** How long a child's pipe counts may wait for company (see PipeTally). */
 const TALLY_DELAY_MS = 2
 
@@ -103,7 +107,24 @@ export class PipeProxy {
     return this.ref.name
   }
 
-  async send(value: unknown): Promise<void> {
+  /**
+   * Resolves once the message is on its way; waits while the socket's buffer is full, as
+   * Python's blocking send. Once the channel is open, a send that need not wait costs no
+   * promise of its own (a stream of sends is most of a pipe's work).
+   */
+  send(value: unknown): Promise<void> {
+    const ch = this.opened
+    if (!ch || !this.ref.canSend || this.closed || ch.isClosed) return this.sendSlowly(value)
+    try {
+      const line = ch.send(value)
+      this.sent.add(Buffer.byteLength(line) + 1)
+    } catch (err) {
+      return Promise.reject(err as Error) // JSON.stringify refused it (cycle, BigInt)
+    }
+    return ch.socket.writableNeedDrain ? ch.drained() : SENT
+  }
+
+  private async sendSlowly(value: unknown): Promise<void> {
     if (!this.ref.canSend) throw new Error(`pipe '${this.ref.name}': this end only receives`)
     if (this.closed) throw namedError('OSError', `pipe '${this.ref.name}': this end is closed`)
     const ch = this.opened ?? (await this.open())
@@ -112,12 +133,16 @@ export class PipeProxy {
       throw namedError('BrokenPipeError', `pipe '${this.ref.name}': the other end is gone`)
     const line = ch.send(value)
     this.sent.add(Buffer.byteLength(line) + 1)
-    // Backpressure, as Python's blocking send: wait while the socket's buffer is full.
     if (ch.socket.writableNeedDrain) await ch.drained()
   }
 
   /** The next message; rejects with EOFError once the other end closed and nothing is left. */
-  async recv(): Promise<unknown> {
+  recv(): Promise<unknown> {
+    if (this.opened && this.ref.canRecv) return this.inbox.next(this.closed)
+    return this.recvSlowly()
+  }
+
+  private async recvSlowly(): Promise<unknown> {
     if (!this.ref.canRecv) throw new Error(`pipe '${this.ref.name}': this end only sends`)
     if (!this.opened) await this.open()
     return this.inbox.next(this.closed)
@@ -136,19 +161,20 @@ export class PipeProxy {
   private open(): Promise<LineChannel> {
     this.channel ??= socketFor(this.ref.key).then(
       (socket) =>
-        (this.opened = new LineChannel(
-          socket,
-          (line) => this.onLine(line),
-          () => this.onPeerClosed()
+        (this.opened = new LineChannel(socket, { lines: (text) => this.onLines(text) }, () =>
+          this.onPeerClosed()
         ))
     )
     return this.channel
   }
 
-  private onLine(line: string): void {
-    const value: unknown = JSON.parse(line)
-    this.received.add(Buffer.byteLength(line) + 1)
-    this.inbox.push(value)
+  private onLines(text: string): void {
+    const { values, bytes, bad } = parseLines(text)
+    if (values.length > 0) {
+      this.received.add(bytes, values.length)
+      this.inbox.pushMany(values)
+    }
+    if (bad.length > 0) throw new SyntaxError(`pipe '${this.ref.name}': malformed message`)
   }
 
   private onPeerClosed(): void {

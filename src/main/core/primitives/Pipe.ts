@@ -6,6 +6,7 @@ import { createConnection, createServer } from 'node:net'
 import type { Socket } from 'node:net'
 import { LineChannel } from '../child/LineChannel'
 import { PipeInbox } from '../child/PipeInbox'
+import { parseLines } from '../child/parseLines'
 import { PipeTally } from '../child/PipeTally'
 import type { PipeTallyReport } from '../child/PipeTally'
 import type { EventSink } from '../eventSink'
@@ -161,25 +162,21 @@ export class PipeEnd implements Shareable {
   }
 
   private open(): LineChannel {
-    this.channel ??= new LineChannel(
-      this.socket,
-      (line) => this.onLine(line),
-      () => this.onPeerClosed()
+    this.channel ??= new LineChannel(this.socket, { lines: (text) => this.onLines(text) }, () =>
+      this.onPeerClosed()
     )
     this.socket.resume()
     return this.channel
   }
 
-  private onLine(line: string): void {
-    let value: unknown
-    try {
-      value = JSON.parse(line)
-    } catch {
+  private onLines(text: string): void {
+    const { values, bytes, bad } = parseLines(text)
+    for (let i = 0; i < bad.length; i++) {
       this.sink({ type: 'log', level: 'warn', text: `pipe '${this.name}': malformed message` })
-      return
     }
-    this.received.add(Buffer.byteLength(line) + 1)
-    this.inbox.push(value)
+    if (values.length === 0) return
+    this.received.add(bytes, values.length)
+    this.inbox.pushMany(values)
   }
 
   private onPeerClosed(): void {
