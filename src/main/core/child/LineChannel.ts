@@ -16,8 +16,8 @@ const FLUSH_AT = 64 * 1024
 export type LineReader = ((line: string) => void) | { lines(text: string): void }
 
 export class LineChannel {
-  private out: string[] = []
-  private outChars = 0
+  /** Lines not yet written, each with its newline (appending is cheaper than an array's join). */
+  private out = ''
   private scheduled = false
   /** The pieces of a line not yet ended. */
   private partial: string[] = []
@@ -61,9 +61,9 @@ export class LineChannel {
   /** Queues one message already written as JSON (one line, no newline). */
   sendLine(line: string): void {
     if (this.isClosed) return
-    this.out.push(line, '\n')
-    this.outChars += line.length + 1
-    if (this.outChars >= FLUSH_AT) this.flush()
+    this.out += line
+    this.out += '\n'
+    if (this.out.length >= FLUSH_AT) this.flush()
     else if (!this.scheduled) {
       this.scheduled = true
       process.nextTick(() => this.flush())
@@ -73,9 +73,8 @@ export class LineChannel {
   flush(): void {
     this.scheduled = false
     if (this.out.length === 0 || this.isClosed) return
-    const data = this.out.join('')
-    this.out = []
-    this.outChars = 0
+    const data = this.out
+    this.out = ''
     this.socket.write(data)
   }
 
@@ -107,7 +106,7 @@ export class LineChannel {
   }
 
   destroy(): void {
-    this.out = []
+    this.out = ''
     this.socket.destroy()
   }
 

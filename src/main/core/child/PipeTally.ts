@@ -32,10 +32,11 @@ export class PipeTally {
 
   /** `count` messages of `bytes` in total. */
   add(bytes: number, count = 1): void {
+    const already = this.count > 0 // then it is in `pending` (flush empties both)
     this.seq += count
     this.bytes += bytes
     this.count += count
-    if (pending.has(this)) return
+    if (already) return
     pending.add(this)
     if (this.delayMs > 0) this.timer = setTimeout(() => this.flush(), this.delayMs)
     else if (!this.ticked) {

@@ -93,7 +93,7 @@ export class PipeEnd implements Shareable {
     checkSerialisable(value, 'value')
     if (!this.canSend) throw new Error(`pipe '${this.name}': this end only receives`)
     if (this.closed) throw namedError('OSError', `pipe '${this.name}': this end is closed`)
-    const ch = this.open()
+    const ch = this.channel ?? this.open()
     // As in a child (and Python): a gone peer is a BrokenPipeError, not a silent drop.
     if (this.inbox.peerClosed || ch.isClosed)
       throw namedError('BrokenPipeError', `pipe '${this.name}': the other end is gone`)
@@ -104,7 +104,7 @@ export class PipeEnd implements Shareable {
   /** Receives in the host; rejects with EOFError once the other end closed and nothing is left. */
   recv(): Promise<unknown> {
     if (!this.canRecv) throw new Error(`pipe '${this.name}': this end only sends`)
-    this.open()
+    if (!this.channel) this.open()
     return this.inbox.next(this.closed)
   }
 
