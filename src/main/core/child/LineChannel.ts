@@ -23,6 +23,9 @@ export class LineChannel {
   private partial: string[] = []
   private closed = false
   private draining: Promise<void> | undefined
+  /** Set by an owner that wants bytesQueued() (a pipe end's send count). */
+  countBytes = false
+  private flushedBytes = 0
   private readonly onLine: (line: string) => void
 
   constructor(
@@ -53,7 +56,8 @@ export class LineChannel {
 
   /** Queues one message; returns the line's length in characters (without the newline). */
   send(value: unknown): string {
-    const line = JSON.stringify(value)
+    const line = JSON.stringify(value) as string | undefined
+    if (line === undefined) throw new TypeError('message is not JSON-serialisable')
     this.sendLine(line)
     return line
   }
@@ -75,7 +79,13 @@ export class LineChannel {
     if (this.out.length === 0 || this.isClosed) return
     const data = this.out
     this.out = ''
+    if (this.countBytes) this.flushedBytes += Buffer.byteLength(data)
     this.socket.write(data)
+  }
+
+  /** UTF-8 bytes of every line queued so far, newlines included (needs countBytes). */
+  bytesQueued(): number {
+    return this.flushedBytes + (this.out.length > 0 ? Buffer.byteLength(this.out) : 0)
   }
 
   /**

@@ -23,11 +23,18 @@ export class PipeTally {
   private count = 0
   private timer: NodeJS.Timeout | undefined
   private ticked = false
+  /** bytesSoFar() at the last report. */
+  private bytesMark = 0
 
-  /** `delayMs` 0: report on the next tick. */
+  /**
+   * `delayMs` 0: report on the next tick. `bytesSoFar`: a running total of the bytes sent (a
+   * channel's, see LineChannel.bytesQueued) that reports take their bytes from, so that a send
+   * need not measure its own line; add()'s `bytes` are then ignored.
+   */
   constructor(
     private readonly report: (r: PipeTallyReport) => void,
-    private readonly delayMs = 0
+    private readonly delayMs = 0,
+    private readonly bytesSoFar?: () => number
   ) {}
 
   /** `count` messages of `bytes` in total. */
@@ -50,7 +57,13 @@ export class PipeTally {
     if (this.timer) clearTimeout(this.timer)
     this.timer = undefined
     if (this.count === 0) return
-    const r = { bytes: this.bytes, msg: this.seq, count: this.count }
+    let bytes = this.bytes
+    if (this.bytesSoFar) {
+      const total = this.bytesSoFar()
+      bytes = total - this.bytesMark
+      this.bytesMark = total
+    }
+    const r = { bytes, msg: this.seq, count: this.count }
     this.bytes = 0
     this.count = 0
     this.report(r)

@@ -99,7 +99,10 @@ export class PipeProxy {
         msg: r.msg,
         ...(r.count > 1 ? { count: r.count } : {})
       })
-    this.sent = new PipeTally(report('pipe.send'), TALLY_DELAY_MS)
+    // Sent bytes come from the channel's count (one measure per write, not one per message).
+    this.sent = new PipeTally(report('pipe.send'), TALLY_DELAY_MS, () =>
+      this.opened ? this.opened.bytesQueued() : 0
+    )
     this.received = new PipeTally(report('pipe.recv'), TALLY_DELAY_MS)
   }
 
@@ -116,8 +119,8 @@ export class PipeProxy {
     const ch = this.opened
     if (!ch || !this.ref.canSend || this.closed || ch.isClosed) return this.sendSlowly(value)
     try {
-      const line = ch.send(value)
-      this.sent.add(Buffer.byteLength(line) + 1)
+      ch.send(value)
+      this.sent.add(0) // the bytes: see the tally's channel count
     } catch (err) {
       return Promise.reject(err as Error) // JSON.stringify refused it (cycle, BigInt)
     }
@@ -131,8 +134,8 @@ export class PipeProxy {
     // As Python's send raises BrokenPipeError: a dead peer must not swallow a stream silently.
     if (ch.isClosed)
       throw namedError('BrokenPipeError', `pipe '${this.ref.name}': the other end is gone`)
-    const line = ch.send(value)
-    this.sent.add(Buffer.byteLength(line) + 1)
+    ch.send(value)
+    this.sent.add(0)
     if (ch.socket.writableNeedDrain) await ch.drained()
   }
 
@@ -159,12 +162,13 @@ export class PipeProxy {
   }
 
   private open(): Promise<LineChannel> {
-    this.channel ??= socketFor(this.ref.key).then(
-      (socket) =>
-        (this.opened = new LineChannel(socket, { lines: (text) => this.onLines(text) }, () =>
-          this.onPeerClosed()
-        ))
-    )
+    this.channel ??= socketFor(this.ref.key).then((socket) => {
+      const ch = new LineChannel(socket, { lines: (text) => this.onLines(text) }, () =>
+        this.onPeerClosed()
+      )
+      ch.countBytes = true
+      return (this.opened = ch)
+    })
     return this.channel
   }
 

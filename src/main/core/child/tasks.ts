@@ -135,6 +135,15 @@ export const tasks: Record<string, Task> = {
     conn.close()
     return count
   },
+  /** Tests: a send of what JSON cannot carry (undefined) rejects; the sends around it go. */
+  async pipeSendOdd(conn: PipeProxy): Promise<string> {
+    await conn.send('before')
+    let why = 'sent'
+    await conn.send(undefined).catch((e: Error) => (why = `${e.name}: ${e.message}`))
+    await conn.send('after')
+    conn.close()
+    return why
+  },
   /** Sends back whatever arrives until the other end closes (ping-pong). */
   async pipeEcho(conn: PipeProxy): Promise<number> {
     let n = 0

@@ -95,4 +95,40 @@ describe('Pipe', () => {
     )
     mine.close()
   })
+
+  it('a stream of many messages arrives whole and in order; the counted bytes are exact', async () => {
+    const rec = recordEvents()
+    const [mine, theirs] = await openPipe({ name: 's', duplex: false, sink: rec.sink })
+    // Multi-byte characters, an escaped newline, a quote: bytes differ from characters.
+    const message = { text: 'é😀 line\nbreak "q"', n: [1.5, -2] }
+    const n = 5000
+    const sender = new Process({ task: 'pipeSend', args: [theirs, message, n], sink: rec.sink })
+    await sender.start()
+    for (let i = 0; i < n; i++) expect(await mine.recv()).toEqual(message)
+    await expect(mine.recv()).rejects.toMatchObject({ name: 'EOFError' })
+    await sender.join()
+    mine.close()
+    await new Promise((r) => setImmediate(r)) // the host end's last count is reported next tick
+    const lineBytes = Buffer.byteLength(JSON.stringify(message) + '\n')
+    for (const [type, pid] of [
+      ['pipe.send', sender.pid],
+      ['pipe.recv', process.pid]
+    ] as const) {
+      const events = rec.of(type).filter((e) => e.pid === pid)
+      expect(events.reduce((c, e) => c + (e.count ?? 1), 0)).toBe(n)
+      expect(events.reduce((b, e) => b + e.bytes, 0)).toBe(n * lineBytes)
+      expect(events.at(-1)?.msg).toBe(n)
+    }
+  })
+
+  it("a child's send of what JSON cannot carry rejects; the pipe goes on", async () => {
+    const [mine, theirs] = await openPipe()
+    const p = new Process({ task: 'pipeSendOdd', args: [theirs] })
+    await p.start()
+    expect(await mine.recv()).toBe('before')
+    expect(await mine.recv()).toBe('after')
+    await p.join()
+    expect(p.result).toBe('TypeError: message is not JSON-serialisable')
+    mine.close()
+  })
 })
