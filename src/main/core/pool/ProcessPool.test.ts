@@ -71,6 +71,7 @@ describe('ProcessPool', () => {
     pool = new ProcessPool({ processes: 2 })
     const ints = Array.from({ length: 1000 }, (_, i) => i * 46_341) // squares pass 2^31
     expect(await pool.map('square', ints)).toEqual(ints.map((x) => x * x))
+    expect(await pool.map('square', ints, { args: [0] })).toEqual(ints.map((x) => x * x))
     const doubles = Array.from({ length: 300 }, (_, i) => i / 7 - 20)
     doubles[3] = -0
     expect(await pool.map('echo', doubles, { chunksize: 100 })).toEqual(
