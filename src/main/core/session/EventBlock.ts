@@ -4,205 +4,214 @@
 // booleans in a Uint8Array, repeated strings as StringPool ids, other strings as slices of one
 // text per block, and nested values (arrays, objects) as their JSON text there when JSON gives
 // them back exactly, else by reference. Null, undefined and `type` are fixed by the shape.
-// decode(i) rebuilds the event with its keys in their original order.
+// decode(i) rebuilds the event with its keys in their original order (blockDecoder).
+// All of a block's numbers share one ArrayBuffer.
 import type { RunEvent } from '../../../shared/events'
+import type { Decoder } from './blockDecoder'
+import { BOOLS, CONST, Column, F64, I32, JSON_TEXT, POOLED, REFS, TEXT } from './blockDecoder'
+import { decodersFor } from './blockDecoder'
 import type { Shape } from './eventShapes'
 import { BOOL, NULL, NUM, OTHER, STR, TYPE, shapeOf } from './eventShapes'
 import type { StringPool } from './StringPool'
-
-// Column tags.
-const F64 = 0
-const I32 = 1
-const POOLED = 2
-const TEXT = 3
-const JSON_TEXT = 4
-const BOOLS = 5
-const REFS = 6
-const CONST = 7
 
 /** Text of a block past which its strings are kept as separate strings, not joined. */
 const MAX_JOINED = 1 << 27
 /** Nesting kept as JSON text; anything deeper is kept by reference. */
 const MAX_DEPTH = 64
 
-class Column {
-  constructor(
-    readonly tag: number,
-    readonly nums: Float64Array | Int32Array | Uint32Array | Uint8Array | undefined,
-    /** TEXT/JSON_TEXT: the block text index of row 0 (rows follow in order). */
-    readonly base: number,
-    readonly refs: readonly unknown[] | undefined,
-    readonly value: unknown
-  ) {}
-}
-
 interface Local {
-  readonly shape: Shape
-  readonly cols: Column[]
+  readonly cols: readonly Column[]
+  readonly decode: Decoder
+  readonly type: string | undefined
 }
 
 export class EventBlock {
+  /** Every number of the block lives in one buffer, seen through these views: numeric and
+   *  boolean columns (at each Column's base), pooled string ids, and then the text offsets and
+   *  per event its local shape and row (one allocation per block, not one per column). */
+  readonly f64: Float64Array
+  readonly i32: Int32Array
+  readonly u16: Uint16Array
+  readonly u8: Uint8Array
+
   private constructor(
     readonly length: number,
     private readonly locals: readonly Local[],
-    /** Per event: its local shape and its row among that shape's events. */
-    private readonly shapeAt: Uint16Array,
-    private readonly rowAt: Uint16Array,
+    buffer: ArrayBuffer,
+    counts: Counts,
     private readonly joined: string | undefined,
-    private readonly offsets: Uint32Array | undefined,
     private readonly pieces: readonly string[] | undefined,
-    private readonly pool: StringPool
-  ) {}
+    private readonly strings: readonly string[]
+  ) {
+    this.f64 = new Float64Array(buffer, 0, counts.f64)
+    this.i32 = new Int32Array(buffer, counts.f64 * 8, counts.i32)
+    this.u16 = new Uint16Array(buffer, counts.f64 * 8 + counts.i32 * 4, 2 * length)
+    this.u8 = new Uint8Array(buffer, counts.f64 * 8 + counts.i32 * 4 + 4 * length, counts.u8)
+    this.textBase = counts.i32 - (pieces ? 0 : counts.texts + 1)
+  }
+
+  /** Where the text offsets start in i32. */
+  private readonly textBase: number
 
   /** Encodes `events` (at most 65,536); they are not kept. */
   static encode(events: readonly object[], pool: StringPool): EventBlock {
     const n = events.length
     if (n > 65536) throw new RangeError(`an event block holds at most 65536 events, not ${n}`)
-    const shapeAt = new Uint16Array(n)
-    const rowAt = new Uint16Array(n)
+    const shapeAt: number[] = []
+    const rowAt: number[] = []
     const localOf = new Map<Shape, number>()
-    const members: number[][] = []
     const shapes: Shape[] = []
+    const columns: unknown[][][] = [] // local → key → values, in row order
+    const rowCount: number[] = []
     for (let i = 0; i < n; i++) {
-      const shape = shapeOf(events[i]!)
+      const values = Object.values(events[i]!)
+      const shape = shapeOf(Object.keys(events[i]!), values)
       let li = localOf.get(shape)
       if (li === undefined) {
         li = shapes.length
         localOf.set(shape, li)
         shapes.push(shape)
-        members.push([])
+        columns.push(shape.keys.map(() => []))
+        rowCount.push(0)
       }
-      shapeAt[i] = li
-      rowAt[i] = members[li]!.length
-      members[li]!.push(i)
+      const cols = columns[li]!
+      shapeAt.push(li)
+      rowAt.push(rowCount[li]!++)
+      for (let k = 0; k < cols.length; k++) cols[k]!.push(values[k])
     }
+    const counts: Counts = { f64: 0, i32: 0, u8: 0, texts: 0 }
     const pieces: string[] = []
-    const locals = shapes.map((shape, li) => {
-      const rows = members[li]!
-      const cols = shape.keys.map((key, k) => {
-        const values = rows.map((i) => (events[i] as Record<string, unknown>)[key])
-        return column(shape.kinds[k]!, values, shape, pool, pieces)
-      })
-      return { shape, cols }
-    })
+    const plans = shapes.map((shape, li) =>
+      columns[li]!.map((values, k) => plan(shape, k, values, counts, pool, pieces))
+    )
     let total = 0
     for (const p of pieces) total += p.length
-    if (total > MAX_JOINED) {
-      return new EventBlock(n, locals, shapeAt, rowAt, undefined, undefined, pieces, pool)
+    const joinText = total <= MAX_JOINED
+    counts.texts = pieces.length
+    if (joinText) counts.i32 += pieces.length + 1
+    const bytes = counts.f64 * 8 + counts.i32 * 4 + 4 * n + counts.u8
+    const block = new EventBlock(
+      n,
+      plans.map((cols, li): Local => {
+        const columns = cols.map((c) => c.column)
+        return { cols: columns, ...decodersFor(shapes[li]!, columns), type: shapes[li]!.type }
+      }),
+      new ArrayBuffer(bytes),
+      counts,
+      joinText ? pieces.join('') : undefined,
+      joinText ? undefined : pieces,
+      pool.list
+    )
+    for (const cols of plans) for (const c of cols) c.fill?.(block)
+    for (let i = 0; i < n; i++) {
+      block.u16[i] = shapeAt[i]!
+      block.u16[n + i] = rowAt[i]!
     }
-    const offsets = new Uint32Array(pieces.length + 1)
-    for (let j = 0; j < pieces.length; j++) offsets[j + 1] = offsets[j]! + pieces[j]!.length
-    return new EventBlock(n, locals, shapeAt, rowAt, pieces.join(''), offsets, undefined, pool)
+    if (joinText) {
+      const { i32, textBase } = block
+      for (let j = 0; j < pieces.length; j++)
+        i32[textBase + j + 1] = i32[textBase + j]! + pieces[j]!.length
+    }
+    return block
   }
 
   /** Event i of the block, rebuilt. */
   decode(i: number): RunEvent {
-    const { shape, cols } = this.locals[this.shapeAt[i]!]!
-    const r = this.rowAt[i]!
-    const keys = shape.keys
-    const o: Record<string, unknown> = {}
-    for (let k = 0; k < keys.length; k++) {
-      const v = this.value(cols[k]!, r)
-      if (shape.protoKey && keys[k] === '__proto__') {
-        Object.defineProperty(o, '__proto__', { value: v, enumerable: true, writable: true })
-      } else o[keys[k]!] = v
-    }
-    return o as RunEvent
+    const local = this.locals[this.u16[i]!]!
+    return local.decode(local.cols, this.u16[this.length + i]!, this, this.strings)
   }
 
   /** Whether any event of the block has this `type`. */
   hasType(type: string): boolean {
-    return this.locals.some((l) => l.shape.type === type)
+    return this.locals.some((l) => l.type === type)
   }
 
   typeAt(i: number): string | undefined {
-    return this.locals[this.shapeAt[i]!]!.shape.type
+    return this.locals[this.u16[i]!]!.type
   }
 
-  private value(c: Column, r: number): unknown {
-    switch (c.tag) {
-      case F64:
-      case I32:
-        return c.nums![r]
-      case POOLED:
-        return this.pool.get(c.nums![r]!)
-      case TEXT:
-        return this.text(c.base + r)
-      case JSON_TEXT:
-        return JSON.parse(this.text(c.base + r))
-      case BOOLS:
-        return c.nums![r] === 1
-      case REFS:
-        return c.refs![r]
-      default:
-        return c.value
-    }
-  }
-
-  private text(j: number): string {
-    return this.joined !== undefined
-      ? this.joined.slice(this.offsets![j], this.offsets![j + 1])
-      : this.pieces![j]!
+  /** Piece j of the block's text (strings and JSON of nested values). */
+  text(j: number): string {
+    if (this.joined === undefined) return this.pieces![j]!
+    const at = this.textBase + j
+    return this.joined.slice(this.i32[at], this.i32[at + 1])
   }
 }
 
-/** One key's column for the rows of one shape. */
-function column(
-  kind: number,
-  values: unknown[],
+interface Counts {
+  f64: number
+  i32: number
+  u8: number
+  texts: number
+}
+
+interface ColumnPlan {
+  column: Column
+  /** Writes the column's numbers into the block, once it has its buffer. */
+  fill: ((block: EventBlock) => void) | undefined
+}
+
+/** Key k's column for the rows of one shape: its kind of storage and its place in the block. */
+function plan(
   shape: Shape,
+  k: number,
+  values: unknown[],
+  counts: Counts,
   pool: StringPool,
   pieces: string[]
-): Column {
-  switch (kind) {
+): ColumnPlan {
+  const fixed = (value: unknown): ColumnPlan => ({
+    column: new Column(CONST, 0, undefined, value),
+    fill: undefined
+  })
+  switch (shape.kinds[k]) {
     case NUM: {
       const nums = values as number[]
-      const ints = nums.every((v) => (v | 0) === v && !Object.is(v, -0))
-      return new Column(
-        ints ? I32 : F64,
-        ints ? Int32Array.from(nums) : Float64Array.from(nums),
-        0,
-        undefined,
-        undefined
-      )
+      const ints = nums.every((v) => (v | 0) === v && !(v === 0 && 1 / v < 0))
+      const base = ints ? counts.i32 : counts.f64
+      if (ints) counts.i32 += nums.length
+      else counts.f64 += nums.length
+      const fill = (b: EventBlock): void => (ints ? b.i32 : b.f64).set(nums, base)
+      return { column: new Column(ints ? I32 : F64, base, undefined, undefined), fill }
     }
     case STR: {
       const strs = values as string[]
-      // Repeated names are pooled; text that is mostly new each time (output lines) is not.
-      if (new Set(strs).size * 4 <= strs.length || strs.length <= 16) {
-        return new Column(
-          POOLED,
-          Uint32Array.from(strs, (s) => pool.id(s)),
-          0,
-          undefined,
-          undefined
-        )
+      // Repeated names are pooled; text mostly new each time (output lines) is not.
+      shape.pooled[k] ??= new Set(strs).size * 4 <= strs.length || strs.length <= 16
+      if (shape.pooled[k]) {
+        const base = counts.i32
+        counts.i32 += strs.length
+        const fill = (b: EventBlock): void => {
+          for (let r = 0; r < strs.length; r++) b.i32[base + r] = pool.id(strs[r]!)
+        }
+        return { column: new Column(POOLED, base, undefined, undefined), fill }
       }
       const base = pieces.length
-      pieces.push(...strs)
-      return new Column(TEXT, undefined, base, undefined, undefined)
+      for (const str of strs) pieces.push(str)
+      return { column: new Column(TEXT, base, undefined, undefined), fill: undefined }
     }
-    case BOOL:
-      return new Column(
-        BOOLS,
-        Uint8Array.from(values, (v) => (v ? 1 : 0)),
-        0,
-        undefined,
-        undefined
-      )
+    case BOOL: {
+      const base = counts.u8
+      counts.u8 += values.length
+      const fill = (b: EventBlock): void => {
+        for (let r = 0; r < values.length; r++) b.u8[base + r] = values[r] ? 1 : 0
+      }
+      return { column: new Column(BOOLS, base, undefined, undefined), fill }
+    }
     case OTHER: {
-      if (!values.every((v) => jsonExact(v, 0)))
-        return new Column(REFS, undefined, 0, values, undefined)
+      if (!values.every((v) => jsonExact(v, 0))) {
+        return { column: new Column(REFS, 0, values, undefined), fill: undefined }
+      }
       const base = pieces.length
       for (const v of values) pieces.push(JSON.stringify(v))
-      return new Column(JSON_TEXT, undefined, base, undefined, undefined)
+      return { column: new Column(JSON_TEXT, base, undefined, undefined), fill: undefined }
     }
     case NULL:
-      return new Column(CONST, undefined, 0, undefined, null)
+      return fixed(null)
     case TYPE:
-      return new Column(CONST, undefined, 0, undefined, shape.type)
+      return fixed(shape.type)
     default:
-      return new Column(CONST, undefined, 0, undefined, undefined)
+      return fixed(undefined)
   }
 }
 
@@ -213,7 +222,7 @@ function jsonExact(v: unknown, depth: number): boolean {
     case 'boolean':
       return true
     case 'number':
-      return Number.isFinite(v) && !Object.is(v, -0)
+      return Number.isFinite(v) && !(v === 0 && 1 / v < 0)
     case 'object': {
       if (v === null) return true
       if (depth >= MAX_DEPTH) return false

@@ -2,7 +2,8 @@
 // recorded as a 4-byte id. Per log, so that a run let go of takes its strings with it.
 export class StringPool {
   private readonly ids = new Map<string, number>()
-  private readonly list: string[] = []
+  /** id → string (read directly by the block decoders). */
+  readonly list: string[] = []
 
   id(s: string): number {
     let id = this.ids.get(s)

@@ -19,8 +19,8 @@ export interface Shape {
   readonly kinds: readonly number[]
   /** The `type` value when the shape fixes one. */
   readonly type: string | undefined
-  /** A key named __proto__ must be defined, not assigned (assigning sets the prototype). */
-  readonly protoKey: boolean
+  /** Per string key: pool its values (repeated names) or not (text), decided on first sight. */
+  readonly pooled: (boolean | undefined)[]
 }
 
 interface Node {
@@ -62,12 +62,13 @@ export function kindOf(v: unknown): number {
   }
 }
 
-/** The shape of `event` (own enumerable string keys, in their order). */
-export function shapeOf(event: object): Shape {
-  const o = event as Record<string, unknown>
+/** The shape of an event given its own enumerable string keys and their values, in order
+ *  (Object.keys and Object.values of it). */
+export function shapeOf(keys: readonly string[], values: readonly unknown[]): Shape {
   let at = root
-  for (const key of Object.keys(o)) {
-    const v = o[key]
+  for (let k = 0; k < keys.length; k++) {
+    const key = keys[k]!
+    const v = values[k]
     if (key === 'type' && typeof v === 'string') {
       at.types ??= new Map()
       let n = at.types.get(v)
@@ -95,5 +96,5 @@ function makeShape(leaf: Node): Shape {
   }
   keys.reverse()
   kinds.reverse()
-  return { id: shapeCount++, keys, kinds, type, protoKey: keys.includes('__proto__') }
+  return { id: shapeCount++, keys, kinds, type, pooled: [] }
 }

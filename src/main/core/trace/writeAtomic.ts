@@ -69,16 +69,35 @@ export async function writeFilesAtomic(files: readonly FileToWrite[]): Promise<v
   }
 }
 
-/** Writes while the next chunk is made: one write in flight, the CPU not idle during it. */
+/** Text encoded into two reused buffers: one fills while the other is written, so that the
+ *  CPU is not idle during a write and no chunk-sized string or buffer is allocated per write
+ *  (a large export would otherwise leave hundreds of MiB of them for the garbage collector). */
 async function writePlain(path: string, text: Iterable<string>): Promise<void> {
   const fh = await open(path, 'wx', 0o644)
   try {
+    const buffers = [Buffer.allocUnsafe(CHUNK_CHARS), Buffer.allocUnsafe(CHUNK_CHARS)]
+    let buf = buffers[0]!
+    let used = 0
     let inFlight: Promise<void> = Promise.resolve()
-    for (const chunk of chunked(text)) {
-      const bytes = Buffer.from(chunk, 'utf8')
+    const flush = async (): Promise<void> => {
       await inFlight
-      inFlight = writeAll(fh, bytes)
+      inFlight = writeAll(fh, buf.subarray(0, used))
+      buf = buf === buffers[0] ? buffers[1]! : buffers[0]!
+      used = 0
     }
+    for (const piece of text) {
+      // A UTF-16 unit takes at most 3 bytes in UTF-8: a piece that may not fit waits.
+      if (used + piece.length * 3 > buf.length) {
+        if (used > 0) await flush()
+        if (piece.length * 3 > buf.length) {
+          await inFlight
+          inFlight = writeAll(fh, Buffer.from(piece, 'utf8'))
+          continue
+        }
+      }
+      used += buf.write(piece, used, 'utf8')
+    }
+    if (used > 0) await flush()
     await inFlight
   } finally {
     await fh.close()
