@@ -46,12 +46,14 @@ describe('packNumbers', () => {
     expect(packNumbers([1, 2, 3], 1)?.packed).toBe('i32')
   })
 
-  it('unpacks short data (decoded into Buffer’s shared pool) and long data alike', () => {
-    for (const n of [1, 2, 3, 17, 39, 600, 5000]) {
+  it('packs and unpacks in turn, small and past the kept scratch size (1 MiB)', () => {
+    for (const n of [1, 3, 17, 600, 5000, 200_000, 2, 140_000]) {
       const xs = Array.from({ length: n }, (_, i) => i + 0.5)
+      const ys = Array.from({ length: n }, (_, i) => -i)
       const p = packNumbers(xs, 1)!
-      Buffer.from('x'.repeat(n), 'utf8') // moves the pool's offset between decodes
+      const q = packNumbers(ys, 1)!
       expect(unpackNumbers(p.packed, p.data)).toEqual(xs)
+      expect(unpackNumbers(q.packed, q.data)).toEqual(ys.map((y) => y + 0))
     }
   })
 

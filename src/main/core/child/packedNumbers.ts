@@ -29,14 +29,32 @@ export function packNumbers(
       ints = false
     }
   }
+  const bytes = scratch(n * (ints ? 4 : 8))
   if (ints) {
-    const a = new Int32Array(n) // -0 becomes 0, as in JSON
+    const a = new Int32Array(bytes.buffer, bytes.byteOffset, n) // -0 becomes 0, as in JSON
     for (let i = 0; i < n; i++) a[i] = values[i] as number
-    return { packed: 'i32', data: Buffer.from(a.buffer).toString('base64') }
+    return { packed: 'i32', data: bytes.toString('base64', 0, n * 4) }
   }
-  const a = new Float64Array(n)
+  const a = new Float64Array(bytes.buffer, bytes.byteOffset, n)
   for (let i = 0; i < n; i++) a[i] = (values[i] as number) + 0 // -0 + 0 is 0, as in JSON
-  return { packed: 'f64', data: Buffer.from(a.buffer).toString('base64') }
+  return { packed: 'f64', data: bytes.toString('base64', 0, n * 8) }
+}
+
+/** Up to this size the scratch buffer is kept between uses; a larger need gets its own. */
+const SCRATCH_KEEP = 1 << 20
+
+/**
+ * One buffer reused for packing and unpacking in this process: a fresh 100 KB buffer per map
+ * chunk costs page faults, most of a map's system time. Its own memory (allocUnsafeSlow), so
+ * 8-byte aligned for the typed-array views; its contents are copied out before the next use.
+ */
+let shared = Buffer.alloc(0)
+
+function scratch(bytes: number): Buffer {
+  if (shared.length >= bytes) return shared
+  if (bytes > SCRATCH_KEEP) return Buffer.allocUnsafeSlow(bytes)
+  shared = Buffer.allocUnsafeSlow(Math.min(SCRATCH_KEEP, Math.max(bytes, shared.length * 2)))
+  return shared
 }
 
 /** The numbers packNumbers packed; throws if `data` is not such a packing. */
@@ -44,20 +62,17 @@ export function unpackNumbers(packed: NumberPacking, data: string): number[] {
   const width = packed === 'i32' ? 4 : packed === 'f64' ? 8 : 0
   if (width === 0) throw new Error(`unknown number packing ${JSON.stringify(packed)}`)
   if (typeof data !== 'string') throw new Error('packed numbers must be a base64 string')
-  const bytes = Buffer.from(data, 'base64')
-  if (bytes.length % width !== 0) {
-    throw new Error(`packed ${packed} numbers: ${bytes.length} bytes is not a whole number`)
+  // Decoded into the reused scratch buffer: the numbers are copied out at once below.
+  const bytes = scratch(Math.ceil(data.length / 4) * 3)
+  const size = bytes.write(data, 'base64')
+  if (size % width !== 0) {
+    throw new Error(`packed ${packed} numbers: ${size} bytes is not a whole number`)
   }
-  // A typed array view needs an aligned offset: Buffer.from may slice its shared pool.
-  const own =
-    bytes.byteOffset % width === 0
-      ? bytes
-      : Buffer.from(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length))
-  const n = own.length / width
+  const n = size / width
   const view =
     width === 4
-      ? new Int32Array(own.buffer, own.byteOffset, n)
-      : new Float64Array(own.buffer, own.byteOffset, n)
+      ? new Int32Array(bytes.buffer, bytes.byteOffset, n)
+      : new Float64Array(bytes.buffer, bytes.byteOffset, n)
   const out: number[] = new Array<number>(n)
   for (let i = 0; i < n; i++) out[i] = view[i]!
   return out
