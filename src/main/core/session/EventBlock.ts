@@ -7,11 +7,12 @@
 // decode(i) rebuilds the event with its keys in their original order (blockDecoder).
 // All of a block's numbers share one ArrayBuffer.
 import type { RunEvent } from '../../../shared/events'
-import type { Decoder } from './blockDecoder'
+import type { BlockData, Decoder } from './blockDecoder'
 import { BOOLS, CONST, Column, F64, I32, JSON_TEXT, POOLED, REFS, TEXT } from './blockDecoder'
 import { decodersFor } from './blockDecoder'
 import type { Shape } from './eventShapes'
 import { BOOL, NULL, NUM, OTHER, STR, TYPE, shapeOf } from './eventShapes'
+import { listLayout, planList, readNumList, readRecList } from './numberLists'
 import type { StringPool } from './StringPool'
 
 /** Text of a block past which its strings are kept as separate strings, not joined. */
@@ -130,6 +131,14 @@ export class EventBlock {
     return this.locals[this.u16[i]!]!.type
   }
 
+  numList(c: Column, r: number): (number | null)[] {
+    return readNumList(this, c, r)
+  }
+
+  recList(c: Column, r: number): object[] {
+    return readRecList(this, c, r)
+  }
+
   /** Piece j of the block's text (strings and JSON of nested values). */
   text(j: number): string {
     if (this.joined === undefined) return this.pieces![j]!
@@ -148,7 +157,7 @@ interface Counts {
 interface ColumnPlan {
   column: Column
   /** Writes the column's numbers into the block, once it has its buffer. */
-  fill: ((block: EventBlock) => void) | undefined
+  fill: ((block: BlockData) => void) | undefined
 }
 
 /** Key k's column for the rows of one shape: its kind of storage and its place in the block. */
@@ -171,7 +180,7 @@ function plan(
       const base = ints ? counts.i32 : counts.f64
       if (ints) counts.i32 += nums.length
       else counts.f64 += nums.length
-      const fill = (b: EventBlock): void => (ints ? b.i32 : b.f64).set(nums, base)
+      const fill = (b: BlockData): void => (ints ? b.i32 : b.f64).set(nums, base)
       return { column: new Column(ints ? I32 : F64, base, undefined, undefined), fill }
     }
     case STR: {
@@ -181,7 +190,7 @@ function plan(
       if (shape.pooled[k]) {
         const base = counts.i32
         counts.i32 += strs.length
-        const fill = (b: EventBlock): void => {
+        const fill = (b: BlockData): void => {
           for (let r = 0; r < strs.length; r++) b.i32[base + r] = pool.id(strs[r]!)
         }
         return { column: new Column(POOLED, base, undefined, undefined), fill }
@@ -193,12 +202,14 @@ function plan(
     case BOOL: {
       const base = counts.u8
       counts.u8 += values.length
-      const fill = (b: EventBlock): void => {
+      const fill = (b: BlockData): void => {
         for (let r = 0; r < values.length; r++) b.u8[base + r] = values[r] ? 1 : 0
       }
       return { column: new Column(BOOLS, base, undefined, undefined), fill }
     }
     case OTHER: {
+      const layout = listLayout(values)
+      if (layout) return planList(layout, values, counts)
       if (!values.every((v) => jsonExact(v, 0))) {
         return { column: new Column(REFS, 0, values, undefined), fill: undefined }
       }

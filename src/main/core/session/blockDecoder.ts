@@ -14,6 +14,8 @@ export const JSON_TEXT = 4
 export const BOOLS = 5
 export const REFS = 6
 export const CONST = 7
+export const NUM_LIST = 8
+export const REC_LIST = 9
 
 export class Column {
   constructor(
@@ -22,8 +24,10 @@ export class Column {
      *  its text pieces (TEXT, JSON_TEXT); rows follow in order. */
     readonly base: number,
     readonly refs: readonly unknown[] | undefined,
-    /** CONST: the value of every row. */
-    readonly value: unknown
+    /** CONST: the value of every row; REC_LIST: the record constructor. */
+    readonly value: unknown,
+    /** NUM_LIST, REC_LIST: where the elements' numbers and null flags start (numberLists). */
+    readonly list?: { fbase: number; ubase: number; width: number }
   ) {}
 }
 
@@ -33,6 +37,8 @@ export interface BlockData {
   readonly i32: Int32Array
   readonly u8: Uint8Array
   text(j: number): string
+  numList(c: Column, r: number): (number | null)[]
+  recList(c: Column, r: number): object[]
 }
 
 export type Decoder = (
@@ -80,6 +86,10 @@ function expression(col: Column, k: number): string {
       return `b.u8[c[${k}].base + r] === 1`
     case REFS:
       return `c[${k}].refs[r]`
+    case NUM_LIST:
+      return `b.numList(c[${k}], r)`
+    case REC_LIST:
+      return `b.recList(c[${k}], r)`
     default:
       return `c[${k}].value`
   }
