@@ -59,11 +59,12 @@ export class PoolScopeService {
     return this.batcher.subscribe(listener, opts)
   }
 
-  /** Batches recorded after `since[runId]` for every run (all batches for runs not named). */
-  replaySince(since: Record<string, number> = {}): EventBatch[] {
-    return [...this.runs.values()].flatMap((run) =>
-      this.batcher.batchesSince(run, since[run.id] ?? -1)
-    )
+  /** Batches recorded after `since[runId]` for every run (all batches for runs not named),
+   *  each rebuilt from its run's recorder as the caller takes it. */
+  *replaySince(since: Record<string, number> = {}): Iterable<EventBatch> {
+    for (const run of [...this.runs.values()]) {
+      yield* this.batcher.eachBatchSince(run, since[run.id] ?? -1)
+    }
   }
 
   getRun(id: string): AnyRun {

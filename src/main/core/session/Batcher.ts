@@ -131,13 +131,17 @@ export class Batcher {
 
   /** Batches of `run` after `seq` (all of them for seq -1), rebuilt from the recorder. */
   batchesSince(run: BatchSource, seq: number): EventBatch[] {
+    return [...this.eachBatchSince(run, seq)]
+  }
+
+  /** The same, each rebuilt only when it is taken (a compact recorder decodes its events then:
+   *  replaying a million-event run does not hold a million objects at once). */
+  *eachBatchSince(run: BatchSource, seq: number): Generator<EventBatch> {
     const starts = this.starts.get(run.id) ?? []
     const end = this.flushed.get(run.id) ?? 0
-    const out: EventBatch[] = []
     for (let i = Math.max(0, seq + 1); i < starts.length; i++) {
-      out.push({ runId: run.id, seq: i, events: run.events.slice(starts[i], starts[i + 1] ?? end) })
+      yield { runId: run.id, seq: i, events: run.events.slice(starts[i], starts[i + 1] ?? end) }
     }
-    return out
   }
 
   /** A run the host let go of: its batch boundaries go too. */
