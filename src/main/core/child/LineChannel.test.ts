@@ -1,8 +1,9 @@
 import { once } from 'node:events'
 import { createConnection, createServer } from 'node:net'
 import type { Socket } from 'node:net'
+import fc from 'fast-check'
 import { afterEach, describe, expect, it } from 'vitest'
-import { LineChannel } from './LineChannel'
+import { LineChannel, toJson } from './LineChannel'
 
 let sockets: Socket[] = []
 afterEach(() => {
@@ -79,5 +80,23 @@ describe('LineChannel', () => {
     ch.sendLine('"raw"')
     await new Promise<void>((done) => r.on('data', () => lines.length === 4 && done()))
     expect(lines.map((l) => JSON.parse(l) as unknown)).toEqual([...MESSAGES, 'raw'])
+  })
+
+  it('toJson writes exactly what JSON.stringify writes (plain ASCII strings take a shortcut)', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          fc.string({ unit: 'binary' }), // lone surrogates, control characters
+          fc.string({ unit: fc.constantFrom('a', '"', '\\', '\n', '\u007f', 'é', ' ') }),
+          fc.jsonValue()
+        ),
+        (v) => {
+          expect(toJson(v)).toBe(JSON.stringify(v))
+        }
+      ),
+      { numRuns: 2000 }
+    )
+    expect(toJson(undefined)).toBeUndefined()
   })
 })

@@ -13,6 +13,18 @@ const FLUSH_AT = 64 * 1024
  * as that text, each line ending in its newline (a stream of small messages: one call, and one
  * JSON.parse, per read instead of per message; see parseLines).
  */
+/** What JSON.stringify escapes in a string, and anything not ASCII: such strings take the long way. */
+const NOT_PLAIN = /["\\\u0000-\u001f\u007f-\uffff]/
+
+/**
+ * JSON.stringify(value), the same text, with a shortcut for a plain ASCII string (the typical
+ * message of a stream): quoting it costs less than half of JSON.stringify's call.
+ */
+export function toJson(value: unknown): string | undefined {
+  if (typeof value === 'string' && !NOT_PLAIN.test(value)) return '"' + value + '"'
+  return JSON.stringify(value) as string | undefined
+}
+
 export type LineReader = ((line: string) => void) | { lines(text: string): void }
 
 export class LineChannel {
@@ -56,7 +68,7 @@ export class LineChannel {
 
   /** Queues one message; returns the line's length in characters (without the newline). */
   send(value: unknown): string {
-    const line = JSON.stringify(value) as string | undefined
+    const line = toJson(value)
     if (line === undefined) throw new TypeError('message is not JSON-serialisable')
     this.sendLine(line)
     return line

@@ -4,7 +4,7 @@
 // other end's process, and only a note of each send/recv goes to the host.
 import type { HandleRef } from '../protocol'
 import { namedError } from '../protocol'
-import { LineChannel } from './LineChannel'
+import { LineChannel, toJson } from './LineChannel'
 import { parseLines } from './parseLines'
 import { PipeInbox } from './PipeInbox'
 import { PipeTally } from './PipeTally'
@@ -32,7 +32,7 @@ export class QueueProxy {
   put(item: unknown, opts: TimeoutOption = {}): Promise<void> {
     if (this.ref.maxsize === 0) {
       // Only the item is stringified per put (undefined and the like: the message drops it).
-      const json = JSON.stringify(item) as string | undefined
+      const json = toJson(item)
       if (json === undefined) notify({ type: 'q.put', req: 0, queue: this.ref.id, item })
       else notifyLine(this.putLineStart + json + '}')
       // A stream of puts yields while the channel is backed up, so the host takes the items
