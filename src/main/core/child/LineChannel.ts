@@ -8,23 +8,23 @@ import type { Socket } from 'node:net'
 /** Flush at once past this many buffered characters, so a tight send loop stays bounded. */
 const FLUSH_AT = 64 * 1024
 
-/**
- * Gets what arrives: each line on its own, or (`lines`) every line a read completed at once,
- * as that text, each line ending in its newline (a stream of small messages: one call, and one
- * JSON.parse, per read instead of per message; see parseLines).
- */
-/** What JSON.stringify escapes in a string, and anything not ASCII: such strings take the long way. */
-const NOT_PLAIN = /["\\\u0000-\u001f\u007f-\uffff]/
+/** Printable ASCII but `"` and `\`: JSON.stringify writes a string of only these as it is. */
+const PLAIN = /^[ !#-[\]-~]*$/
 
 /**
  * JSON.stringify(value), the same text, with a shortcut for a plain ASCII string (the typical
  * message of a stream): quoting it costs less than half of JSON.stringify's call.
  */
 export function toJson(value: unknown): string | undefined {
-  if (typeof value === 'string' && !NOT_PLAIN.test(value)) return '"' + value + '"'
+  if (typeof value === 'string' && PLAIN.test(value)) return '"' + value + '"'
   return JSON.stringify(value) as string | undefined
 }
 
+/**
+ * Gets what arrives: each line on its own, or (`lines`) every line a read completed at once,
+ * as that text, each line ending in its newline (a stream of small messages: one call, and one
+ * JSON.parse, per read instead of per message; see parseLines).
+ */
 export type LineReader = ((line: string) => void) | { lines(text: string): void }
 
 export class LineChannel {
