@@ -63,6 +63,10 @@ export function planChromeTrace(events: EventList, hostPid: number): ChromePlan 
   const taskEnds = new Map<number, TaskSpan>()
   const taskNames = new Map<number, string>()
   const openTasks = new Map<number, Map<number, TaskSpan>>() // worker pid → task → running span
+  // Worker pid → its running span that started alone: the only running span not yet async (a
+  // span that starts while others run is async, and makes that one async), so that a start
+  // need not visit every running span (a worker with thousands open was quadratic).
+  const alone = new Map<number, TaskSpan>()
   const n = events.length
   const flows = new FlowPlan(n)
   const endT = n ? events.at(n - 1)!.t : 0
@@ -116,7 +120,12 @@ export function planChromeTrace(events: EventList, hostPid: number): ChromePlan 
           end: undefined,
           async: running.size > 0
         }
-        for (const other of running.values()) other.async = true
+        if (running.size === 0) alone.set(e.worker, span)
+        else {
+          const other = alone.get(e.worker)
+          if (other) other.async = true
+          alone.delete(e.worker)
+        }
         running.set(e.task, span)
         taskStarts.set(i, span)
         break
@@ -127,6 +136,7 @@ export function planChromeTrace(events: EventList, hostPid: number): ChromePlan 
         if (span) {
           span.end = e.t
           openTasks.get(e.worker)!.delete(e.task)
+          if (alone.get(e.worker) === span) alone.delete(e.worker)
           taskEnds.set(i, span)
         }
         break
