@@ -287,8 +287,18 @@ export function* chromeTraceBatches(trace: TraceDoc, size = 1024): Generator<Chr
     }
   }
   // Whatever is still open when the run ends is closed at its end, so that every b has its e.
-  out.push(...waits.closeAll(plan.endT))
-  for (const span of openAsyncTasks) emit(taskEvent('e', span, plan.endT, { ended: 'run ended' }))
+  // In batches too: a run can end with a hundred thousand tasks open.
+  const closing = function* (): Generator<ChromeEvent> {
+    yield* waits.closeAll(plan.endT)
+    for (const span of openAsyncTasks) yield taskEvent('e', span, plan.endT, { ended: 'run ended' })
+  }
+  for (const ev of closing()) {
+    out.push(ev)
+    if (out.length >= size) {
+      yield out
+      out = []
+    }
+  }
   if (out.length) yield out
 }
 
