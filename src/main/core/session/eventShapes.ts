@@ -98,3 +98,20 @@ function makeShape(leaf: Node): Shape {
   kinds.reverse()
   return { id: shapeCount++, keys, kinds, type, pooled: [] }
 }
+
+/** Whether `event` has exactly `shape` (its enumerable keys, in order, and their kinds); if so
+ *  its values are written into `into`. A walk with for-in, which allocates nothing (for-in also
+ *  lists inherited enumerable keys: only a polluted Object.prototype could make it differ from
+ *  Object.keys here, and then an event has a key more than any shape and takes shapeOf). */
+export function valuesOf(event: object, shape: Shape, into: unknown[]): boolean {
+  const o = event as Record<string, unknown>
+  const { keys, kinds } = shape
+  let k = 0
+  for (const key in o) {
+    if (key !== keys[k]) return false
+    const v = o[key]
+    if (kinds[k] === TYPE ? v !== shape.type : kindOf(v) !== kinds[k]) return false
+    into[k++] = v
+  }
+  return k === keys.length
+}
