@@ -11,7 +11,7 @@ import type { BlockData, Decoder } from './blockDecoder'
 import { BOOLS, CONST, Column, F64, I32, JSON_TEXT, POOLED, REFS, TEXT } from './blockDecoder'
 import { decodersFor } from './blockDecoder'
 import type { Shape } from './eventShapes'
-import { BOOL, NULL, NUM, OTHER, STR, TYPE, shapeOf, valuesOf } from './eventShapes'
+import { BOOL, NULL, NUM, OTHER, STR, TYPE, plainWalk, shapeOf, valuesOf } from './eventShapes'
 import { listLayout, planList, readNumList, readRecList } from './numberLists'
 import type { StringPool } from './StringPool'
 
@@ -66,12 +66,14 @@ export class EventBlock {
     const rowCount: number[] = []
     const lastOfType = new Map<unknown, Shape>()
     const scratch: unknown[] = []
+    const walk = plainWalk()
     for (let i = 0; i < n; i++) {
       const e = events[i] as Record<string, unknown>
       // Most events have the shape of the last one of their type: checked without allocating.
       let shape = lastOfType.get(e.type)
       let values = scratch
-      if (!shape || !valuesOf(e, shape, scratch)) {
+      const plain = walk && Object.getPrototypeOf(e) === Object.prototype
+      if (!shape || !plain || !valuesOf(e, shape, scratch)) {
         values = Object.values(e)
         shape = shapeOf(Object.keys(e), values)
         lastOfType.set(e.type, shape)

@@ -99,10 +99,16 @@ function makeShape(leaf: Node): Shape {
   return { id: shapeCount++, keys, kinds, type, pooled: [] }
 }
 
-/** Whether `event` has exactly `shape` (its enumerable keys, in order, and their kinds); if so
- *  its values are written into `into`. A walk with for-in, which allocates nothing (for-in also
- *  lists inherited enumerable keys: only a polluted Object.prototype could make it differ from
- *  Object.keys here, and then an event has a key more than any shape and takes shapeOf). */
+/** Whether `event`, a plain object, has exactly `shape` (its keys, in order, and their
+ *  kinds); if so its values are written into `into`. A walk with for-in, which allocates
+ *  nothing; for-in also lists inherited enumerable keys, so the caller makes sure that a plain
+ *  object has none (plainWalk). */
+/** Whether for-in over a plain object lists exactly its own keys (Object.prototype has no
+ *  enumerable property). */
+export function plainWalk(): boolean {
+  return Object.keys(Object.prototype).length === 0
+}
+
 export function valuesOf(event: object, shape: Shape, into: unknown[]): boolean {
   const o = event as Record<string, unknown>
   const { keys, kinds } = shape
