@@ -1,14 +1,27 @@
 // A sealed block of recorded events, stored by shape and column instead of as objects (about a
-// fifth of the memory, and next to nothing for the garbage collector to trace). Per shape each
-// key is one column: numbers in an Int32Array (when every value is an int32) or Float64Array,
-// booleans in a Uint8Array, repeated strings as StringPool ids, other strings as slices of one
-// text per block, and nested values (arrays, objects) as their JSON text there when JSON gives
-// them back exactly, else by reference. Null, undefined and `type` are fixed by the shape.
-// decode(i) rebuilds the event with its keys in their original order (blockDecoder).
-// All of a block's numbers share one ArrayBuffer.
+// sixth of the memory, and next to nothing for the garbage collector to trace). Per shape each
+// key is one column: integers in the narrowest of u8, i16, i32 that holds them all, other
+// numbers as float64, booleans as bytes, repeated strings as StringPool ids (narrowed the same
+// way), other strings as slices of one text per block, lists of numbers or of number records
+// among the numbers (numberLists), other nested values as their JSON text when JSON gives them
+// back exactly, else by reference. Null, undefined and `type` are fixed by the shape. All of a
+// block's numbers share one ArrayBuffer. decode(i) rebuilds the event with its keys in their
+// original order (blockDecoder).
 import type { RunEvent } from '../../../shared/events'
 import type { BlockData, Decoder } from './blockDecoder'
-import { BOOLS, CONST, Column, F64, I32, JSON_TEXT, POOLED, REFS, TEXT } from './blockDecoder'
+import {
+  BOOLS,
+  CONST,
+  Column,
+  F64,
+  I16,
+  I32,
+  JSON_TEXT,
+  POOLED,
+  POOLED16,
+  POOLED8
+} from './blockDecoder'
+import { REFS, TEXT, U8 } from './blockDecoder'
 import { decodersFor } from './blockDecoder'
 import type { Shape } from './eventShapes'
 import { BOOL, NULL, NUM, OTHER, STR, TYPE, plainWalk, shapeOf, valuesOf } from './eventShapes'
@@ -32,6 +45,7 @@ export class EventBlock {
    *  per event its local shape and row (one allocation per block, not one per column). */
   readonly f64: Float64Array
   readonly i32: Int32Array
+  readonly i16: Int16Array
   readonly u16: Uint16Array
   readonly u8: Uint8Array
 
@@ -44,10 +58,17 @@ export class EventBlock {
     private readonly pieces: readonly string[] | undefined,
     private readonly strings: readonly string[]
   ) {
-    this.f64 = new Float64Array(buffer, 0, counts.f64)
-    this.i32 = new Int32Array(buffer, counts.f64 * 8, counts.i32)
-    this.u16 = new Uint16Array(buffer, counts.f64 * 8 + counts.i32 * 4, 2 * length)
-    this.u8 = new Uint8Array(buffer, counts.f64 * 8 + counts.i32 * 4 + 4 * length, counts.u8)
+    let at = 0
+    const view = <T>(make: (at: number) => T, bytes: number): T => {
+      const v = make(at)
+      at += bytes
+      return v
+    }
+    this.f64 = view((a) => new Float64Array(buffer, a, counts.f64), counts.f64 * 8)
+    this.i32 = view((a) => new Int32Array(buffer, a, counts.i32), counts.i32 * 4)
+    this.i16 = view((a) => new Int16Array(buffer, a, counts.i16), counts.i16 * 2)
+    this.u16 = view((a) => new Uint16Array(buffer, a, 2 * length), 4 * length)
+    this.u8 = new Uint8Array(buffer, at, counts.u8)
     this.textBase = counts.i32 - (pieces ? 0 : counts.texts + 1)
   }
 
@@ -91,7 +112,7 @@ export class EventBlock {
       rowAt.push(rowCount[li]!++)
       for (let k = 0; k < cols.length; k++) cols[k]!.push(values[k])
     }
-    const counts: Counts = { f64: 0, i32: 0, u8: 0, texts: 0 }
+    const counts: Counts = { f64: 0, i32: 0, i16: 0, u8: 0, texts: 0 }
     const pieces: string[] = []
     const plans = shapes.map((shape, li) =>
       columns[li]!.map((values, k) => plan(shape, k, values, counts, pool, pieces))
@@ -101,7 +122,7 @@ export class EventBlock {
     const joinText = total <= MAX_JOINED
     counts.texts = pieces.length
     if (joinText) counts.i32 += pieces.length + 1
-    const bytes = counts.f64 * 8 + counts.i32 * 4 + 4 * n + counts.u8
+    const bytes = counts.f64 * 8 + counts.i32 * 4 + counts.i16 * 2 + 4 * n + counts.u8
     const block = new EventBlock(
       n,
       plans.map((cols, li): Local => {
@@ -161,6 +182,7 @@ export class EventBlock {
 interface Counts {
   f64: number
   i32: number
+  i16: number
   u8: number
   texts: number
 }
@@ -185,27 +207,18 @@ function plan(
     fill: undefined
   })
   switch (shape.kinds[k]) {
-    case NUM: {
-      const nums = values as number[]
-      const ints = nums.every((v) => (v | 0) === v && !(v === 0 && 1 / v < 0))
-      const base = ints ? counts.i32 : counts.f64
-      if (ints) counts.i32 += nums.length
-      else counts.f64 += nums.length
-      const fill = (b: BlockData): void => (ints ? b.i32 : b.f64).set(nums, base)
-      return { column: new Column(ints ? I32 : F64, base, undefined, undefined), fill }
-    }
+    case NUM:
+      return integers(values as number[], counts, I32) ?? floats(values as number[], counts)
     case STR: {
       const strs = values as string[]
       // Repeated names are pooled; text mostly new each time (output lines) is not.
       shape.pooled[k] ??= new Set(strs).size * 4 <= strs.length || strs.length <= 16
-      if (shape.pooled[k]) {
-        const base = counts.i32
-        counts.i32 += strs.length
-        const fill = (b: BlockData): void => {
-          for (let r = 0; r < strs.length; r++) b.i32[base + r] = pool.id(strs[r]!)
-        }
-        return { column: new Column(POOLED, base, undefined, undefined), fill }
-      }
+      if (shape.pooled[k])
+        return integers(
+          strs.map((s) => pool.id(s)),
+          counts,
+          POOLED
+        )!
       const base = pieces.length
       for (const str of strs) pieces.push(str)
       return { column: new Column(TEXT, base, undefined, undefined), fill: undefined }
@@ -235,6 +248,36 @@ function plan(
     default:
       return fixed(undefined)
   }
+}
+
+/** Integers in the narrowest view that holds them all (u8, i16, i32), with `tag` (I32: a
+ *  numeric column, POOLED: string ids) made to say which; undefined if one is not an int32. */
+function integers(
+  nums: readonly number[],
+  counts: Counts,
+  tag: typeof I32 | typeof POOLED
+): ColumnPlan | undefined {
+  let lo = 0
+  let hi = 0
+  for (const v of nums) {
+    if ((v | 0) !== v || (v === 0 && 1 / v < 0)) return undefined
+    if (v < lo) lo = v
+    else if (v > hi) hi = v
+  }
+  const view = lo >= 0 && hi <= 255 ? 'u8' : lo >= -32768 && hi <= 32767 ? 'i16' : 'i32'
+  const base = counts[view]
+  counts[view] += nums.length
+  const tags =
+    tag === I32 ? { u8: U8, i16: I16, i32: I32 } : { u8: POOLED8, i16: POOLED16, i32: POOLED }
+  const fill = (b: BlockData): void => b[view].set(nums, base)
+  return { column: new Column(tags[view], base, undefined, undefined), fill }
+}
+
+function floats(nums: readonly number[], counts: Counts): ColumnPlan {
+  const base = counts.f64
+  counts.f64 += nums.length
+  const fill = (b: BlockData): void => b.f64.set(nums, base)
+  return { column: new Column(F64, base, undefined, undefined), fill }
 }
 
 /** Whether JSON.parse(JSON.stringify(v)) is deep-equal to v (plain data, no -0, no holes). */

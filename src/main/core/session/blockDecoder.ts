@@ -16,12 +16,16 @@ export const REFS = 6
 export const CONST = 7
 export const NUM_LIST = 8
 export const REC_LIST = 9
+export const I16 = 10
+export const U8 = 11
+export const POOLED16 = 12
+export const POOLED8 = 13
 
 export class Column {
   constructor(
     readonly tag: number,
-    /** Where row 0 is: in the block's f64 (F64), i32 (I32, POOLED) or u8 (BOOLS) numbers, or
-     *  its text pieces (TEXT, JSON_TEXT); rows follow in order. */
+    /** Where row 0 is: in the block's f64 (F64), i32 (I32, POOLED), i16 (I16, POOLED16) or u8
+     *  (U8, POOLED8, BOOLS) numbers, or its text pieces (TEXT, JSON_TEXT); rows follow. */
     readonly base: number,
     readonly refs: readonly unknown[] | undefined,
     /** CONST: the value of every row; REC_LIST: the record constructor. */
@@ -35,6 +39,7 @@ export class Column {
 export interface BlockData {
   readonly f64: Float64Array
   readonly i32: Int32Array
+  readonly i16: Int16Array
   readonly u8: Uint8Array
   text(j: number): string
   numList(c: Column, r: number): (number | null)[]
@@ -76,8 +81,16 @@ function expression(col: Column, k: number): string {
       return `b.f64[c[${k}].base + r]`
     case I32:
       return `b.i32[c[${k}].base + r]`
+    case I16:
+      return `b.i16[c[${k}].base + r]`
+    case U8:
+      return `b.u8[c[${k}].base + r]`
     case POOLED:
       return `s[b.i32[c[${k}].base + r]]`
+    case POOLED16:
+      return `s[b.i16[c[${k}].base + r]]`
+    case POOLED8:
+      return `s[b.u8[c[${k}].base + r]]`
     case TEXT:
       return `b.text(c[${k}].base + r)`
     case JSON_TEXT:

@@ -55,7 +55,7 @@ export interface ChromePlan {
 export const CPU_CORES_PID = 4_194_304
 
 /** Events read per slice of the run (see EventLog). */
-export const CHUNK = 4096
+export const CHUNK = 256
 
 export function planChromeTrace(events: EventList, hostPid: number): ChromePlan {
   const procs = new Map<number, ProcInfo>()
