@@ -12,6 +12,7 @@ const value = fc.oneof(
   fc.integer(),
   fc.double(), // NaN, ±Infinity, -0 and fractions
   fc.constantFrom(-0, 2 ** 31, -(2 ** 31), 2 ** 53, null, undefined, true, false),
+  fc.constantFrom(-1, 255, 256, 32767, 32768, -32768, -32769, 2 ** 31 - 1), // integer widths
   fc.string(),
   fc.string({ unit: 'grapheme', minLength: 100, maxLength: 3000 }), // long, multi-byte
   fc.constantFrom('jobs', 'counter', 'lone \ud800', '\u001b[1mx'), // repeated names
