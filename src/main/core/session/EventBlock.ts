@@ -25,13 +25,12 @@ import { REFS, TEXT, U8 } from './blockDecoder'
 import { decodersFor } from './blockDecoder'
 import type { Shape } from './eventShapes'
 import { BOOL, NULL, NUM, OTHER, STR, TYPE, plainWalk, shapeOf, valuesOf } from './eventShapes'
+import { jsonExact } from './jsonExact'
 import { listLayout, planList, readNumList, readRecList } from './numberLists'
 import type { StringPool } from './StringPool'
 
 /** Text of a block past which its strings are kept as separate strings, not joined. */
 const MAX_JOINED = 1 << 27
-/** Nesting kept as JSON text; anything deeper is kept by reference. */
-const MAX_DEPTH = 64
 
 interface Local {
   readonly cols: readonly Column[]
@@ -278,30 +277,4 @@ function floats(nums: readonly number[], counts: Counts): ColumnPlan {
   counts.f64 += nums.length
   const fill = (b: BlockData): void => b.f64.set(nums, base)
   return { column: new Column(F64, base, undefined, undefined), fill }
-}
-
-/** Whether JSON.parse(JSON.stringify(v)) is deep-equal to v (plain data, no -0, no holes). */
-function jsonExact(v: unknown, depth: number): boolean {
-  switch (typeof v) {
-    case 'string':
-    case 'boolean':
-      return true
-    case 'number':
-      return Number.isFinite(v) && !(v === 0 && 1 / v < 0)
-    case 'object': {
-      if (v === null) return true
-      if (depth >= MAX_DEPTH) return false
-      if (Array.isArray(v)) {
-        if (Object.getPrototypeOf(v) !== Array.prototype) return false
-        for (let i = 0; i < v.length; i++) if (!jsonExact(v[i], depth + 1)) return false
-        return true
-      }
-      if (Object.getPrototypeOf(v) !== Object.prototype) return false
-      const o = v as Record<string, unknown>
-      for (const k in o) if (!jsonExact(o[k], depth + 1)) return false
-      return true
-    }
-    default:
-      return false
-  }
 }
