@@ -71,16 +71,20 @@ function runArgs(meta: TraceMeta): Args {
   }
 }
 
-/** `verb channel` names (put jobs, wait counter, …), sanitised once per pair. */
+/** `verb channel` names (put jobs, wait counter, …), sanitised once per pair; looked up by verb,
+ *  then channel, without building a key string per event. */
 function nameCache(): (verb: string, channel: string) => string {
-  const cache = new Map<string, string>()
+  const byVerb = new Map<string, Map<string, string>>()
   return (verb, channel) => {
-    const key = `${verb}\u0000${channel}`
-    let name = cache.get(key)
-    if (name === undefined) cache.set(key, (name = `${verb} ${sanitizeText(channel)}`))
+    let names = byVerb.get(verb)
+    if (!names) byVerb.set(verb, (names = new Map()))
+    let name = names.get(channel)
+    if (name === undefined) names.set(channel, (name = `${verb} ${sanitizeText(channel)}`))
     return name
   }
 }
+
+const NONE: readonly number[] = []
 
 /** Every Chrome event of the trace, in time order (metadata first). */
 export function* chromeTraceEvents(trace: TraceDoc): Generator<ChromeEvent> {
@@ -126,7 +130,7 @@ export function* chromeTraceBatches(trace: TraceDoc, size = 1024): Generator<Chr
     if (into[i]) emit({ name, cat, ph: 'f', bp: 'e', id: into[i]!, pid: e.pid, tid: e.pid, ts })
     if (!out[i]) return
     emit({ name, cat, ph: 's', id: out[i]!, pid: e.pid, tid: e.pid, ts })
-    for (const id of moreOut.get(i) ?? [])
+    for (const id of moreOut.get(i) ?? NONE)
       emit({ name, cat, ph: 's', id, pid: e.pid, tid: e.pid, ts })
   }
   const taskEvent = (ph: 'b' | 'e', span: TaskSpan, t: number, args?: Args): ChromeEvent => {
@@ -156,7 +160,7 @@ export function* chromeTraceBatches(trace: TraceDoc, size = 1024): Generator<Chr
     if (i - base === chunk.length) chunk = events.slice((base = i), i + CHUNK)
     const e = chunk[i - base]!
     // Lifetime slices first: everything else a process does happens inside its slice.
-    for (const pid of plan.startsAt.get(i) ?? []) emit(lifetime(pid))
+    for (const pid of plan.startsAt.get(i) ?? NONE) emit(lifetime(pid))
     switch (e.type) {
       case 'run.start':
         break

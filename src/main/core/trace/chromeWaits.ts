@@ -10,14 +10,22 @@ interface OpenWait {
   pid: number
 }
 
+/** One channel's waits: looked up by category, then channel, then pid (no key string is built
+ *  per event: this runs for every queue and lock event of a run). */
+interface Channel {
+  waiting: number
+  readonly open: Map<number, OpenWait>
+}
+
 export class ChromeWaits {
-  private readonly open = new Map<string, OpenWait>()
-  private readonly counts = new Map<string, number>()
+  private readonly channels = new Map<string, Map<string, Channel>>()
+  /** Every open wait, in the order it began (closeAll's order). */
+  private readonly openWaits = new Set<OpenWait>()
   private nextId = 1
 
   /** How many processes wait on this channel now. */
   waiting(cat: string, channel: string): number {
-    return this.counts.get(`${cat}\u0000${channel}`) ?? 0
+    return this.channels.get(cat)?.get(channel)?.waiting ?? 0
   }
 
   begin(
@@ -27,11 +35,12 @@ export class ChromeWaits {
     name: string,
     t: number
   ): ChromeEvent | undefined {
-    const key = `${cat}\u0000${channel}\u0000${pid}`
-    if (this.open.has(key)) return undefined
+    const ch = this.channel(cat, channel)
+    if (ch.open.has(pid)) return undefined
     const wait = { id: this.nextId++, name, cat, pid }
-    this.open.set(key, wait)
-    this.count(cat, channel, +1)
+    ch.open.set(pid, wait)
+    this.openWaits.add(wait)
+    ch.waiting++
     return { name, cat, ph: 'b', id: wait.id, pid, tid: pid, ts: us(t) }
   }
 
@@ -42,25 +51,19 @@ export class ChromeWaits {
     t: number,
     args?: Record<string, unknown>
   ): ChromeEvent | undefined {
-    const key = `${cat}\u0000${channel}\u0000${pid}`
-    const wait = this.open.get(key)
+    const ch = this.channels.get(cat)?.get(channel)
+    const wait = ch?.open.get(pid)
     if (!wait) return undefined
-    this.open.delete(key)
-    this.count(cat, channel, -1)
-    return {
-      name: wait.name,
-      cat,
-      ph: 'e',
-      id: wait.id,
-      pid,
-      tid: pid,
-      ts: us(t),
-      ...(args ? { args } : {})
-    }
+    ch!.open.delete(pid)
+    this.openWaits.delete(wait)
+    ch!.waiting--
+    const ev: ChromeEvent = { name: wait.name, cat, ph: 'e', id: wait.id, pid, tid: pid, ts: us(t) }
+    if (args) ev.args = args
+    return ev
   }
 
   *closeAll(t: number): Generator<ChromeEvent> {
-    for (const w of this.open.values()) {
+    for (const w of this.openWaits) {
       yield {
         name: w.name,
         cat: w.cat,
@@ -72,11 +75,16 @@ export class ChromeWaits {
         args: { ended: 'run ended' }
       }
     }
-    this.open.clear()
+    this.openWaits.clear()
+    for (const byChannel of this.channels.values())
+      for (const ch of byChannel.values()) ch.open.clear()
   }
 
-  private count(cat: string, channel: string, delta: number): void {
-    const key = `${cat}\u0000${channel}`
-    this.counts.set(key, (this.counts.get(key) ?? 0) + delta)
+  private channel(cat: string, channel: string): Channel {
+    let byChannel = this.channels.get(cat)
+    if (!byChannel) this.channels.set(cat, (byChannel = new Map()))
+    let ch = byChannel.get(channel)
+    if (!ch) byChannel.set(channel, (ch = { waiting: 0, open: new Map() }))
+    return ch
   }
 }
