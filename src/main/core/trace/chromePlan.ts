@@ -4,6 +4,7 @@
 import type { RunEvent } from '../../../shared/events'
 import type { EventList } from '../session/EventList'
 import { FlowPlan } from './chromeFlows'
+import { EventMarks } from './EventMarks'
 import { sanitizeText } from './sanitizeText'
 
 export interface ProcInfo {
@@ -31,13 +32,14 @@ export interface TaskSpan {
   async: boolean
 }
 
+/** What one export's emit pass needs; its marks are taken in one sweep (a plan is used once). */
 export interface ChromePlan {
   procs: Map<number, ProcInfo>
-  /** Event index → the PIDs whose lifetime slice starts there. */
-  startsAt: Map<number, number[]>
-  /** Event index of a task.start → its span; of a task.end → the span it ends. */
-  taskStarts: Map<number, TaskSpan>
-  taskEnds: Map<number, TaskSpan>
+  /** Event index → the PIDs whose lifetime slice starts there (read in one sweep). */
+  startsAt: EventMarks<number>
+  /** Event index of a task.start → its span; of a task.end → the span it ends (one sweep). */
+  taskStarts: EventMarks<TaskSpan>
+  taskEnds: EventMarks<TaskSpan>
   taskNames: Map<number, string>
   /** Flow arrows: queue put → get, pipe send → recv. */
   flows: FlowPlan
@@ -59,8 +61,8 @@ export const CHUNK = 256
 
 export function planChromeTrace(events: EventList, hostPid: number): ChromePlan {
   const procs = new Map<number, ProcInfo>()
-  const taskStarts = new Map<number, TaskSpan>()
-  const taskEnds = new Map<number, TaskSpan>()
+  const taskStarts = new EventMarks<TaskSpan>()
+  const taskEnds = new EventMarks<TaskSpan>()
   const taskNames = new Map<number, string>()
   const openTasks = new Map<number, Map<number, TaskSpan>>() // worker pid → task → running span
   // Worker pid → its running span that started alone: the only running span not yet async (a
@@ -71,12 +73,14 @@ export function planChromeTrace(events: EventList, hostPid: number): ChromePlan 
   const flows = new FlowPlan(n)
   const endT = n ? events.at(n - 1)!.t : 0
   let i = 0
-  const see = (pid: number, t: number, name = `pid ${pid}`): ProcInfo => {
+  // The default name is made only for a new process (a default parameter would build it on
+  // every call, i.e. for every event).
+  const see = (pid: number, t: number, name?: string): ProcInfo => {
     let proc = procs.get(pid)
     if (!proc) {
       proc = {
         pid,
-        name,
+        name: name ?? `pid ${pid}`,
         start: t,
         startIndex: i,
         ppid: undefined,
@@ -127,7 +131,7 @@ export function planChromeTrace(events: EventList, hostPid: number): ChromePlan 
           alone.delete(e.worker)
         }
         running.set(e.task, span)
-        taskStarts.set(i, span)
+        taskStarts.add(i, span)
         break
       }
       case 'task.end': {
@@ -137,7 +141,7 @@ export function planChromeTrace(events: EventList, hostPid: number): ChromePlan 
           span.end = e.t
           openTasks.get(e.worker)!.delete(e.task)
           if (alone.get(e.worker) === span) alone.delete(e.worker)
-          taskEnds.set(i, span)
+          taskEnds.add(i, span)
         }
         break
       }
@@ -177,8 +181,8 @@ export function planChromeTrace(events: EventList, hostPid: number): ChromePlan 
   flows.finish((from, to) => within(from) && within(to))
   let coresPid = CPU_CORES_PID
   while (procs.has(coresPid)) coresPid++
-  const startsAt = new Map<number, number[]>()
-  for (const p of procs.values())
-    startsAt.set(p.startIndex, [...(startsAt.get(p.startIndex) ?? []), p.pid])
+  // Processes are met in event order: their start indices do not decrease.
+  const startsAt = new EventMarks<number>()
+  for (const p of procs.values()) startsAt.add(p.startIndex, p.pid)
   return { procs, startsAt, taskStarts, taskEnds, taskNames, flows, endT, coresPid }
 }

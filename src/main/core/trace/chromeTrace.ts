@@ -160,7 +160,8 @@ export function* chromeTraceBatches(trace: TraceDoc, size = 1024): Generator<Chr
     if (i - base === chunk.length) chunk = events.slice((base = i), i + CHUNK)
     const e = chunk[i - base]!
     // Lifetime slices first: everything else a process does happens inside its slice.
-    for (const pid of plan.startsAt.get(i) ?? NONE) emit(lifetime(pid))
+    for (let pid = plan.startsAt.take(i); pid !== undefined; pid = plan.startsAt.take(i))
+      emit(lifetime(pid))
     switch (e.type) {
       case 'run.start':
         break
@@ -224,7 +225,7 @@ export function* chromeTraceBatches(trace: TraceDoc, size = 1024): Generator<Chr
         emit(instant(e.t, host, 'task queued', { task: e.task, name: plan.taskNames.get(e.task) }))
         break
       case 'task.start': {
-        const span = plan.taskStarts.get(i)
+        const span = plan.taskStarts.take(i)
         if (!span) emit(instant(e.t, e.worker, `task ${e.task} started again`))
         else if (span.async) {
           openAsyncTasks.add(span)
@@ -237,7 +238,7 @@ export function* chromeTraceBatches(trace: TraceDoc, size = 1024): Generator<Chr
         break
       }
       case 'task.end': {
-        const span = plan.taskEnds.get(i)
+        const span = plan.taskEnds.take(i)
         const args: Args = { ok: e.ok }
         if (e.error) args.error = sanitizeText(e.error)
         if (span?.async && openAsyncTasks.delete(span)) emit(taskEvent('e', span, e.t, args))
