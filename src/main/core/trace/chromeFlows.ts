@@ -2,6 +2,8 @@
 // once and got once (matched by queue and msg). A pipe event may stand for `count` messages
 // (ending with `msg`, numbered per sending end), and a duplex pipe numbers each direction on
 // its own: a receive pairs with the send, from the *other* end, that carried its last message.
+import { EventMarks } from './EventMarks'
+
 const SHARD = 1024
 
 interface SendRange {
@@ -15,7 +17,8 @@ export class FlowPlan {
   readonly into: Int32Array
   /** Per event index: the (first) flow a put/send starts; more in `moreOut`. */
   readonly out: Int32Array
-  readonly moreOut = new Map<number, number[]>()
+  /** The further flows of a send that carried several messages, by event index (one sweep). */
+  readonly moreOut = new EventMarks<number>()
   private next = 1
   // queue → msg → put index, in shards of SHARD messages: a queue thousands deep would
   // otherwise rehash one large table every few thousand puts (megabytes of garbage each time)
@@ -86,6 +89,7 @@ export class FlowPlan {
    * arrives after its process's exit gets none) and fills `out`/`into`.
    */
   finish(keep: (from: number, to: number) => boolean): void {
+    const more: number[] = [] // from, id, from, id, … in id order
     for (let k = 0; k < this.links.length; k += 2) {
       const from = this.links[k]!
       const to = this.links[k + 1]!
@@ -93,8 +97,12 @@ export class FlowPlan {
       const id = this.next++
       this.into[to] = id
       if (!this.out[from]) this.out[from] = id
-      else this.moreOut.set(from, [...(this.moreOut.get(from) ?? []), id])
+      else more.push(from, id)
     }
     this.links.length = 0
+    // By event index, then id (the order the emit pass writes them in).
+    const order = Array.from({ length: more.length / 2 }, (_, j) => 2 * j)
+    order.sort((a, b) => more[a]! - more[b]! || more[a + 1]! - more[b + 1]!)
+    for (const j of order) this.moreOut.add(more[j]!, more[j + 1]!)
   }
 }

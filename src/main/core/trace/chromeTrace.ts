@@ -84,8 +84,6 @@ function nameCache(): (verb: string, channel: string) => string {
   }
 }
 
-const NONE: readonly number[] = []
-
 /** Every Chrome event of the trace, in time order (metadata first). */
 export function* chromeTraceEvents(trace: TraceDoc): Generator<ChromeEvent> {
   for (const batch of chromeTraceBatches(trace)) yield* batch
@@ -130,7 +128,7 @@ export function* chromeTraceBatches(trace: TraceDoc, size = 1024): Generator<Chr
     if (into[i]) emit({ name, cat, ph: 'f', bp: 'e', id: into[i]!, pid: e.pid, tid: e.pid, ts })
     if (!out[i]) return
     emit({ name, cat, ph: 's', id: out[i]!, pid: e.pid, tid: e.pid, ts })
-    for (const id of moreOut.get(i) ?? NONE)
+    for (let id = moreOut.take(i); id !== undefined; id = moreOut.take(i))
       emit({ name, cat, ph: 's', id, pid: e.pid, tid: e.pid, ts })
   }
   const taskEvent = (ph: 'b' | 'e', span: TaskSpan, t: number, args?: Args): ChromeEvent => {

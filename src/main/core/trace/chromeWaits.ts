@@ -11,16 +11,16 @@ interface OpenWait {
 }
 
 /** One channel's waits: looked up by category, then channel, then pid (no key string is built
- *  per event: this runs for every queue and lock event of a run). */
+ *  per event: this runs for every queue and lock event of a run). A wait that ends leaves
+ *  undefined behind instead of being deleted: a Map that keeps losing its only entry reallocates
+ *  its table each time. */
 interface Channel {
   waiting: number
-  readonly open: Map<number, OpenWait>
+  readonly open: Map<number, OpenWait | undefined>
 }
 
 export class ChromeWaits {
   private readonly channels = new Map<string, Map<string, Channel>>()
-  /** Every open wait, in the order it began (closeAll's order). */
-  private readonly openWaits = new Set<OpenWait>()
   private nextId = 1
 
   /** How many processes wait on this channel now. */
@@ -36,10 +36,9 @@ export class ChromeWaits {
     t: number
   ): ChromeEvent | undefined {
     const ch = this.channel(cat, channel)
-    if (ch.open.has(pid)) return undefined
+    if (ch.open.get(pid)) return undefined
     const wait = { id: this.nextId++, name, cat, pid }
     ch.open.set(pid, wait)
-    this.openWaits.add(wait)
     ch.waiting++
     return { name, cat, ph: 'b', id: wait.id, pid, tid: pid, ts: us(t) }
   }
@@ -54,16 +53,20 @@ export class ChromeWaits {
     const ch = this.channels.get(cat)?.get(channel)
     const wait = ch?.open.get(pid)
     if (!wait) return undefined
-    ch!.open.delete(pid)
-    this.openWaits.delete(wait)
+    ch!.open.set(pid, undefined)
     ch!.waiting--
     const ev: ChromeEvent = { name: wait.name, cat, ph: 'e', id: wait.id, pid, tid: pid, ts: us(t) }
     if (args) ev.args = args
     return ev
   }
 
+  /** Ends every open wait, in the order they began (ids increase with it). */
   *closeAll(t: number): Generator<ChromeEvent> {
-    for (const w of this.openWaits) {
+    const open: OpenWait[] = []
+    for (const byChannel of this.channels.values())
+      for (const ch of byChannel.values()) for (const w of ch.open.values()) if (w) open.push(w)
+    open.sort((a, b) => a.id - b.id)
+    for (const w of open) {
       yield {
         name: w.name,
         cat: w.cat,
@@ -75,7 +78,6 @@ export class ChromeWaits {
         args: { ended: 'run ended' }
       }
     }
-    this.openWaits.clear()
     for (const byChannel of this.channels.values())
       for (const ch of byChannel.values()) ch.open.clear()
   }
