@@ -182,6 +182,10 @@ describe('Chrome Trace Event export', () => {
     const from = new Map(evs.filter((e) => e.ph === 's').map((e) => [e.id, e.pid]))
     const arrows = evs.filter((e) => e.ph === 'f').map((e) => `${from.get(e.id)}→${e.pid}`)
     expect(arrows).toEqual(['701→702', '702→701', '701→702'])
+    // The batched send starts both of its arrows, in id order.
+    const starts = evs.filter((e) => e.ph === 's' && e.pid === 701).map((e) => e.id!)
+    expect(starts).toHaveLength(2)
+    expect(starts[0]).toBeLessThan(starts[1]!)
     expect(evs.find((e) => e.name === 'send p' && e.pid === 701)?.args).toEqual({
       bytes: 30,
       msg: 3,
