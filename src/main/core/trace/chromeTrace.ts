@@ -91,9 +91,9 @@ export function* chromeTraceEvents(trace: TraceDoc): Generator<ChromeEvent> {
 
 /**
  * The same events in batches of about `size`: one generator step per batch instead of one per
- * event (the per-event cost matters at millions of events).
+ * event (the per-event cost matters at millions of events). Small batches: see CHUNK.
  */
-export function* chromeTraceBatches(trace: TraceDoc, size = 1024): Generator<ChromeEvent[]> {
+export function* chromeTraceBatches(trace: TraceDoc, size = CHUNK): Generator<ChromeEvent[]> {
   const { events, meta } = trace
   const host = meta.hostPid
   const plan = planChromeTrace(events, host)
