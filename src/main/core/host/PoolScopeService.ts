@@ -165,7 +165,7 @@ export class PoolScopeService {
       }
       this.keep(run)
       this.batcher.touch(run)
-      this.batcher.flush()
+      this.batcher.flush({ whole: true })
       return run.info()
     }
   }

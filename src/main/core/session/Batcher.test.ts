@@ -47,6 +47,29 @@ describe('Batcher', () => {
     b.dispose()
   })
 
+  it('cuts a burst into batches of at most maxBatchEvents (an opened trace stays whole)', () => {
+    const b = new Batcher(1000, 2)
+    const run = source()
+    const got: EventBatch[] = []
+    b.subscribe((batch) => void got.push(batch))
+    run.say(5)
+    b.touch(run)
+    b.flush()
+    expect(got.map((x) => [x.seq, x.events.length])).toEqual([
+      [0, 2],
+      [1, 2],
+      [2, 1]
+    ])
+    expect(got.flatMap((x) => x.events)).toEqual(run.events)
+    expect(b.batchesSince(run, 0)).toEqual(got.slice(1))
+    run.say(5)
+    b.touch(run)
+    b.flush({ whole: true })
+    expect(got.slice(3).map((x) => [x.seq, x.events.length])).toEqual([[3, 5]])
+    expect(b.batchesSince(run, -1)).toEqual(got)
+    b.dispose()
+  })
+
   it('bounds a busy subscriber’s backlog, counts what it missed, and keeps the run’s end', async () => {
     const b = new Batcher(1000)
     const run = source()
