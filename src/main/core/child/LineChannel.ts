@@ -38,7 +38,6 @@ export class LineChannel {
   /** Set by an owner that wants bytesQueued() (a pipe end's send count). */
   countBytes = false
   private flushedBytes = 0
-  private readonly onLine: (line: string) => void
 
   constructor(
     readonly socket: Socket,
@@ -47,13 +46,14 @@ export class LineChannel {
   ) {
     socket.setEncoding('utf8')
     socket.setNoDelay?.(true)
-    if (typeof reader === 'function') {
-      this.onLine = reader
-      socket.on('data', (chunk: string) => this.onData(chunk))
-    } else {
-      this.onLine = () => {}
-      socket.on('data', (chunk: string) => this.onDataLines(chunk, reader))
-    }
+    const deliver =
+      typeof reader === 'function'
+        ? (text: string) => eachLine(text, reader)
+        : (text: string) => reader.lines(text)
+    socket.on('data', (chunk: string) => {
+      const text = this.completed(chunk)
+      if (text !== undefined) deliver(text)
+    })
     // EPIPE/ECONNRESET when the other side died: 'close' follows and tells the owner.
     socket.on('error', () => {})
     socket.once('close', () => {
@@ -133,38 +133,15 @@ export class LineChannel {
   }
 
   /**
-   * Splits the stream into lines. Only the new chunk is searched for newlines, and the pieces of
-   * a long line are joined once it is complete (not re-copied with every chunk).
+   * The text of the lines this chunk completes, each ending in its newline (undefined if it
+   * completes none). The pieces of a long line are joined once it is complete, not re-copied
+   * with every chunk.
    */
-  private onData(chunk: string): void {
-    let start = 0
-    let nl = chunk.indexOf('\n')
-    if (nl < 0) {
-      this.partial.push(chunk)
-      return
-    }
-    if (this.partial.length > 0) {
-      this.partial.push(chunk.slice(0, nl))
-      const line = this.partial.join('')
-      this.partial = []
-      start = nl + 1
-      this.onLine(line)
-      nl = chunk.indexOf('\n', start)
-    }
-    for (; nl >= 0; nl = chunk.indexOf('\n', start)) {
-      const line = chunk.slice(start, nl)
-      start = nl + 1
-      this.onLine(line)
-    }
-    if (start < chunk.length) this.partial.push(chunk.slice(start))
-  }
-
-  /** As onData, for a reader of whole reads: the text up to the read's last newline. */
-  private onDataLines(chunk: string, reader: { lines(text: string): void }): void {
+  private completed(chunk: string): string | undefined {
     const last = chunk.lastIndexOf('\n')
     if (last < 0) {
       this.partial.push(chunk)
-      return
+      return undefined
     }
     let text = last === chunk.length - 1 ? chunk : chunk.slice(0, last + 1)
     if (this.partial.length > 0) {
@@ -173,6 +150,14 @@ export class LineChannel {
       this.partial = []
     }
     if (last < chunk.length - 1) this.partial.push(chunk.slice(last + 1))
-    reader.lines(text)
+    return text
+  }
+}
+
+/** Calls `onLine` with each line of `text` (lines that each end in a newline). */
+function eachLine(text: string, onLine: (line: string) => void): void {
+  for (let start = 0, nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', start)) {
+    onLine(text.slice(start, nl))
+    start = nl + 1
   }
 }
