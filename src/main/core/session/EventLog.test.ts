@@ -103,6 +103,26 @@ describe('EventLog', () => {
     )
   })
 
+  it('keeps a list that mixes numbers and records as it was (fast-check counterexample from CI)', () => {
+    const lists = [
+      [0, { '': null }],
+      [null, { a: 1 }],
+      [{ a: 1 }, 2],
+      [[1], [{ a: 1 }]]
+    ]
+    for (const t of lists) {
+      // blockSize 1: the first event is encoded once the second is pushed
+      const list = [{ type: 'stdout', t }, { type: 'stdout' }] as unknown as RunEvent[]
+      expect(EventLog.from(list, 1).slice()).toStrictEqual(list)
+    }
+    const split = [
+      { type: 'sample', t: [1, 2] },
+      { type: 'sample', t: [{ a: 1 }] },
+      { type: 'x' }
+    ] as unknown as RunEvent[]
+    expect(EventLog.from(split, 2).slice()).toStrictEqual(split) // numbers, then records
+  })
+
   it('keeps the newest events as the objects pushed (the live path does not decode them)', () => {
     const { events: list } = syntheticTrace(50)
     const log = new EventLog(8)

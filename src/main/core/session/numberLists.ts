@@ -18,23 +18,23 @@ type Maker = (f: Float64Array, m: Uint8Array, i: number, j: number) => object
  *  nulls; else undefined (the value is kept another way). */
 export function listLayout(values: readonly unknown[]): 'nums' | string[] | undefined {
   let keys: string[] | undefined
-  let nums = true
+  let sawNumber = false // numbers (or nulls) and records never share a column
   for (const v of values) {
     if (!Array.isArray(v) || Object.getPrototypeOf(v) !== Array.prototype) return undefined
     for (let i = 0; i < v.length; i++) {
       const x: unknown = v[i]
       if (x === null || typeof x === 'number') {
         if (keys) return undefined
+        sawNumber = true
         continue
       }
-      if (!nums && !keys) return undefined
-      nums = false
+      if (sawNumber) return undefined
       if (typeof x !== 'object' || Object.getPrototypeOf(x) !== Object.prototype) return undefined
       keys ??= Object.keys(x)
       if (keys.length === 0 || keys.includes('__proto__') || !sameRecord(x, keys)) return undefined
     }
   }
-  return nums ? 'nums' : keys
+  return keys ?? 'nums'
 }
 
 function sameRecord(x: object, keys: readonly string[]): boolean {
