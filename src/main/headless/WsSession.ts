@@ -1,6 +1,8 @@
 // One WebSocket client of serve mode: validated calls, and batches pushed once it subscribes.
-// A client that falls behind (its socket's send buffer past a bound) gets batches dropped and
-// counted per run instead of growing our memory; the count rides on its next batch of that run.
+// A batch is "taken" once the socket has written it: until then the client is busy for the
+// Batcher, so a client that stops reading holds at most one batch here, and its later batches
+// wait in the Batcher's bounded backlog, then are dropped and counted per run (the count rides
+// on its next batch of that run). Recorded history (an opened trace) streams at its pace.
 import type { WebSocket } from 'ws'
 import type { WsResponse } from '../../shared/api'
 import { WsRequestSchema } from '../../shared/api'
@@ -8,23 +10,16 @@ import type { EventBatch } from '../../shared/events'
 import { describeZodError } from '../../shared/validation'
 import { toApiErrorInfo } from '../core/host/ApiError'
 import type { PoolScopeService } from '../core/host/PoolScopeService'
-import { DropCounter } from '../core/session/DropCounter'
-
-/** Bytes queued on a socket past which new batches are dropped for it. */
-export const MAX_BACKLOG_BYTES = 16 * 1024 * 1024
 
 /** What a session needs of the service. */
-export type WsService = Pick<PoolScopeService, 'call' | 'subscribe' | 'replaySince' | 'getRun'>
+export type WsService = Pick<PoolScopeService, 'call' | 'subscribe' | 'getRun'>
 
 export class WsSession {
   private unsubscribe: (() => void) | undefined
-  /** Events this client missed because it fell behind. */
-  readonly drops = new DropCounter()
 
   constructor(
     private readonly ws: WebSocket,
-    private readonly service: WsService,
-    private readonly maxBacklogBytes = MAX_BACKLOG_BYTES
+    private readonly service: WsService
   ) {
     ws.on('message', (data, isBinary) => void this.onMessage(isBinary ? null : data.toString()))
     ws.on('close', () => this.unsubscribe?.())
@@ -35,12 +30,11 @@ export class WsSession {
     if (this.ws.readyState === this.ws.OPEN) this.ws.send(JSON.stringify(msg))
   }
 
-  private pushBatch = (batch: EventBatch): void => {
-    const out =
-      this.ws.bufferedAmount > this.maxBacklogBytes
-        ? this.drops.drop(batch)
-        : this.drops.mark(batch)
-    if (out) this.send({ kind: 'batch', batch: out })
+  /** Sends `batch`; busy until the socket has written it. */
+  private pushBatch = (batch: EventBatch): Promise<void> | undefined => {
+    if (this.ws.readyState !== this.ws.OPEN) return undefined
+    const text = JSON.stringify({ kind: 'batch', batch } satisfies WsResponse)
+    return new Promise((resolve) => this.ws.send(text, () => resolve()))
   }
 
   private async onMessage(text: string | null): Promise<void> {
@@ -75,8 +69,7 @@ export class WsSession {
         this.send({ kind: 'error', id: null, error: { code: 'not-found', message } })
       }
       this.unsubscribe?.()
-      for (const batch of this.service.replaySince(req.since)) this.pushBatch(batch)
-      this.unsubscribe = this.service.subscribe(this.pushBatch)
+      this.unsubscribe = this.service.subscribe(this.pushBatch, { since: req.since ?? {} })
       return
     }
     try {

@@ -7,6 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { COMMAND_NAMES } from '../../shared/channels'
 import type { RunEvent } from '../../shared/events'
 import { PoolScopeService } from '../core/host/PoolScopeService'
+import { MAX_BATCH_EVENTS, MAX_SUBSCRIBER_BACKLOG } from '../core/session/Batcher'
+import { nativeTraceText } from '../core/trace/nativeTrace'
+import { syntheticTrace } from '../core/trace/syntheticTrace'
 import type { RunningServer } from './serve'
 import { startServer } from './serve'
 import type { WsTestClient } from './testing/wsTestClient'
@@ -220,6 +223,30 @@ describe('serve mode WebSocket', () => {
       m.kind === 'batch' && m.batch.runId === runId ? [m.batch.seq] : []
     )
     expect(seqs).toEqual(seqs.map((_, i) => i))
+    c.ws.close()
+  })
+
+  it('streams an opened trace larger than the backlog bound: capped batches, in order, none dropped', async () => {
+    const trace = syntheticTrace(MAX_SUBSCRIBER_BACKLOG * 2)
+    const content = [...nativeTraceText(trace)].join('')
+    const c = await connect()
+    c.send({ kind: 'subscribe' })
+    c.send({ kind: 'call', id: 1, method: 'listRuns' })
+    await c.next((m) => m.kind === 'result' && m.id === 1)
+    c.send({ kind: 'call', id: 2, method: 'openTrace', input: { fileName: 'big.json', content } })
+    c.ws.pause() // a client busy elsewhere for a while: the rest waits for it, none is dropped
+    await new Promise((r) => setTimeout(r, 300))
+    c.ws.resume()
+    const info = await c.next((m) => m.kind === 'result' && m.id === 2)
+    const runId = info.kind === 'result' && (info.value as { id: string }).id
+    const ofRun = () =>
+      c.inbox.flatMap((m) => (m.kind === 'batch' && m.batch.runId === runId ? [m.batch] : []))
+    await c.next(() => ofRun().reduce((n, b) => n + b.events.length, 0) >= trace.events.length)
+    const batches = ofRun()
+    expect(batches.map((b) => b.seq)).toEqual(batches.map((_, i) => i))
+    expect(Math.max(...batches.map((b) => b.events.length))).toBe(MAX_BATCH_EVENTS)
+    expect(batches.some((b) => b.dropped)).toBe(false)
+    expect(batches.flatMap((b) => b.events)).toEqual(JSON.parse(JSON.stringify(trace.events)))
     c.ws.close()
   })
 

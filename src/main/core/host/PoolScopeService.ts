@@ -54,17 +54,29 @@ export class PoolScopeService {
   }
 
   /** A listener that returns a promise is busy until it settles; meanwhile its batches wait
-   *  in a bounded backlog, then are dropped and counted (EventBatch.dropped). */
-  subscribe(listener: BatchSubscriber, opts?: { maxBacklog?: number }): () => void {
-    return this.batcher.subscribe(listener, opts)
+   *  in a bounded backlog, then are dropped and counted (EventBatch.dropped). With `since`,
+   *  it first gets the batches recorded after since[runId] for every run (all of them for
+   *  runs not named), as a stream it takes at its own pace. */
+  subscribe(
+    listener: BatchSubscriber,
+    opts: { maxBacklog?: number; since?: Record<string, number> } = {}
+  ): () => void {
+    const { since, maxBacklog } = opts
+    return this.batcher.subscribe(listener, {
+      maxBacklog,
+      history: since ? this.replaySince(since) : undefined
+    })
   }
 
   /** Batches recorded after `since[runId]` for every run (all batches for runs not named),
-   *  each rebuilt from its run's recorder as the caller takes it. */
-  *replaySince(since: Record<string, number> = {}): Iterable<EventBatch> {
-    for (const run of [...this.runs.values()]) {
-      yield* this.batcher.eachBatchSince(run, since[run.id] ?? -1)
-    }
+   *  each rebuilt from its run's recorder as the caller takes it; which ones is fixed now. */
+  private replaySince(since: Record<string, number>): Iterable<EventBatch> {
+    const parts = [...this.runs.values()].map((run) =>
+      this.batcher.eachBatchSince(run, since[run.id] ?? -1)
+    )
+    return (function* () {
+      for (const part of parts) yield* part
+    })()
   }
 
   getRun(id: string): AnyRun {
@@ -165,7 +177,7 @@ export class PoolScopeService {
       }
       this.keep(run)
       this.batcher.touch(run)
-      this.batcher.flush({ whole: true })
+      this.batcher.flush({ recorded: true })
       return run.info()
     }
   }

@@ -47,7 +47,7 @@ describe('Batcher', () => {
     b.dispose()
   })
 
-  it('cuts a burst into batches of at most maxBatchEvents (an opened trace stays whole)', () => {
+  it('cuts a burst into batches of at most maxBatchEvents', () => {
     const b = new Batcher(1000, 2)
     const run = source()
     const got: EventBatch[] = []
@@ -62,11 +62,83 @@ describe('Batcher', () => {
     ])
     expect(got.flatMap((x) => x.events)).toEqual(run.events)
     expect(b.batchesSince(run, 0)).toEqual(got.slice(1))
+    b.dispose()
+  })
+
+  it('streams recorded events to a busy subscriber at its pace: none dropped, live batches after, in order', async () => {
+    const b = new Batcher(1000, 100)
+    const opened = source('run-opened')
+    const live = source('run-live')
+    const got: EventBatch[] = []
+    const releases: (() => void)[] = []
+    const taken: number[] = [] // how many batches of the stream were rebuilt when each was handed over
+    let rebuilt = 0
+    const counting = {
+      id: opened.id,
+      get events() {
+        return {
+          get length() {
+            return opened.events.length
+          },
+          slice: (a?: number, z?: number) => (rebuilt++, opened.events.slice(a, z))
+        } as unknown as RunEvent[]
+      }
+    }
+    b.subscribe(
+      (batch) => {
+        got.push(batch)
+        if (batch.runId === opened.id) taken.push(rebuilt)
+        return new Promise<void>((r) => releases.push(r)) // busy with every batch
+      },
+      { maxBacklog: 150 }
+    )
+    opened.say(1000) // ten times the backlog bound
+    b.touch(counting)
+    b.flush({ recorded: true })
+    live.say(120) // two live batches queue behind the stream (within the bound)
+    b.touch(live)
+    b.flush()
+    while (releases.length) {
+      releases.shift()!()
+      await new Promise((r) => setImmediate(r))
+    }
+    expect(got.map((x) => [x.runId, x.seq, x.events.length])).toEqual([
+      ...[...Array(10).keys()].map((i) => ['run-opened', i, 100]),
+      ['run-live', 0, 100],
+      ['run-live', 1, 20]
+    ])
+    expect(got.slice(0, 10).flatMap((x) => x.events)).toEqual(opened.events)
+    expect(got.some((x) => x.dropped)).toBe(false)
+    // each batch of the stream was rebuilt from the recorder only when it was its turn
+    expect(taken).toEqual([...Array(10).keys()].map((i) => i + 1))
+    expect(b.batchesSince(opened, 4).map((x) => x.seq)).toEqual([5, 6, 7, 8, 9])
+    b.dispose()
+  })
+
+  it('hands a new subscriber its history first, fixed when it subscribed, then the live batches', async () => {
+    const b = new Batcher(1000, 2)
+    const run = source()
+    b.subscribe(() => undefined)
     run.say(5)
     b.touch(run)
-    b.flush({ whole: true })
-    expect(got.slice(3).map((x) => [x.seq, x.events.length])).toEqual([[3, 5]])
-    expect(b.batchesSince(run, -1)).toEqual(got)
+    b.flush() // seq 0..2
+    const got: EventBatch[] = []
+    let release!: () => void
+    b.subscribe(
+      (batch) => {
+        got.push(batch)
+        if (got.length === 1) return new Promise<void>((r) => (release = r))
+      },
+      { history: b.eachBatchSince(run, 0) }
+    )
+    expect(got.map((x) => x.seq)).toEqual([1]) // busy with its first batch
+    run.say(1)
+    b.touch(run)
+    b.flush() // seq 3, live: waits behind the history, and is not in it twice
+    release()
+    await new Promise((r) => setImmediate(r))
+    expect(got.map((x) => x.seq)).toEqual([1, 2, 3])
+    expect(got.flatMap((x) => x.events)).toEqual(run.events.slice(2))
     b.dispose()
   })
 
