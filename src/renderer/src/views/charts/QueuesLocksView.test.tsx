@@ -17,7 +17,9 @@ describe('QueuesLocksView', () => {
     const table = screen.getByRole('table', { name: 'Queue depth over time' })
     // name, now, max, puts, gets, blocked, waiting
     expect(row(table, 'q')).toEqual(['q', '1', '1', '3', '2', '1', '0'])
-    expect(container.querySelectorAll('.recharts-reference-dot')).toHaveLength(1)
+    const marks = container.querySelectorAll('.chart-marker')
+    expect(marks).toHaveLength(1)
+    expect(marks[0]!.textContent).toBe('a put blocked here')
     expect(screen.getByText('This run has no locks.')).toBeInTheDocument()
   })
 

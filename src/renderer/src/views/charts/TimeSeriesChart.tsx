@@ -5,18 +5,10 @@
 // made every redraw several times dearer. Axes show every one of their few nice ticks
 // (interval 0): the default 'preserveEnd' measured each label in the DOM on every redraw.
 import { memo, useMemo } from 'react'
-import {
-  CartesianGrid,
-  Legend,
-  Line,
-  LineChart,
-  ReferenceDot,
-  Tooltip,
-  XAxis,
-  YAxis
-} from 'recharts'
+import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts'
 import { useElementSize } from '../../hooks/useElementSize'
 import { chartTheme, useColorScheme } from '../../theme/useColorScheme'
+import { MarkerLayer } from './MarkerLayer'
 
 export interface LineSpec {
   key: string
@@ -117,18 +109,7 @@ export const TimeSeriesChart = memo(function TimeSeriesChart(props: Props): Reac
             isAnimationActive={false}
           />
         ))}
-        {markers?.map((m, i) => (
-          <ReferenceDot
-            key={i}
-            x={m.x}
-            y={m.y}
-            r={4}
-            fill={m.color}
-            stroke={theme.text}
-            ifOverflow="discard"
-            label={undefined}
-          />
-        ))}
+        {markers?.length ? <MarkerLayer markers={markers} stroke={theme.text} /> : null}
       </LineChart>
     </div>
   )
