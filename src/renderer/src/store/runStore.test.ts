@@ -97,4 +97,15 @@ describe('RunStore', () => {
     store.seek('r', 25)
     expect(store.getSnapshot().runs.get('r')!.series.tasks.started).toBeLessThan(20_000)
   })
+
+  it('a replay keeps every event for its scrubber, past the cap for runs not yet known (synthetic)', () => {
+    const events = poolRun(5, 2_000, 1)
+    const store = new RunStore({ throttleMs: 0, maxUnknownLog: 1000 })
+    store.mergeInfos([runInfo('r', { replay: true, status: 'finished' })])
+    for (let i = 0, seq = 0; i < events.length; i += 500, seq++)
+      store.applyBatch({ runId: 'r', seq, events: events.slice(i, i + 500) })
+    const lastStart = events.findLast((e) => e.type === 'task.start')!
+    store.seek('r', lastStart.t)
+    expect(store.getSnapshot().runs.get('r')!.series.tasks.started).toBe(2_000)
+  })
 })

@@ -8,7 +8,8 @@ import { ReplayCursor } from './replayCursor'
 import type { RunState } from './runState'
 import { applyEvents, emptyRun } from './runState'
 
-/** Events kept per run until we know whether it is a replay (a live run drops them). */
+/** Events kept per run until we know whether it is a replay (a live run drops them). A
+ *  replay keeps all of its events (its file's size is bounded: MAX_TRACE_CHARS). */
 export const MAX_UNKNOWN_LOG = 200_000
 const PLAY_TICK_MS = 100
 const APPLY_CHUNK = 5000
@@ -34,6 +35,7 @@ export interface RunStoreOptions {
   throttleMs?: number
   /** Called when batches arrive for a run the store has no RunInfo for. */
   onUnknownRun?: (runId: string) => void
+  maxUnknownLog?: number
 }
 
 export class RunStore {
@@ -104,7 +106,7 @@ export class RunStore {
     const info = this.snapshot.infos.get(id)
     if (!info || info.replay) {
       const log = this.logs.get(id) ?? []
-      if (log.length < MAX_UNKNOWN_LOG) log.push(...events)
+      if (info || log.length < (this.options.maxUnknownLog ?? MAX_UNKNOWN_LOG)) log.push(...events)
       this.logs.set(id, log)
       if (info?.replay) this.cursors.delete(id)
     }
