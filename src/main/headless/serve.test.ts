@@ -38,10 +38,11 @@ afterAll(async () => {
 
 function get(
   path: string,
-  headers: Record<string, string> = {}
+  headers: Record<string, string> = {},
+  method = 'GET'
 ): Promise<{ status: number; headers: Record<string, unknown>; body: string }> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port: server.port, path, headers }, (res) => {
+    const req = request({ host: '127.0.0.1', port: server.port, path, headers, method }, (res) => {
       let body = ''
       res.setEncoding('utf8').on('data', (c: string) => (body += c))
       res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }))
@@ -100,6 +101,48 @@ describe('serve mode HTTP', () => {
       expect(res.status).toBe(404)
       expect(res.body).not.toContain('SECRET')
     }
+  })
+})
+
+describe('serve mode trace downloads', () => {
+  it('streams an ended run’s trace as a download in each format, behind the token', async () => {
+    const run = service.startRun('hello', { pace: 0.1 })
+    await run.done
+    const path = (format: string, runId = run.id) =>
+      `/api/export?run=${runId}&format=${format}&token=${server.token}`
+    const native = await get(path('native'))
+    expect(native.status).toBe(200)
+    expect(native.headers['content-disposition']).toBe(
+      `attachment; filename="hello-${run.id}.poolscope.json"`
+    )
+    const doc = JSON.parse(native.body) as { format: string; events: RunEvent[] }
+    expect(doc.format).toBe('poolscope-trace')
+    expect(doc.events).toEqual(JSON.parse(JSON.stringify(run.events.slice())))
+    const chrome = await get(path('chrome'))
+    expect(chrome.headers['content-type']).toContain('application/json')
+    const pids = (JSON.parse(chrome.body) as { traceEvents: { pid: number }[] }).traceEvents.map(
+      (e) => e.pid
+    )
+    expect(pids).toContain(process.pid)
+    const csv = await get(path('csv'))
+    expect(csv.body.split('\n')[0]).toMatch(/^table,time_ms,core,cpu_percent,pid,/)
+    // HEAD checks without a body
+    const head = await get(path('chrome'), {}, 'HEAD')
+    expect([head.status, head.body]).toEqual([200, ''])
+    // what is wrong is said, by name
+    const missing = await get(path('native', 'run-404'))
+    expect([missing.status, missing.body]).toEqual([404, "no run with id 'run-404'\n"])
+    const badFormat = await get(path('pdf'))
+    expect(badFormat.status).toBe(400)
+    expect(badFormat.body).toMatch(/^exportRun: .*format/)
+    expect((await get(`/api/export?run=${run.id}&format=native`)).status).toBe(403)
+    const live = service.startRun('hello', { pace: 1 })
+    const still = await get(path('native', live.id))
+    expect([still.status, still.body]).toEqual([
+      400,
+      `run '${live.id}' is still running: export it when it has ended\n`
+    ])
+    await live.stop()
   })
 })
 

@@ -7,6 +7,7 @@ import { join } from 'node:path'
 import type { Duplex } from 'node:stream'
 import { WebSocketServer } from 'ws'
 import type { PoolScopeService } from '../core/host/PoolScopeService'
+import { EXPORT_PATH, serveExport } from './serveExport'
 import { serveStatic } from './serveStatic'
 import { WsSession } from './WsSession'
 
@@ -87,6 +88,10 @@ export async function startServer(
     res.setHeader('x-frame-options', 'DENY')
     if (url.searchParams.has('token')) {
       res.setHeader('set-cookie', `${TOKEN_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`)
+    }
+    if (url.pathname === EXPORT_PATH) {
+      serveExport(service, url, req, res).catch(() => res.destroy())
+      return
     }
     serveStatic(rendererDir, url.pathname, req, res)
   })

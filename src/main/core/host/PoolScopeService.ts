@@ -1,10 +1,11 @@
 // The PoolScope API implemented on the host (Electron main or the headless CLI/serve). Faces
 // call `call(name, untrustedInput)`; the input is validated here, once, for every face.
-import type { CommandName, CommandOutputs, RunInfo } from '../../../shared/api'
+import type { CommandInput, CommandName, CommandOutputs, RunInfo } from '../../../shared/api'
 import { commandInputs } from '../../../shared/api'
 import type { EventBatch } from '../../../shared/events'
 import { ParamError, parseParams } from '../../../shared/params'
 import { describeZodError } from '../../../shared/validation'
+import type { z } from 'zod'
 import { Monitor } from '../monitor/Monitor'
 import type { MonitorOptions } from '../monitor/Monitor'
 import { programs } from '../scenarios/registry'
@@ -12,7 +13,8 @@ import type { ScenarioProgram } from '../scenarios/ScenarioProgram'
 import { Batcher } from '../session/Batcher'
 import type { BatchSubscriber } from '../session/Batcher'
 import { Run } from '../session/Run'
-import { exportTrace } from '../trace/exportTrace'
+import type { ExportStream } from '../trace/exportTrace'
+import { exportStream } from '../trace/exportTrace'
 import { openNativeTrace } from '../trace/parseNativeTrace'
 import type { ReplayRun } from '../trace/ReplayRun'
 import { ApiError } from './ApiError'
@@ -44,13 +46,10 @@ export class PoolScopeService {
   async call<K extends CommandName>(name: K, input: unknown): Promise<CommandOutputs[K]> {
     if (!Object.hasOwn(commandInputs, name))
       throw new ApiError('bad-input', `unknown command '${String(name)}'`)
-    const parsed = commandInputs[name].safeParse(input)
-    if (!parsed.success)
-      throw new ApiError('bad-input', `${name}: ${describeZodError(parsed.error)}`)
     const handler = this.handlers[name] as (
       input: unknown
     ) => Promise<CommandOutputs[K]> | CommandOutputs[K]
-    return handler(parsed.data)
+    return handler(checkedInput(name, input))
   }
 
   /** A listener that returns a promise is busy until it settles; meanwhile its batches wait
@@ -77,6 +76,20 @@ export class PoolScopeService {
     return (function* () {
       for (const part of parts) yield* part
     })()
+  }
+
+  /** An ended run's trace as text pieces (serve mode streams them to a download); `input` is
+   *  checked as exportRun's. */
+  exportStream(input: unknown): ExportStream {
+    const { runId, format } = checkedInput('exportRun', input)
+    const run = this.getRun(runId)
+    if (run.status === 'running' || run.status === 'stopping') {
+      throw new ApiError(
+        'bad-input',
+        `run '${run.id}' is still ${run.status}: export it when it has ended`
+      )
+    }
+    return exportStream(run, format)
   }
 
   getRun(id: string): AnyRun {
@@ -155,15 +168,9 @@ export class PoolScopeService {
       }
       return { pid: input.pid, signal: input.signal }
     },
-    exportRun: (input: { runId: string; format: 'native' | 'chrome' | 'csv' }) => {
-      const run = this.getRun(input.runId)
-      if (run.status === 'running' || run.status === 'stopping') {
-        throw new ApiError(
-          'bad-input',
-          `run '${run.id}' is still ${run.status}: export it when it has ended`
-        )
-      }
-      return exportTrace(run, input.format)
+    exportRun: (input: CommandInput<'exportRun'>) => {
+      const { pieces, ...file } = this.exportStream(input)
+      return { ...file, content: [...pieces].join('') }
     },
     openTrace: (input: { fileName: string; content: string }) => {
       let run: ReplayRun
@@ -181,4 +188,14 @@ export class PoolScopeService {
       return run.info()
     }
   }
+}
+
+/** `input` checked against command `name`'s schema (an ApiError naming what is wrong). */
+function checkedInput<K extends CommandName>(
+  name: K,
+  input: unknown
+): z.output<(typeof commandInputs)[K]> {
+  const parsed = commandInputs[name].safeParse(input)
+  if (!parsed.success) throw new ApiError('bad-input', `${name}: ${describeZodError(parsed.error)}`)
+  return parsed.data as z.output<(typeof commandInputs)[K]>
 }
