@@ -1,6 +1,8 @@
 // The whole path in a real browser: UI → WebSocket → core → a real forked child → back to the UI.
-import { mkdirSync } from 'node:fs'
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { expect, test } from '@playwright/test'
+import { checkChromeTrace } from '../src/main/core/trace/checkChromeTrace'
+import { parseNativeTrace } from '../src/main/core/trace/parseNativeTrace'
 import type { ServeHost } from './serveHost'
 import { ppidOf, startServeHost } from './serveHost'
 
@@ -51,4 +53,46 @@ test('flags an out-of-range parameter in place and disables Run', async ({ page 
     "parameter 'pace' must be between 0.1 and 100"
   )
   await expect(page.getByRole('button', { name: 'Run', exact: true })).toBeDisabled()
+})
+
+test('exports a run in each format as a download from the host, then opens it again as a replay', async ({
+  page
+}) => {
+  await page.goto(host.url)
+  await page.getByRole('option', { name: 'Hello, process' }).click()
+  await page.getByRole('textbox', { name: 'pace' }).fill('0.1')
+  await page.getByRole('button', { name: 'Run', exact: true }).click()
+  await expect(page.getByTestId('run-status')).toContainText('finished', { timeout: 20_000 })
+  const childPid = Number(await page.getByTestId('proc-pid').first().textContent())
+
+  const download = async (item: string): Promise<{ name: string; text: string }> => {
+    await page.getByRole('button', { name: 'Export', exact: true }).click()
+    const [file] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('menuitem', { name: item }).click()
+    ])
+    return { name: file.suggestedFilename(), text: readFileSync((await file.path())!, 'utf8') }
+  }
+  const native = await download('PoolScope trace (.poolscope.json)')
+  expect(native.name).toMatch(/^hello-run-\d+\.poolscope\.json$/)
+  const trace = parseNativeTrace(native.text)
+  expect(trace.meta).toMatchObject({ scenario: 'hello', hostPid: host.pid })
+  const spawned = trace.events.flatMap((e) => (e.type === 'proc.spawn' ? [e] : []))
+  expect(spawned.map((e) => [e.pid, e.ppid])).toEqual([[childPid, host.pid]])
+  await expect(page.getByRole('status')).toContainText(`Saved ${native.name}`)
+
+  const chrome = await download('Chrome / Perfetto JSON (.trace.json)')
+  expect(chrome.name).toMatch(/\.trace\.json$/)
+  expect(checkChromeTrace(chrome.text)).toEqual([])
+  expect(chrome.text).toContain(`"pid":${childPid}`)
+  const csv = await download('CSV')
+  expect(csv.text.split('\n')[0]).toMatch(/^table,time_ms,core,cpu_percent,pid,/)
+
+  // Open the saved file again: a replay of the same run, with the same child
+  mkdirSync('test-results', { recursive: true })
+  const saved = `test-results/${native.name}`
+  writeFileSync(saved, native.text)
+  await page.locator('input[type=file]').setInputFiles(saved)
+  await expect(page.getByRole('group', { name: 'Replay' })).toBeVisible()
+  await expect(page.getByTestId('proc-pid').first()).toHaveText(String(childPid))
 })

@@ -89,6 +89,9 @@ export type PoolScopeApi = {
 } & {
   /** Receives every run's event batches from now on. */
   subscribe(listener: BatchListener): Unsubscribe
+  /** Where an ended run's trace downloads from, for a face that serves it over HTTP (serve
+   *  mode): the browser then streams it to a file instead of the page holding it as text. */
+  exportUrl?(runId: string, format: TraceFormat): string
 }
 
 /** WebSocket messages (serve mode). Client → server: */

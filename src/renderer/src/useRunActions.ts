@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next'
 import type { PoolScopeApi, TraceFormat } from '../../shared/api'
 import { openInPerfetto, PerfettoError } from './perfetto/openInPerfetto'
 import type { RunStore } from './store/runStore'
-import { downloadText } from './util/download'
+import { downloadBlob, downloadText, fetchFile } from './util/download'
 import type { KillSignal } from './views/processes/ProcessActions'
 import type { TraceFile } from './views/OpenTrace'
 
@@ -46,10 +46,16 @@ export function useRunActions(api: PoolScopeApi, store: RunStore): RunActions {
         .then(() => info(t('procs.sent', { pid, signal })), fail)
     },
     exportRun(runId, format) {
-      api.exportRun({ runId, format }).then((file) => {
-        downloadText(file.fileName, file.mime, file.content)
-        info(t('exportMenu.done', { file: file.fileName }))
-      }, fail)
+      const saved = api.exportUrl
+        ? fetchFile(api.exportUrl(runId, format)).then((f) => {
+            downloadBlob(f.fileName, f.blob)
+            return f.fileName
+          })
+        : api.exportRun({ runId, format }).then((f) => {
+            downloadText(f.fileName, f.mime, f.content)
+            return f.fileName
+          })
+      saved.then((file) => info(t('exportMenu.done', { file })), fail)
     },
     openTrace(file) {
       api.openTrace(file).then((r) => {
@@ -60,7 +66,12 @@ export function useRunActions(api: PoolScopeApi, store: RunStore): RunActions {
     perfetto(runId, title) {
       info(t('perfetto.waiting'))
       openInPerfetto(
-        () => api.exportRun({ runId, format: 'chrome' }).then((f) => f.content),
+        () =>
+          api.exportUrl
+            ? fetchFile(api.exportUrl(runId, 'chrome')).then((f) => f.blob.arrayBuffer())
+            : api
+                .exportRun({ runId, format: 'chrome' })
+                .then((f) => new TextEncoder().encode(f.content).buffer),
         title,
         { electron: !!window.poolscope, open: (url) => window.open(url, '_blank'), win: window }
       ).then(

@@ -35,7 +35,11 @@ describe('openInPerfetto', () => {
   it('PINGs until PONG, then posts the trace buffer with its title', async () => {
     vi.useFakeTimers()
     const { env, posted } = fakePerfetto(3)
-    const done = openInPerfetto(async () => '{"traceEvents":[]}', 'my run', env)
+    const done = openInPerfetto(
+      async () => new TextEncoder().encode('{"traceEvents":[]}').buffer,
+      'my run',
+      env
+    )
     await vi.advanceTimersByTimeAsync(500)
     await done
     expect(env.open).toHaveBeenCalledWith(expect.stringContaining(PERFETTO_ORIGIN))
@@ -48,15 +52,17 @@ describe('openInPerfetto', () => {
   it('says why it cannot work: Electron, a blocked popup, no answer', async () => {
     const electron = fakePerfetto(1).env
     await expect(
-      openInPerfetto(async () => '', 't', { ...electron, electron: true })
+      openInPerfetto(async () => new ArrayBuffer(0), 't', { ...electron, electron: true })
     ).rejects.toEqual(new PerfettoError('electron'))
     const blocked = { ...fakePerfetto(1).env, open: () => null }
-    await expect(openInPerfetto(async () => '', 't', blocked)).rejects.toMatchObject({
+    await expect(
+      openInPerfetto(async () => new ArrayBuffer(0), 't', blocked)
+    ).rejects.toMatchObject({
       reason: 'blocked'
     })
     vi.useFakeTimers()
     const silent = fakePerfetto(null).env
-    const done = openInPerfetto(async () => '', 't', silent)
+    const done = openInPerfetto(async () => new ArrayBuffer(0), 't', silent)
     const check = expect(done).rejects.toMatchObject({ reason: 'no-answer' })
     await vi.advanceTimersByTimeAsync(1500)
     await check

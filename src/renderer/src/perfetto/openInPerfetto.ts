@@ -27,15 +27,14 @@ export interface PerfettoEnv {
  * posts it when Perfetto is ready. Rejects with a PerfettoError saying why it cannot work.
  */
 export async function openInPerfetto(
-  getTrace: () => Promise<string>,
+  getTrace: () => Promise<ArrayBuffer>,
   title: string,
   env: PerfettoEnv
 ): Promise<void> {
   if (env.electron) throw new PerfettoError('electron')
   const target = env.open(`${PERFETTO_ORIGIN}/#!/?referrer=poolscope`)
   if (!target) throw new PerfettoError('blocked')
-  const text = await getTrace()
-  const buffer = new TextEncoder().encode(text).buffer
+  const buffer = await getTrace()
   await new Promise<void>((resolve, reject) => {
     const started = Date.now()
     const done = (err?: Error): void => {
