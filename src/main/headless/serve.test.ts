@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { request } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { gzipSync } from 'node:zlib'
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { COMMAND_NAMES } from '../../shared/channels'
@@ -9,6 +10,7 @@ import type { RunEvent } from '../../shared/events'
 import { PoolScopeService } from '../core/host/PoolScopeService'
 import { MAX_BATCH_EVENTS, MAX_SUBSCRIBER_BACKLOG } from '../core/session/Batcher'
 import { nativeTraceText } from '../core/trace/nativeTrace'
+import { MAX_OPEN_BYTES } from './serveOpen'
 import { syntheticTrace } from '../core/trace/syntheticTrace'
 import type { RunningServer } from './serve'
 import { startServer } from './serve'
@@ -39,7 +41,8 @@ afterAll(async () => {
 function get(
   path: string,
   headers: Record<string, string> = {},
-  method = 'GET'
+  method = 'GET',
+  body?: Buffer
 ): Promise<{ status: number; headers: Record<string, unknown>; body: string }> {
   return new Promise((resolve, reject) => {
     const req = request({ host: '127.0.0.1', port: server.port, path, headers, method }, (res) => {
@@ -48,7 +51,7 @@ function get(
       res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }))
     })
     req.on('error', reject)
-    req.end()
+    req.end(body)
   })
 }
 
@@ -143,6 +146,42 @@ describe('serve mode trace downloads', () => {
       `run '${live.id}' is still running: export it when it has ended\n`
     ])
     await live.stop()
+  })
+})
+
+describe('serve mode trace uploads', () => {
+  const post = (name: string, body: Buffer, headers: Record<string, string> = {}) =>
+    get(`/api/open?name=${encodeURIComponent(name)}&token=${server.token}`, headers, 'POST', body)
+
+  it('opens a posted trace, plain or gzip, as a replay run; says what is wrong with a bad one', async () => {
+    const trace = syntheticTrace(500)
+    const text = [...nativeTraceText(trace)].join('')
+    const plain = await post('t.poolscope.json', Buffer.from(text))
+    expect(plain.status).toBe(200)
+    const info = JSON.parse(plain.body) as { id: string; replay: boolean; scenario: string }
+    expect(info).toMatchObject({ replay: true, scenario: trace.meta.scenario })
+    expect(service.getRun(info.id).events.slice()).toEqual(JSON.parse(JSON.stringify(trace.events)))
+    const gz = await post('t.poolscope.json.gz', gzipSync(text))
+    expect(gz.status).toBe(200)
+    expect(JSON.parse(gz.body)).toMatchObject({ replay: true })
+
+    const bad = await post('broken.json', Buffer.from('{"format":"poolscope-trace"'))
+    expect(bad.status).toBe(400)
+    expect(bad.body).toMatch(/^broken\.json: /)
+    const bomb = await post('bomb.json.gz', gzipSync(Buffer.alloc(MAX_OPEN_BYTES + 1, 32)))
+    expect([bomb.status, bomb.body]).toEqual([
+      400,
+      'bomb.json.gz: decompresses to more than the limit of 64 MiB\n'
+    ])
+    const tooBig = await post('big.json', Buffer.alloc(MAX_OPEN_BYTES + 1, 32))
+    expect(tooBig.status).toBe(413)
+    expect(tooBig.body).toMatch(/^big\.json: file is .* over the limit of 64 MiB/)
+    // only POST, only with the token, only from our own origin
+    expect((await get(`/api/open?name=x&token=${server.token}`)).status).toBe(405)
+    const path = `/api/open?name=t.json`
+    expect((await get(path, {}, 'POST', Buffer.from(text))).status).toBe(403)
+    const evil = { origin: 'http://evil.example' }
+    expect((await post('t.json', Buffer.from(text), evil)).status).toBe(403)
   })
 })
 

@@ -8,6 +8,7 @@ import type { Duplex } from 'node:stream'
 import { WebSocketServer } from 'ws'
 import type { PoolScopeService } from '../core/host/PoolScopeService'
 import { EXPORT_PATH, serveExport } from './serveExport'
+import { OPEN_PATH, serveOpen } from './serveOpen'
 import { serveStatic } from './serveStatic'
 import { WsSession } from './WsSession'
 
@@ -76,6 +77,11 @@ export async function startServer(
       res
         .writeHead(403, { 'content-type': 'text/plain; charset=utf-8' })
         .end(`403 Forbidden: ${why}\n`)
+      return
+    }
+    if (url.pathname === OPEN_PATH) {
+      if (req.method !== 'POST') return void res.writeHead(405, { allow: 'POST' }).end()
+      serveOpen(service, url, req, res).catch(() => res.destroy())
       return
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') {

@@ -37,14 +37,17 @@ async function readTraceText(path: string): Promise<string> {
 }
 
 /** Text of a trace file's bytes: gunzipped (bounded: a gzip bomb stops at the limit) or UTF-8. */
-export async function decodeTraceBytes(bytes: Buffer): Promise<string> {
+export async function decodeTraceBytes(
+  bytes: Buffer,
+  maxChars: number = TRACE_LIMITS.textChars
+): Promise<string> {
   if (bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b) {
     let raw: Buffer
     try {
-      raw = await gunzipAsync(bytes, { maxOutputLength: TRACE_LIMITS.textChars })
+      raw = await gunzipAsync(bytes, { maxOutputLength: maxChars })
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') {
-        throw new Error(`decompresses to more than the limit of ${mib(TRACE_LIMITS.textChars)}`)
+        throw new Error(`decompresses to more than the limit of ${mib(maxChars)}`)
       }
       throw new Error(`not a valid gzip file (${reason(err)})`)
     }
