@@ -32,7 +32,7 @@ export function buildApi(
     ])
   )
   return {
-    ...(commands as Omit<PoolScopeApi, 'subscribe' | 'exportUrl'>),
+    ...(commands as Omit<PoolScopeApi, 'subscribe' | 'exportUrl' | 'openUrl'>),
     subscribe(listener) {
       if (listeners.size === 0) {
         ipc.on(IPC_BATCH, onBatch)

@@ -92,6 +92,9 @@ export type PoolScopeApi = {
   /** Where an ended run's trace downloads from, for a face that serves it over HTTP (serve
    *  mode): the browser then streams it to a file instead of the page holding it as text. */
   exportUrl?(runId: string, format: TraceFormat): string
+  /** Where a face that takes uploads over HTTP opens a trace file sent as the body: the
+   *  browser streams the file from disk, the page does not read it into a string. */
+  openUrl?(fileName: string): string
 }
 
 /** WebSocket messages (serve mode). Client → server: */

@@ -5,8 +5,8 @@ import type { PoolScopeApi, TraceFormat } from '../../shared/api'
 import { openInPerfetto, PerfettoError } from './perfetto/openInPerfetto'
 import type { RunStore } from './store/runStore'
 import { downloadBlob, downloadText, fetchFile } from './util/download'
+import { openTraceFile } from './util/openTraceFile'
 import type { KillSignal } from './views/processes/ProcessActions'
-import type { TraceFile } from './views/OpenTrace'
 
 export interface Notice {
   kind: 'error' | 'info'
@@ -20,7 +20,7 @@ export interface RunActions {
   stop(runId: string): void
   kill(runId: string, pid: number, signal: KillSignal): void
   exportRun(runId: string, format: TraceFormat): void
-  openTrace(file: TraceFile): void
+  openTrace(file: File): void
   perfetto(runId: string, title: string): void
 }
 
@@ -58,9 +58,9 @@ export function useRunActions(api: PoolScopeApi, store: RunStore): RunActions {
       saved.then((file) => info(t('exportMenu.done', { file })), fail)
     },
     openTrace(file) {
-      api.openTrace(file).then((r) => {
+      openTraceFile(api, file).then((r) => {
         store.addRun(r)
-        info(t('openTrace.opened', { file: file.fileName }))
+        info(t('openTrace.opened', { file: file.name }))
       }, fail)
     },
     perfetto(runId, title) {

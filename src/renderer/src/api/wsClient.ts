@@ -84,9 +84,10 @@ export function createWsApi(url: string): PoolScopeApi {
     COMMAND_NAMES.map((name) => [name, (input?: unknown) => call(name, input)])
   )
   return {
-    ...(api as Omit<PoolScopeApi, 'subscribe' | 'exportUrl'>),
+    ...(api as Omit<PoolScopeApi, 'subscribe' | 'exportUrl' | 'openUrl'>),
     // the page's own origin, which holds the token as a cookie
     exportUrl: (runId, format) => `/api/export?${new URLSearchParams({ run: runId, format })}`,
+    openUrl: (fileName) => `/api/open?${new URLSearchParams({ name: fileName })}`,
     subscribe(listener) {
       if (listeners.size === 0)
         sendText(JSON.stringify({ kind: 'subscribe', since: lastSeq } satisfies WsRequest))

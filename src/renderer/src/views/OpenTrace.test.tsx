@@ -15,9 +15,7 @@ describe('OpenTrace', () => {
     Object.assign(drop, { dataTransfer: { types: ['Files'], files: [file] } })
     act(() => void window.dispatchEvent(drop))
     expect(drop.defaultPrevented).toBe(true)
-    await waitFor(() =>
-      expect(onOpen).toHaveBeenCalledWith({ fileName: 'run.poolscope.json', content: '{"a":1}' })
-    )
+    await waitFor(() => expect(onOpen).toHaveBeenCalledWith(file))
     expect(screen.queryByRole('status')).toBeNull()
   })
 

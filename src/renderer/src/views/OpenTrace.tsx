@@ -1,27 +1,13 @@
-// Open a saved trace: a file picker button, and drag-and-drop anywhere on the window.
-// Gzipped native traces are unpacked here (DecompressionStream) before they go to the host.
+// Open a saved trace: a file picker button, and drag-and-drop anywhere on the window; the file
+// goes on to openTraceFile (size checked here first).
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { MAX_TRACE_CHARS } from '../../../shared/api'
-import { readCappedText } from '../util/readCappedText'
-
-export interface TraceFile {
-  fileName: string
-  content: string
-}
 
 interface Props {
-  onOpen(file: TraceFile): void
+  onOpen(file: File): void
   onError(message: string): void
   inputRef?: React.Ref<HTMLInputElement>
-}
-
-export async function readTraceFile(file: File): Promise<TraceFile> {
-  if (file.name.endsWith('.gz') && typeof DecompressionStream !== 'undefined') {
-    const stream = file.stream().pipeThrough(new DecompressionStream('gzip'))
-    return { fileName: file.name, content: await readCappedText(stream, MAX_TRACE_CHARS) }
-  }
-  return { fileName: file.name, content: await file.text() }
 }
 
 export function OpenTrace({ onOpen, onError, inputRef }: Props): React.JSX.Element {
@@ -33,7 +19,7 @@ export function OpenTrace({ onOpen, onError, inputRef }: Props): React.JSX.Eleme
       onError(t('openTrace.tooBig', { file: file.name, mb: Math.round(file.size / 2 ** 20) }))
       return
     }
-    readTraceFile(file).then(onOpen, (e: Error) => onError(`${file.name}: ${e.message}`))
+    onOpen(file)
   }
   useEffect(() => {
     const over = (e: DragEvent): void => {
