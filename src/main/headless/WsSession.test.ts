@@ -26,8 +26,9 @@ async function client(url: string, origin?: string): Promise<WsTestClient> {
 }
 
 describe('WsSession with a client that stops reading', () => {
-  it('holds one batch on the socket, bounds the backlog, drops and counts, and still delivers the run’s end', async () => {
+  it('bounds the socket’s unwritten bytes and the backlog, drops and counts, and still delivers the run’s end', async () => {
     const BACKLOG = 1000 // events
+    const BOUND = 256 * 1024 // bytes
     const service = new PoolScopeService()
     const batcher = new Batcher(1000, 100)
     const ws: WsService = {
@@ -41,7 +42,7 @@ describe('WsSession with a client that stops reading', () => {
     const sockets: WebSocket[] = []
     wss.on('connection', (socket) => {
       sockets.push(socket)
-      new WsSession(socket, ws)
+      new WsSession(socket, ws, BOUND)
     })
     const c = await client(`ws://127.0.0.1:${(wss.address() as AddressInfo).port}`)
     c.send({ kind: 'subscribe' })
@@ -63,13 +64,13 @@ describe('WsSession with a client that stops reading', () => {
       await new Promise((r) => setImmediate(r)) // let the socket write what it can
       maxBuffered = Math.max(maxBuffered, sockets[0]!.bufferedAmount)
     }
-    // at most the one batch the socket has not written yet
     const batchBytes = JSON.stringify({
       kind: 'batch',
       batch: { runId: run.id, seq: 300, events: run.events.slice(-100), dropped: 30_000 }
     }).length
-    expect(maxBuffered).toBeGreaterThan(0) // the client really stopped reading
-    expect(maxBuffered).toBeLessThanOrEqual(batchBytes + 16) // + the frame's header
+    expect(maxBuffered).toBeGreaterThan(BOUND) // the client really stopped reading
+    // at most the bound and the batch that crossed it (+ its frame's header)
+    expect(maxBuffered).toBeLessThanOrEqual(BOUND + batchBytes + 16)
     // the run ends while the client is still behind: its end is not dropped
     run.events.push({
       t: run.events.length,

@@ -1,8 +1,10 @@
 // One WebSocket client of serve mode: validated calls, and batches pushed once it subscribes.
-// A batch is "taken" once the socket has written it: until then the client is busy for the
-// Batcher, so a client that stops reading holds at most one batch here, and its later batches
-// wait in the Batcher's bounded backlog, then are dropped and counted per run (the count rides
-// on its next batch of that run). Recorded history (an opened trace) streams at its pace.
+// Batches go straight to the socket until it holds more than a bound of unwritten bytes (room
+// for a burst); past it the client is busy for the Batcher until the socket has written them,
+// so a client that stops reading holds at most the bound plus one batch here, and its later
+// batches wait in the Batcher's bounded backlog, then are dropped and counted per run (the
+// count rides on its next batch of that run). Recorded history (an opened trace) streams at
+// the client's pace.
 import type { WebSocket } from 'ws'
 import type { WsResponse } from '../../shared/api'
 import { WsRequestSchema } from '../../shared/api'
@@ -14,12 +16,16 @@ import type { PoolScopeService } from '../core/host/PoolScopeService'
 /** What a session needs of the service. */
 export type WsService = Pick<PoolScopeService, 'call' | 'subscribe' | 'getRun'>
 
+/** Unwritten bytes on a socket past which its client is busy (about 100,000 events). */
+export const MAX_IN_FLIGHT_BYTES = 8 * 1024 * 1024
+
 export class WsSession {
   private unsubscribe: (() => void) | undefined
 
   constructor(
     private readonly ws: WebSocket,
-    private readonly service: WsService
+    private readonly service: WsService,
+    private readonly maxInFlightBytes = MAX_IN_FLIGHT_BYTES
   ) {
     ws.on('message', (data, isBinary) => void this.onMessage(isBinary ? null : data.toString()))
     ws.on('close', () => this.unsubscribe?.())
@@ -30,11 +36,12 @@ export class WsSession {
     if (this.ws.readyState === this.ws.OPEN) this.ws.send(JSON.stringify(msg))
   }
 
-  /** Sends `batch`; busy until the socket has written it. */
+  /** Sends `batch`; past the bound, busy until the socket has written it. */
   private pushBatch = (batch: EventBatch): Promise<void> | undefined => {
     if (this.ws.readyState !== this.ws.OPEN) return undefined
     const text = JSON.stringify({ kind: 'batch', batch } satisfies WsResponse)
-    return new Promise((resolve) => this.ws.send(text, () => resolve()))
+    const written = new Promise<void>((resolve) => this.ws.send(text, () => resolve()))
+    return this.ws.bufferedAmount > this.maxInFlightBytes ? written : undefined
   }
 
   private async onMessage(text: string | null): Promise<void> {
