@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next'
 import type { PoolScopeApi, TraceFormat } from '../../shared/api'
 import { openInPerfetto, PerfettoError } from './perfetto/openInPerfetto'
 import type { RunStore } from './store/runStore'
-import { downloadBlob, downloadText, fetchFile } from './util/download'
+import { downloadBlob, exportedFile } from './util/download'
 import { openTraceFile } from './util/openTraceFile'
 import type { KillSignal } from './views/processes/ProcessActions'
 
@@ -46,16 +46,10 @@ export function useRunActions(api: PoolScopeApi, store: RunStore): RunActions {
         .then(() => info(t('procs.sent', { pid, signal })), fail)
     },
     exportRun(runId, format) {
-      const saved = api.exportUrl
-        ? fetchFile(api.exportUrl(runId, format)).then((f) => {
-            downloadBlob(f.fileName, f.blob)
-            return f.fileName
-          })
-        : api.exportRun({ runId, format }).then((f) => {
-            downloadText(f.fileName, f.mime, f.content)
-            return f.fileName
-          })
-      saved.then((file) => info(t('exportMenu.done', { file })), fail)
+      exportedFile(api, runId, format).then((f) => {
+        downloadBlob(f.fileName, f.blob)
+        info(t('exportMenu.done', { file: f.fileName }))
+      }, fail)
     },
     openTrace(file) {
       openTraceFile(api, file).then((r) => {
@@ -66,12 +60,7 @@ export function useRunActions(api: PoolScopeApi, store: RunStore): RunActions {
     perfetto(runId, title) {
       info(t('perfetto.waiting'))
       openInPerfetto(
-        () =>
-          api.exportUrl
-            ? fetchFile(api.exportUrl(runId, 'chrome')).then((f) => f.blob.arrayBuffer())
-            : api
-                .exportRun({ runId, format: 'chrome' })
-                .then((f) => new TextEncoder().encode(f.content).buffer),
+        () => exportedFile(api, runId, 'chrome').then((f) => f.blob.arrayBuffer()),
         title,
         { electron: !!window.poolscope, open: (url) => window.open(url, '_blank'), win: window }
       ).then(
