@@ -147,6 +147,28 @@ describe('serve mode trace downloads', () => {
     ])
     await live.stop()
   })
+
+  it('a client that goes away mid-download leaves the server serving', async () => {
+    const text = [...nativeTraceText(syntheticTrace(50_000))].join('')
+    const opened = await service.call('openTrace', { fileName: 'big.json', content: text })
+    const path = `/api/export?run=${opened.id}&format=chrome&token=${server.token}`
+    const firstBytes = await new Promise<number>((resolve, reject) => {
+      const req = request({ host: '127.0.0.1', port: server.port, path }, (res) => {
+        res.once('data', (chunk: Buffer) => {
+          req.destroy() // gone after the first piece
+          resolve(chunk.length)
+        })
+      })
+      req.on('error', reject)
+      req.end()
+    })
+    expect(firstBytes).toBeGreaterThan(0)
+    const again = await get(path, {}, 'HEAD')
+    expect(again.status).toBe(200)
+    const whole = await get(path)
+    const doc = JSON.parse(whole.body) as { traceEvents: unknown[] }
+    expect(doc.traceEvents.length).toBeGreaterThan(50_000)
+  })
 })
 
 describe('serve mode trace uploads', () => {
