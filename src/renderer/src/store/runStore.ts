@@ -6,7 +6,7 @@ import type { RunInfo } from '../../../shared/api'
 import type { EventBatch, RunEvent } from '../../../shared/events'
 import { ReplayCursor } from './replayCursor'
 import type { RunState } from './runState'
-import { applyEvents, emptyRun } from './runState'
+import { applyEvents, emptyRun, isLive } from './runState'
 
 /** Events kept per run until we know whether it is a replay (a live run drops them). A
  *  replay keeps all of its events (its file's size is bounded: MAX_TRACE_CHARS). */
@@ -14,6 +14,8 @@ export const MAX_UNKNOWN_LOG = 200_000
 const PLAY_TICK_MS = 100
 const APPLY_CHUNK = 5000
 const APPLY_BUDGET_MS = 30
+/** Time per idle slice spent making a replay's checkpoints. */
+const PREPARE_SLICE_MS = 8
 
 export interface ReplayStatus {
   t: number
@@ -50,6 +52,8 @@ export class RunStore {
   private readonly full = new Map<string, RunState>()
   private readonly logs = new Map<string, RunEvent[]>()
   private readonly cursors = new Map<string, ReplayCursor>()
+  /** The cursor whose checkpoints are being made ahead of a seek, per replay. */
+  private readonly prepared = new Map<string, ReplayCursor | undefined>()
   private readonly throttleMs: number
   private readonly inbox: { batch: EventBatch; from: number }[] = []
   private draining = false
@@ -108,7 +112,10 @@ export class RunStore {
       const log = this.logs.get(id) ?? []
       if (info || log.length < (this.options.maxUnknownLog ?? MAX_UNKNOWN_LOG)) log.push(...events)
       this.logs.set(id, log)
-      if (info?.replay) this.cursors.delete(id)
+      if (info?.replay) {
+        this.cursors.delete(id)
+        if (!isLive(this.full.get(id)!.status)) this.prepareReplay(id)
+      }
     }
     if (!info) this.options.onUnknownRun?.(id)
     const order =
@@ -185,6 +192,7 @@ export class RunStore {
 
   dispose(): void {
     this.stopPlayer()
+    this.prepared.clear()
     clearTimeout(this.timer)
     this.listeners.clear()
   }
@@ -239,6 +247,21 @@ export class RunStore {
       runs.set(id, { ...at, status: 'running' })
     }
     return runs
+  }
+
+  /** Once a replay has all of its events: its scrubber's checkpoints, made while idle. */
+  private prepareReplay(id: string): void {
+    const idle = (f: () => void): unknown =>
+      typeof requestIdleCallback === 'function' ? requestIdleCallback(f) : setTimeout(f)
+    const step = (): void => {
+      const cursor = this.cursor(id)
+      // a later event (or a seek that made a new cursor) starts again, with its own step
+      if (cursor && cursor === this.prepared.get(id) && cursor.prepare(PREPARE_SLICE_MS)) idle(step)
+    }
+    idle(() => {
+      this.prepared.set(id, this.cursor(id))
+      step()
+    })
   }
 
   private stopPlayer(): void {
