@@ -1,14 +1,26 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { runInfo } from '../test/fakeApi'
 import { poolRun, queueRun } from '../test/fixtures/synthetic'
+import { ReplayCursor } from './replayCursor'
+import type { RunStoreOptions } from './runStore'
 import { RunStore } from './runStore'
 
-afterEach(() => vi.useRealTimers())
+/** Every store of a test is disposed after it (a replay's idle work must not reach the next). */
+const stores: RunStore[] = []
+const newStore = (options?: RunStoreOptions): RunStore => {
+  const store = new RunStore(options)
+  stores.push(store)
+  return store
+}
+afterEach(() => {
+  stores.splice(0).forEach((s) => s.dispose())
+  vi.useRealTimers()
+})
 
 describe('RunStore', () => {
   it('tells listeners at most once per throttle interval', () => {
     vi.useFakeTimers()
-    const store = new RunStore({ throttleMs: 100 })
+    const store = newStore({ throttleMs: 100 })
     const listener = vi.fn()
     store.subscribe(listener)
     const events = poolRun(3, 30)
@@ -21,7 +33,7 @@ describe('RunStore', () => {
   })
 
   it('replays an opened trace: the views see the state at the scrubber time (synthetic)', () => {
-    const store = new RunStore({ throttleMs: 0 })
+    const store = newStore({ throttleMs: 0 })
     store.applyBatch({ runId: 'run-9', seq: 0, events: queueRun() })
     store.addRun(runInfo('run-9', { replay: true, status: 'finished', scenario: 'queue' }))
     const snap = () => store.getSnapshot()
@@ -44,7 +56,7 @@ describe('RunStore', () => {
 
   it('plays a replay forward to its end, then stops', () => {
     vi.useFakeTimers()
-    const store = new RunStore({ throttleMs: 0 })
+    const store = newStore({ throttleMs: 0 })
     store.applyBatch({ runId: 'r', seq: 0, events: queueRun() })
     store.mergeInfos([runInfo('r', { replay: true })])
     store.togglePlay('r') // at the end: restarts from 0
@@ -55,9 +67,9 @@ describe('RunStore', () => {
   })
 
   it('drops the event log of a live run once it knows it is live', () => {
-    const store = new RunStore({ throttleMs: 0 })
+    const store = newStore({ throttleMs: 0 })
     const unknown = vi.fn()
-    const s2 = new RunStore({ throttleMs: 0, onUnknownRun: unknown })
+    const s2 = newStore({ throttleMs: 0, onUnknownRun: unknown })
     s2.applyBatch({ runId: 'x', seq: 0, events: queueRun() })
     expect(unknown).toHaveBeenCalledWith('x')
     store.addRun(runInfo('live'))
@@ -69,7 +81,7 @@ describe('RunStore', () => {
 
   it('applies a huge batch in slices, in order with the batches after it (synthetic)', async () => {
     vi.useFakeTimers()
-    const store = new RunStore({ throttleMs: 0 })
+    const store = newStore({ throttleMs: 0 })
     const events = poolRun(5, 20_000, 1)
     const end = events.pop()!
     store.applyBatch({ runId: 'r', seq: 0, events })
@@ -82,7 +94,7 @@ describe('RunStore', () => {
   })
 
   it('a replay opened at its end follows the rest of its events in (synthetic)', () => {
-    const store = new RunStore({ throttleMs: 0 })
+    const store = newStore({ throttleMs: 0 })
     const events = poolRun(5, 20_000, 1)
     // the host's answer came first, then the trace's events in several batches
     store.mergeInfos([runInfo('r', { replay: true, status: 'finished' })])
@@ -100,12 +112,31 @@ describe('RunStore', () => {
 
   it('a replay keeps every event for its scrubber, past the cap for runs not yet known (synthetic)', () => {
     const events = poolRun(5, 2_000, 1)
-    const store = new RunStore({ throttleMs: 0, maxUnknownLog: 1000 })
+    const store = newStore({ throttleMs: 0, maxUnknownLog: 1000 })
     store.mergeInfos([runInfo('r', { replay: true, status: 'finished' })])
     for (let i = 0, seq = 0; i < events.length; i += 500, seq++)
       store.applyBatch({ runId: 'r', seq, events: events.slice(i, i + 500) })
     const lastStart = events.findLast((e) => e.type === 'task.start')!
     store.seek('r', lastStart.t)
     expect(store.getSnapshot().runs.get('r')!.series.tasks.started).toBe(2_000)
+  })
+
+  it("makes a replay's scrubber checkpoints while idle once all its events are in (synthetic)", async () => {
+    vi.useFakeTimers()
+    const prepare = vi.spyOn(ReplayCursor.prototype, 'prepare')
+    const store = newStore({ throttleMs: 0 })
+    const events = poolRun(4, 3000, 1)
+    store.mergeInfos([runInfo('r', { replay: true, status: 'finished' })])
+    store.applyBatch({ runId: 'r', seq: 0, events: events.slice(0, 5000) })
+    await vi.runAllTimersAsync()
+    expect(prepare).not.toHaveBeenCalled() // not before the run's end is in
+    store.applyBatch({ runId: 'r', seq: 1, events: events.slice(5000) })
+    await vi.runAllTimersAsync()
+    expect(prepare).toHaveBeenCalled()
+    expect(prepare.mock.results.at(-1)!.value).toBe(false) // every checkpoint made
+    store.seek('r', events.at(-1)!.t / 2)
+    expect(store.getSnapshot().runs.get('r')!.series.tasks.started).toBeGreaterThan(0)
+    prepare.mockRestore()
+    store.dispose()
   })
 })

@@ -52,8 +52,8 @@ export class RunStore {
   private readonly full = new Map<string, RunState>()
   private readonly logs = new Map<string, RunEvent[]>()
   private readonly cursors = new Map<string, ReplayCursor>()
-  /** The cursor whose checkpoints are being made ahead of a seek, per replay. */
-  private readonly prepared = new Map<string, ReplayCursor | undefined>()
+  /** Replays whose scrubber checkpoints are being made ahead of a seek. */
+  private readonly preparing = new Set<string>()
   private readonly throttleMs: number
   private readonly inbox: { batch: EventBatch; from: number }[] = []
   private draining = false
@@ -192,7 +192,7 @@ export class RunStore {
 
   dispose(): void {
     this.stopPlayer()
-    this.prepared.clear()
+    this.preparing.clear()
     clearTimeout(this.timer)
     this.listeners.clear()
   }
@@ -249,19 +249,19 @@ export class RunStore {
     return runs
   }
 
-  /** Once a replay has all of its events: its scrubber's checkpoints, made while idle. */
+  /** Once a replay has all of its events: its scrubber's checkpoints, made while idle, one
+   *  slice at a time (a later event drops the cursor; the next slice works on its successor). */
   private prepareReplay(id: string): void {
+    if (this.preparing.has(id)) return
+    this.preparing.add(id)
     const idle = (f: () => void): unknown =>
       typeof requestIdleCallback === 'function' ? requestIdleCallback(f) : setTimeout(f)
     const step = (): void => {
-      const cursor = this.cursor(id)
-      // a later event (or a seek that made a new cursor) starts again, with its own step
-      if (cursor && cursor === this.prepared.get(id) && cursor.prepare(PREPARE_SLICE_MS)) idle(step)
+      if (!this.preparing.has(id)) return // disposed
+      if (this.cursor(id)?.prepare(PREPARE_SLICE_MS)) idle(step)
+      else this.preparing.delete(id)
     }
-    idle(() => {
-      this.prepared.set(id, this.cursor(id))
-      step()
-    })
+    idle(step)
   }
 
   private stopPlayer(): void {
