@@ -2,7 +2,6 @@
 // piece by piece as the socket takes them (a million-event run is never one string here, nor
 // one WebSocket message that the page would have to parse). Errors answer with the API's
 // message as text; HEAD checks without building the trace.
-import { once } from 'node:events'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { ApiError } from '../core/host/ApiError'
 import type { PoolScopeService } from '../core/host/PoolScopeService'
@@ -35,11 +34,17 @@ export async function serveExport(
     'cache-control': 'no-store'
   })
   if (req.method === 'HEAD') return void res.end()
+  // One listener each for the whole download (a promise per wait piled up a listener per wait).
   let gone = false
-  res.once('close', () => (gone = true))
+  let wake = (): void => undefined
+  res.once('close', () => {
+    gone = true
+    wake()
+  })
+  res.on('drain', () => wake())
   for (const piece of file.pieces) {
     if (gone) return // the client went away: stop building the rest
-    if (!res.write(piece)) await Promise.race([once(res, 'drain'), once(res, 'close')])
+    if (!res.write(piece)) await new Promise<void>((resolve) => (wake = resolve))
   }
   res.end()
 }
