@@ -9,12 +9,14 @@ import { WebSocketServer } from 'ws'
 import type { PoolScopeService } from '../core/host/PoolScopeService'
 import { EXPORT_PATH, serveExport } from './serveExport'
 import { OPEN_PATH, serveOpen } from './serveOpen'
+import { sendText } from './sendText'
 import { serveStatic } from './serveStatic'
 import { WsSession } from './WsSession'
 
 export const TOKEN_COOKIE = 'poolscope_token'
 export const SERVE_HOST = '127.0.0.1'
-/** Largest WebSocket message accepted (an opened trace travels in one). */
+/** Largest WebSocket message accepted (an openTrace call carries its whole file; the browser
+ *  face posts files to OPEN_PATH instead, but the API over the WebSocket still takes them). */
 export const MAX_WS_MESSAGE_BYTES = 80 * 1024 * 1024
 
 export const CSP = [
@@ -73,12 +75,7 @@ export async function startServer(
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', `http://${SERVE_HOST}:${port}`)
     const why = refusal(req, url)
-    if (why) {
-      res
-        .writeHead(403, { 'content-type': 'text/plain; charset=utf-8' })
-        .end(`403 Forbidden: ${why}\n`)
-      return
-    }
+    if (why) return sendText(res, 403, `403 Forbidden: ${why}`)
     if (url.pathname === OPEN_PATH) {
       if (req.method !== 'POST') return void res.writeHead(405, { allow: 'POST' }).end()
       serveOpen(service, url, req, res).catch(() => res.destroy())

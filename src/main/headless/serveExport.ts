@@ -5,6 +5,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { ApiError } from '../core/host/ApiError'
 import type { PoolScopeService } from '../core/host/PoolScopeService'
+import { sendText } from './sendText'
 
 export const EXPORT_PATH = '/api/export'
 
@@ -22,10 +23,7 @@ export async function serveExport(
     })
   } catch (err) {
     const status = err instanceof ApiError && err.code === 'not-found' ? 404 : 400
-    res
-      .writeHead(status, { 'content-type': 'text/plain; charset=utf-8' })
-      .end(`${err instanceof Error ? err.message : String(err)}\n`)
-    return
+    return sendText(res, status, err instanceof Error ? err.message : String(err))
   }
   res.writeHead(200, {
     'content-type': `${file.mime}; charset=utf-8`,

@@ -7,6 +7,7 @@ import { toApiErrorInfo } from '../core/host/ApiError'
 import type { PoolScopeService } from '../core/host/PoolScopeService'
 import { mib } from '../core/trace/checkJsonLimits'
 import { decodeTraceBytes } from '../core/trace/readTraceFile'
+import { sendText } from './sendText'
 
 export const OPEN_PATH = '/api/open'
 /** Bytes of a posted trace (compressed or not): the API's limit on its text. */
@@ -19,9 +20,7 @@ export async function serveOpen(
   res: ServerResponse
 ): Promise<void> {
   const fileName = url.searchParams.get('name') ?? ''
-  const fail = (status: number, message: string): void => {
-    res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8' }).end(`${message}\n`)
-  }
+  const fail = (status: number, message: string): void => sendText(res, status, message)
   const declared = Number(req.headers['content-length'] ?? 0)
   if (declared > MAX_OPEN_BYTES) {
     req.resume()

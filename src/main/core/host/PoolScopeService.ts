@@ -81,7 +81,11 @@ export class PoolScopeService {
   /** An ended run's trace as text pieces (serve mode streams them to a download); `input` is
    *  checked as exportRun's. */
   exportStream(input: unknown): ExportStream {
-    const { runId, format } = checkedInput('exportRun', input)
+    return this.endedRunStream(checkedInput('exportRun', input))
+  }
+
+  /** Input already checked (exportRun's handler, exportStream). */
+  private endedRunStream({ runId, format }: CommandInput<'exportRun'>): ExportStream {
     const run = this.getRun(runId)
     if (run.status === 'running' || run.status === 'stopping') {
       throw new ApiError(
@@ -169,7 +173,7 @@ export class PoolScopeService {
       return { pid: input.pid, signal: input.signal }
     },
     exportRun: (input: CommandInput<'exportRun'>) => {
-      const { pieces, ...file } = this.exportStream(input)
+      const { pieces, ...file } = this.endedRunStream(input)
       return { ...file, content: [...pieces].join('') }
     },
     openTrace: (input: { fileName: string; content: string }) => {

@@ -2,6 +2,7 @@
 // same download. In serve mode a trace comes from the host's download URL as a Blob: the
 // browser reads the response off the page's thread, and the page never holds it as text.
 import type { PoolScopeApi, TraceFormat } from '../../../shared/api'
+import { fetchOk } from './fetchOk'
 
 export function downloadBlob(fileName: string, blob: Blob): void {
   const url = URL.createObjectURL(blob)
@@ -35,8 +36,7 @@ export async function exportedFile(
 /** A file from `url`: its name (Content-Disposition) and body; a failed answer's text is the
  *  error's message (the host says what is wrong). */
 async function fetchFile(url: string): Promise<SavedFile> {
-  const res = await fetch(url, { cache: 'no-store' })
-  if (!res.ok) throw new Error((await res.text()).trim() || `HTTP ${res.status}`)
+  const res = await fetchOk(url, { cache: 'no-store' })
   const disposition = res.headers.get('content-disposition') ?? ''
   const fileName = /filename="([^"]+)"/.exec(disposition)?.[1] ?? 'trace'
   return { fileName, blob: await res.blob() }

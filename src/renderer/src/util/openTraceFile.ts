@@ -4,6 +4,7 @@
 // is read here (gzip unpacked with DecompressionStream) and passed as text.
 import type { PoolScopeApi, RunInfo } from '../../../shared/api'
 import { MAX_TRACE_CHARS } from '../../../shared/api'
+import { fetchOk } from './fetchOk'
 import { readCappedText } from './readCappedText'
 
 export interface TraceFile {
@@ -27,7 +28,6 @@ export async function openTraceFile(api: PoolScopeApi, file: File): Promise<RunI
     })
     return api.openTrace(read)
   }
-  const res = await fetch(api.openUrl(file.name), { method: 'POST', body: file })
-  if (!res.ok) throw new Error((await res.text()).trim() || `HTTP ${res.status}`)
+  const res = await fetchOk(api.openUrl(file.name), { method: 'POST', body: file })
   return (await res.json()) as RunInfo
 }
