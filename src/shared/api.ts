@@ -2,8 +2,8 @@
 // (src/main/ipc.ts + src/preload), the serve-mode WebSocket, and the renderer's client.
 // Each command has a zod schema for its input; receivers validate with it before acting.
 import { z } from 'zod'
-import type { EventBatch, RunStatus, Verdict } from './events'
-import { RunStatusSchema, VerdictSchema } from './events'
+import type { EventBatch, RunKind, RunStatus, Verdict } from './events'
+import { RunKindSchema, RunStatusSchema, VerdictSchema } from './events'
 import type { ScenarioSpec } from './scenarios'
 import type { CommandName } from './channels'
 import { COMMAND_NAMES } from './channels'
@@ -22,7 +22,8 @@ export const RunInfoSchema = z.object({
   /** Wall-clock start, ms since the epoch. */
   startedAt: z.number(),
   hostPid: z.number().int(),
-  /** True for a run opened from a trace file: it is replayed, nothing runs. */
+  kind: RunKindSchema,
+  /** True for a run opened from a trace file: it is replayed, nothing runs (kind 'replay'). */
   replay: z.boolean(),
   verdict: VerdictSchema.optional()
 })
@@ -30,6 +31,7 @@ export interface RunInfo {
   id: string
   scenario: string
   params: Record<string, number | string>
+  kind: RunKind
   status: RunStatus
   startedAt: number
   hostPid: number

@@ -16,6 +16,12 @@ export const RUN_STATUSES = ['running', 'stopping', 'finished', 'failed', 'stopp
 export const RunStatusSchema = z.enum(RUN_STATUSES)
 export type RunStatus = z.infer<typeof RunStatusSchema>
 
+/** What a run is: a scenario on the app's own primitives, a trace opened again, a program
+ *  started under PoolScope, or a process tree that was already running. */
+export const RUN_KINDS = ['scenario', 'replay', 'program', 'attach'] as const
+export const RunKindSchema = z.enum(RUN_KINDS)
+export type RunKind = z.infer<typeof RunKindSchema>
+
 export const CheckSchema = z.object({
   /** The English name: part of the CLI contract, and what tests match on. */
   name: z.string(),

@@ -17,15 +17,15 @@ import type { ExportStream } from '../trace/exportTrace'
 import { exportStream } from '../trace/exportTrace'
 import { openNativeTrace } from '../trace/parseNativeTrace'
 import type { ReplayRun } from '../trace/ReplayRun'
+import type { RunEventListener, RunHandle } from '../session/RunHandle'
+import { isLive } from '../session/RunHandle'
 import { ApiError } from './ApiError'
-
-type AnyRun = Run | ReplayRun
 
 /** Ended runs kept for the history and export; older ones are let go as new ones come. */
 export const MAX_KEPT_RUNS = 50
 
 export class PoolScopeService {
-  private readonly runs = new Map<string, AnyRun>()
+  private readonly runs = new Map<string, RunHandle>()
   private readonly batcher = new Batcher()
   private nextId = 1
   /** Created with the first run; samples at the live pace during runs, idle pace between. */
@@ -87,7 +87,7 @@ export class PoolScopeService {
   /** Input already checked (exportRun's handler, exportStream). */
   private endedRunStream({ runId, format }: CommandInput<'exportRun'>): ExportStream {
     const run = this.getRun(runId)
-    if (run.status === 'running' || run.status === 'stopping') {
+    if (isLive(run)) {
       throw new ApiError(
         'bad-input',
         `run '${run.id}' is still ${run.status}: export it when it has ended`
@@ -96,7 +96,7 @@ export class PoolScopeService {
     return exportStream(run, format)
   }
 
-  getRun(id: string): AnyRun {
+  getRun(id: string): RunHandle {
     const run = this.runs.get(id)
     if (!run) throw new ApiError('not-found', `no run with id '${id}'`)
     return run
@@ -118,27 +118,38 @@ export class PoolScopeService {
       if (err instanceof ParamError) throw new ApiError('bad-input', err.message)
       throw err
     }
+    return this.launch(
+      (id, onEvent, monitor) => new Run(id, program, params, onEvent, monitor)
+    ).start()
+  }
+
+  /** Adds a run of any kind (a scenario, a watched program, an attached tree): `create` gets
+   *  the new run's id, the listener its events must go to (they stream to every face) and the
+   *  shared monitor. Keep the run's processes going only after this returns. */
+  launch<R extends RunHandle>(
+    create: (id: string, onEvent: RunEventListener, monitor: Monitor) => R
+  ): R {
     this.monitor ??= new Monitor(this.monitorOptions)
-    const run = new Run(
-      `run-${this.nextId++}`,
-      program,
-      params,
-      (r, ev) => {
-        this.batcher.touch(r)
-        if (ev.type === 'run.end') this.batcher.flush()
-      },
-      this.monitor
-    )
+    const run = create(this.newRunId(), this.onRunEvent, this.monitor)
     this.keep(run)
-    return run.start()
+    return run
+  }
+
+  private readonly onRunEvent: RunEventListener = (run, ev) => {
+    this.batcher.touch(run)
+    if (ev.type === 'run.end') this.batcher.flush()
+  }
+
+  private newRunId(): string {
+    return `run-${this.nextId++}`
   }
 
   /** Adds a run; past MAX_KEPT_RUNS the oldest ended ones are let go (their memory with them). */
-  private keep(run: AnyRun): void {
+  private keep(run: RunHandle): void {
     this.runs.set(run.id, run)
     for (const [id, old] of this.runs) {
       if (this.runs.size <= MAX_KEPT_RUNS) break
-      if (old.status === 'running' || old.status === 'stopping') continue
+      if (isLive(old)) continue
       this.runs.delete(id)
       this.batcher.forget(id)
     }
@@ -146,7 +157,7 @@ export class PoolScopeService {
 
   /** Stops every live run and waits until their processes are gone. */
   async shutdown(): Promise<void> {
-    await Promise.all([...this.runs.values()].map((r) => (r instanceof Run ? r.stop() : undefined)))
+    await Promise.all([...this.runs.values()].map((r) => r.stop()))
     await this.monitor?.close()
     this.batcher.flush()
     this.batcher.dispose()
@@ -159,12 +170,12 @@ export class PoolScopeService {
       this.startRun(input.scenario, input.params).info(),
     stopRun: async (input: { runId: string }) => {
       const run = this.getRun(input.runId)
-      if (run instanceof Run) await run.stop()
+      await run.stop()
       return run.info()
     },
     killProcess: (input: { runId: string; pid: number; signal: 'SIGTERM' | 'SIGKILL' }) => {
       const run = this.getRun(input.runId)
-      if (!(run instanceof Run) || !run.killProcess(input.pid, input.signal)) {
+      if (!run.killProcess(input.pid, input.signal)) {
         throw new ApiError(
           'not-found',
           `pid ${input.pid} is not a live process of run '${input.runId}'`
@@ -179,7 +190,7 @@ export class PoolScopeService {
     openTrace: (input: { fileName: string; content: string }) => {
       let run: ReplayRun
       try {
-        run = openNativeTrace(`run-${this.nextId++}`, input.content)
+        run = openNativeTrace(this.newRunId(), input.content)
       } catch (err) {
         throw new ApiError(
           'bad-input',

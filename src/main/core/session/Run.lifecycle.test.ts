@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { EventOf, RunEvent } from '../../../shared/events'
 import { isAlive } from '../procfs'
 import { Run } from './Run'
+import type { RunEventListener } from './RunHandle'
 import { newMonitor } from './testMonitor'
 import { testProgram } from './testProgram'
 
@@ -10,7 +11,7 @@ function recorded(
   type: RunEvent['type'],
   n: number
 ): {
-  listener: (run: Run, e: RunEvent) => void
+  listener: RunEventListener
   reached: Promise<void>
 } {
   let count = 0

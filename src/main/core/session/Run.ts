@@ -17,14 +17,16 @@ import type { ScenarioContext, ScenarioProgram } from '../scenarios/ScenarioProg
 import type { Monitor } from '../monitor/Monitor'
 import { abortableDelay } from './abortableDelay'
 import { EventLog } from './EventLog'
+import type { KillSignal, RunEventListener, RunHandle } from './RunHandle'
+import type { TraceMeta } from '../../../shared/trace'
+import { traceMeta } from '../trace/traceMeta'
 import { RunSampling } from './RunSampling'
-
-export type RunEventListener = (run: Run, event: RunEvent) => void
 
 /** How long stopped processes get between SIGTERM and SIGKILL. */
 export const STOP_GRACE_MS = 2000
 
-export class Run {
+export class Run implements RunHandle {
+  readonly kind = 'scenario'
   readonly startedAt = Date.now()
   readonly hostPid = process.pid
   /** Every event of the run, in order (compact: see EventLog). */
@@ -61,9 +63,14 @@ export class Run {
       status: this.status,
       startedAt: this.startedAt,
       hostPid: this.hostPid,
+      kind: this.kind,
       replay: false,
       verdict: this.verdict
     }
+  }
+
+  traceMeta(): TraceMeta {
+    return traceMeta(this.info())
   }
 
   /** Milliseconds since the run started (monotonic, sub-ms). */
@@ -91,7 +98,7 @@ export class Run {
   }
 
   /** Signals one of this run's live processes, pool workers included (the UI's kill action). */
-  killProcess(pid: number, signal: 'SIGTERM' | 'SIGKILL'): boolean {
+  killProcess(pid: number, signal: KillSignal): boolean {
     const proc = [...this.processes].find((p) => p.pid === pid && p.isAlive())
     if (!proc) return this.scope?.killWorker(pid, signal) ?? false
     if (signal === 'SIGKILL') proc.kill()

@@ -4,9 +4,12 @@ import type { RunInfo } from '../../../shared/api'
 import type { RunStatus, Verdict } from '../../../shared/events'
 import type { NativeTrace, TraceMeta } from '../../../shared/trace'
 import { EventLog } from '../session/EventLog'
-import type { TraceableRun } from './nativeTrace'
+import type { RunHandle } from '../session/RunHandle'
 
-export class ReplayRun implements TraceableRun {
+export class ReplayRun implements RunHandle {
+  readonly kind = 'replay'
+  /** Nothing runs: a replay has ended before it is opened. */
+  readonly done = Promise.resolve()
   readonly status: RunStatus
   readonly verdict: Verdict | undefined
   readonly events: EventLog
@@ -32,8 +35,23 @@ export class ReplayRun implements TraceableRun {
       status: this.status,
       startedAt: meta.startedAt,
       hostPid: meta.hostPid,
+      kind: this.kind,
       replay: true,
       ...(this.verdict ? { verdict: this.verdict } : {})
     }
+  }
+
+  traceMeta(): TraceMeta {
+    return this.meta
+  }
+
+  /** Nothing to stop. */
+  stop(): Promise<void> {
+    return this.done
+  }
+
+  /** A replay has no live processes. */
+  killProcess(): boolean {
+    return false
   }
 }

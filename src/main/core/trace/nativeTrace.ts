@@ -1,25 +1,15 @@
 // The native trace format: a run as one versioned document, written in chunks.
-import type { RunInfo } from '../../../shared/api'
-import type { RunStatus, Verdict } from '../../../shared/events'
 import { TRACE_FORMAT, TRACE_VERSION } from '../../../shared/trace'
-import type { EventList } from '../session/EventList'
 import { EventLog } from '../session/EventLog'
-import { ReplayRun } from './ReplayRun'
 import type { TraceDoc } from './TraceDoc'
-import { traceMeta } from './traceMeta'
+import type { RunHandle } from '../session/RunHandle'
 
-/** What a trace needs from a run, live or replayed. */
-export interface TraceableRun {
-  id: string
-  status: RunStatus
-  verdict: Verdict | undefined
-  events: EventList
-  info(): RunInfo
-}
+/** What a trace needs from a run, of any kind. */
+export type TraceableRun = Pick<RunHandle, 'id' | 'status' | 'verdict' | 'events' | 'traceMeta'>
 
 /** The run as a native trace. A replayed run keeps the meta it was recorded with. */
 export function toNativeTrace(run: TraceableRun): TraceDoc {
-  const meta = run instanceof ReplayRun ? run.meta : traceMeta(run.info())
+  const meta = run.traceMeta()
   return {
     format: TRACE_FORMAT,
     version: TRACE_VERSION,

@@ -13,6 +13,7 @@ export function runInfo(id: string, over: Partial<RunInfo> = {}): RunInfo {
     status: 'running',
     startedAt: 0,
     hostPid: 1000,
+    kind: 'scenario',
     replay: false,
     ...over
   }
