@@ -4,7 +4,7 @@
 // so the real UI can start it with its Run button.
 import type { UnstampedEvent } from '../src/shared/events'
 import type { ScenarioProgram } from '../src/main/core/scenarios/ScenarioProgram'
-import { hello } from '../src/main/core/scenarios/hello'
+import { hello } from '../src/main/core/scenarios/hello/program'
 
 const WORKERS = 4
 

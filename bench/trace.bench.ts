@@ -18,7 +18,7 @@ import {
   syntheticEvents,
   syntheticTrace,
   syntheticTraceHead
-} from '../src/main/core/trace/syntheticTrace'
+} from '../test/core/trace/syntheticTrace'
 import type { TraceDoc } from '../src/main/core/trace/TraceDoc'
 import { writeTrace } from '../src/main/core/trace/writeTrace'
 import type { Bench, BenchResult } from './harness'

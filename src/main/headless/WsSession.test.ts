@@ -10,8 +10,8 @@ import type { RunningServer } from './serve'
 import { startServer } from './serve'
 import type { WsService } from './WsSession'
 import { WsSession } from './WsSession'
-import type { WsTestClient } from './testing/wsTestClient'
-import { wsTestClient } from './testing/wsTestClient'
+import type { WsTestClient } from '../../../test/headless/wsTestClient'
+import { wsTestClient } from '../../../test/headless/wsTestClient'
 
 const cleanups: (() => Promise<void> | void)[] = []
 afterEach(async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { EXIT } from './runCli'
-import { cli } from './testing/runCliCapture'
+import { cli } from '../../../test/headless/runCliCapture'
 
 describe('poolscope CLI', () => {
   it('list --json prints one object per scenario with typed parameters', async () => {

@@ -6,7 +6,7 @@ import type { RunEvent } from '../../shared/events'
 import { checkChromeTrace } from '../core/trace/checkChromeTrace'
 import { readTraceFile } from '../core/trace/readTraceFile'
 import { EXIT } from './runCli'
-import { cli } from './testing/runCliCapture'
+import { cli } from '../../../test/headless/runCliCapture'
 
 describe('poolscope CLI traces', () => {
   let dir: string

@@ -11,11 +11,11 @@ import { PoolScopeService } from '../core/host/PoolScopeService'
 import { MAX_BATCH_EVENTS, MAX_SUBSCRIBER_BACKLOG } from '../core/session/Batcher'
 import { nativeTraceText } from '../core/trace/nativeTrace'
 import { MAX_OPEN_BYTES } from './serveOpen'
-import { syntheticTrace } from '../core/trace/syntheticTrace'
+import { syntheticTrace } from '../../../test/core/trace/syntheticTrace'
 import type { RunningServer } from './serve'
 import { startServer } from './serve'
-import type { WsTestClient } from './testing/wsTestClient'
-import { wsTestClient } from './testing/wsTestClient'
+import type { WsTestClient } from '../../../test/headless/wsTestClient'
+import { wsTestClient } from '../../../test/headless/wsTestClient'
 
 let server: RunningServer
 let service: PoolScopeService

@@ -10,7 +10,7 @@ describe('children of a host killed with SIGKILL', () => {
   it('exit on their own: no tagged process survives (checked in /proc)', async () => {
     const host = spawn(
       process.execPath,
-      ['--import', 'tsx', resolve(__dirname, 'testing/orphanHost.ts')],
+      ['--import', 'tsx', resolve(__dirname, '../../../../test/core/child/orphanHost.ts')],
       // Tagged with our PID: if the host itself survived, the stray check would catch it.
       {
         env: { ...process.env, [ENV_HOST_PID]: String(process.pid) },

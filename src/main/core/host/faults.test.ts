@@ -4,9 +4,14 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { EventOf, RunEvent } from '../../../shared/events'
 import type { Run } from '../session/Run'
-import type { EventWith } from '../scenarios/verdictKit'
+import type { EventWith } from '../scenarios/kit/verdictKit'
 import { PoolScopeService } from './PoolScopeService'
-import { chromeExit, expectNothingLeft, exportBoth, waitForEvent } from './testing/faultKit'
+import {
+  chromeExit,
+  expectNothingLeft,
+  exportBoth,
+  waitForEvent
+} from '../../../../test/core/host/faultKit'
 
 let service: PoolScopeService | undefined
 afterEach(async () => {

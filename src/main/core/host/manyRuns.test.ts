@@ -9,7 +9,13 @@ describe('50 runs in a row, every other one stopped mid-way', () => {
   it('leave no process behind, and the host memory returns to within 20 % of its start', async () => {
     const host = spawn(
       process.execPath,
-      ['--expose-gc', '--import', 'tsx', resolve(__dirname, 'testing/manyRunsHost.ts'), '50'],
+      [
+        '--expose-gc',
+        '--import',
+        'tsx',
+        resolve(__dirname, '../../../../test/core/host/manyRunsHost.ts'),
+        '50'
+      ],
       {
         env: { ...process.env, [ENV_HOST_PID]: String(process.pid) },
         stdio: ['ignore', 'pipe', 'inherit']

@@ -10,9 +10,9 @@ import { Process } from '../primitives/Process'
 import { Queue } from '../primitives/Queue'
 import { isAlive } from '../procfs'
 import { PoolScopeService } from './PoolScopeService'
-import { expectNothingLeft } from './testing/faultKit'
-import type { LoadFigures } from './testing/peakRss'
-import { measureLoad } from './testing/peakRss'
+import { expectNothingLeft } from '../../../../test/core/host/faultKit'
+import type { LoadFigures } from '../../../../test/core/host/peakRss'
+import { measureLoad } from '../../../../test/core/host/peakRss'
 
 const FULL = process.env.STRESS === '1'
 const SIZE = FULL

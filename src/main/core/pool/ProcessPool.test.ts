@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { isAlive } from '../procfs'
 import { Lock } from '../primitives/Lock'
 import { Queue } from '../primitives/Queue'
-import { recordEvents } from '../primitives/testing/recordEvents'
+import { recordEvents } from '../../../../test/core/primitives/recordEvents'
 import { ProcessPool } from './ProcessPool'
 
 let pool: ProcessPool | undefined

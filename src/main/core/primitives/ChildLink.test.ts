@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { Process } from './Process'
-import { recordEvents } from './testing/recordEvents'
+import { recordEvents } from '../../../../test/core/primitives/recordEvents'
 
 // A child that misbehaves on the channel before behaving: the host must log and carry on.
 const ROGUE = `

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { Lock } from './Lock'
 import { Process } from './Process'
-import { recordEvents } from './testing/recordEvents'
+import { recordEvents } from '../../../../test/core/primitives/recordEvents'
 
 describe('Lock', () => {
   it('is FIFO fair across processes: waiters get it in the order they asked', async () => {

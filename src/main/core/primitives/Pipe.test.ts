@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { openPipe } from './Pipe'
 import { Process } from './Process'
-import { recordEvents } from './testing/recordEvents'
+import { recordEvents } from '../../../../test/core/primitives/recordEvents'
 
 describe('Pipe', () => {
   it('carries a message from one child to another; both ends report to the host', async () => {

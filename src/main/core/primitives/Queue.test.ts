@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { Process } from './Process'
 import { Queue } from './Queue'
-import { recordEvents } from './testing/recordEvents'
+import { recordEvents } from '../../../../test/core/primitives/recordEvents'
 
 describe('Queue', () => {
   it('is FIFO in the host, with put/get/depth events carrying the PID', async () => {

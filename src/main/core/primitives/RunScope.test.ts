@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import type { RunEvent } from '../../../shared/events'
 import { isAlive } from '../procfs'
-import { hello } from '../scenarios/hello'
+import { hello } from '../scenarios/hello/program'
 import type { ScenarioProgram } from '../scenarios/ScenarioProgram'
 import { Run } from '../session/Run'
 import { RunScope } from './RunScope'
-import { recordEvents } from './testing/recordEvents'
+import { recordEvents } from '../../../../test/core/primitives/recordEvents'
 
 describe('RunScope', () => {
   it('dispose() terminates pools and closes queues and pipes', async () => {

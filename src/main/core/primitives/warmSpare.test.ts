@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { processesTaggedWith } from '../procfs'
 import { Process } from './Process'
-import { recordEvents } from './testing/recordEvents'
+import { recordEvents } from '../../../../test/core/primitives/recordEvents'
 import { setWarmSpares, sparesReady } from './warmSpare'
 
 afterEach(() => setWarmSpares(0))

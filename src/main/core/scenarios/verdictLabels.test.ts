@@ -4,7 +4,11 @@
 // (expectHealthyRun checks labels too) and the type of verdict() requires a label everywhere.
 import { describe, expect, it } from 'vitest'
 import { programs } from './registry'
-import { expectLabelledChecks, runScenario, smallestParams } from './testing/runScenario'
+import {
+  expectLabelledChecks,
+  runScenario,
+  smallestParams
+} from '../../../../test/core/scenarios/runScenario'
 
 describe('verdict labels', () => {
   it.each([...programs.keys()])('%s: every check has a ko and an en label', async (id) => {

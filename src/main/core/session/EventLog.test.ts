@@ -1,8 +1,8 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { RunEvent } from '../../../shared/events'
-import { arbitraryEvent } from '../trace/arbitraryTrace'
-import { syntheticTrace } from '../trace/syntheticTrace'
+import { arbitraryEvent } from '../../../../test/core/trace/arbitraryTrace'
+import { syntheticTrace } from '../../../../test/core/trace/syntheticTrace'
 import { EventLog } from './EventLog'
 
 const runs = Number(process.env.FUZZ_RUNS ?? 200)

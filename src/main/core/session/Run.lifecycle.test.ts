@@ -3,8 +3,8 @@ import type { EventOf, RunEvent } from '../../../shared/events'
 import { isAlive } from '../procfs'
 import { Run } from './Run'
 import type { RunEventListener } from './RunHandle'
-import { newMonitor } from './testMonitor'
-import { testProgram } from './testProgram'
+import { newMonitor } from '../../../../test/core/session/testMonitor'
+import { testProgram } from '../../../../test/core/session/testProgram'
 
 /** Resolves once `n` events of `type` were recorded by the run. */
 function recorded(

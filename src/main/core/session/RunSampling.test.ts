@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest'
 import type { EventOf, RunEvent } from '../../../shared/events'
 import { RunEventSchema } from '../../../shared/events'
 import { Run } from './Run'
-import { newMonitor } from './testMonitor'
-import { testProgram } from './testProgram'
+import { newMonitor } from '../../../../test/core/session/testMonitor'
+import { testProgram } from '../../../../test/core/session/testProgram'
 
 const samplesOf = (events: readonly RunEvent[]): EventOf<'sample'>[] =>
   events.filter((e): e is EventOf<'sample'> => e.type === 'sample')

@@ -2,7 +2,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { NativeTraceSchema } from '../../../shared/trace'
-import { arbitraryTrace } from './arbitraryTrace'
+import { arbitraryTrace } from '../../../../test/core/trace/arbitraryTrace'
 import { checkChromeTrace } from './checkChromeTrace'
 import { chromeTraceText } from './chromeTraceText'
 

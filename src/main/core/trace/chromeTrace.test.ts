@@ -7,7 +7,7 @@ import type { ChromeEvent } from './chromeEvent'
 import { CPU_CORES_PID } from './chromePlan'
 import { checkChromeTrace } from './checkChromeTrace'
 import { chromeTraceText } from './chromeTraceText'
-import { SYNTHETIC_HOST_PID, syntheticTrace } from './syntheticTrace'
+import { SYNTHETIC_HOST_PID, syntheticTrace } from '../../../../test/core/trace/syntheticTrace'
 
 const text = (trace: NativeTrace): string => [...chromeTraceText(trace)].join('')
 const eventsOf = (t: string): ChromeEvent[] =>

@@ -7,7 +7,7 @@ import { PoolScopeService } from '../host/PoolScopeService'
 import { csvField } from './csvField'
 import { parseCsv } from './parseCsv'
 import { COMBINED_COLUMNS, CSV_COLUMNS, CSV_TABLES, csvTablePaths } from './csvTrace'
-import { syntheticTrace } from './syntheticTrace'
+import { syntheticTrace } from '../../../../test/core/trace/syntheticTrace'
 import { writeTrace } from './writeTrace'
 
 function asObjects(rows: string[][]): Array<Record<string, string>> {

@@ -9,7 +9,7 @@ import type { Run } from '../session/Run'
 import { toNativeTrace } from './nativeTrace'
 import { parseNativeTrace } from './parseNativeTrace'
 import { readTraceFile } from './readTraceFile'
-import { syntheticTrace } from './syntheticTrace'
+import { syntheticTrace } from '../../../../test/core/trace/syntheticTrace'
 import { writeTrace } from './writeTrace'
 
 /** A real `hello` run: real processes, real PIDs. */

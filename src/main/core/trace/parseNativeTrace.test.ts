@@ -9,7 +9,7 @@ import { TRACE_LIMITS } from '../../../shared/trace'
 import { PoolScopeService } from '../host/PoolScopeService'
 import { parseNativeTrace } from './parseNativeTrace'
 import { readTraceFile } from './readTraceFile'
-import { syntheticTrace } from './syntheticTrace'
+import { syntheticTrace } from '../../../../test/core/trace/syntheticTrace'
 
 const good = syntheticTrace(200)
 const goodText = JSON.stringify(good)

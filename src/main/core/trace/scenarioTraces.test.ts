@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest'
 import { PoolScopeService } from '../host/PoolScopeService'
 import { programs } from '../scenarios/registry'
-import { smallestParams } from '../scenarios/testing/runScenario'
+import { smallestParams } from '../../../../test/core/scenarios/runScenario'
 import { checkChromeTrace } from './checkChromeTrace'
 import { COMBINED_COLUMNS } from './csvTrace'
 import { parseCsv } from './parseCsv'

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { chunked, writeFilesAtomic } from './writeAtomic'
-import { syntheticTrace } from './syntheticTrace'
+import { syntheticTrace } from '../../../../test/core/trace/syntheticTrace'
 import { writeTrace } from './writeTrace'
 
 describe('atomic trace writes', () => {

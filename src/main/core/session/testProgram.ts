@@ -1,7 +1,0 @@
-// Test helper: a scenario program whose body the test writes (the spec is hello's).
-import type { ScenarioContext, ScenarioProgram } from '../scenarios/ScenarioProgram'
-import { hello } from '../scenarios/hello'
-
-export function testProgram(run: (ctx: ScenarioContext) => Promise<unknown>): ScenarioProgram {
-  return { spec: hello.spec, run, verdict: () => [] }
-}
