@@ -155,10 +155,11 @@ export class PoolScopeService {
     }
   }
 
-  /** Stops every live run and waits until their processes are gone. */
+  /** Stops every live run and waits until their processes are gone. Resolves whatever a run,
+   *  its stop or the monitor did (a face shutting down has nobody to hand an error to). */
   async shutdown(): Promise<void> {
-    await Promise.all([...this.runs.values()].map((r) => r.stop()))
-    await this.monitor?.close()
+    await Promise.allSettled([...this.runs.values()].map((r) => r.stop()))
+    await this.monitor?.close().catch(() => undefined)
     this.batcher.flush()
     this.batcher.dispose()
   }

@@ -5,6 +5,7 @@ import type {
   ErrorInfo,
   RunEvent,
   RunStatus,
+  LabelledCheck,
   UnstampedEvent,
   Verdict
 } from '../../../shared/events'
@@ -14,6 +15,7 @@ import { bindScope, RunScope } from '../primitives/RunScope'
 import type { ProcessOptions } from '../primitives/Process'
 import { toErrorInfo } from '../protocol'
 import type { ScenarioContext, ScenarioProgram } from '../scenarios/ScenarioProgram'
+import { check } from '../scenarios/verdictKit'
 import type { Monitor } from '../monitor/Monitor'
 import { abortableDelay } from './abortableDelay'
 import { EventLog } from './EventLog'
@@ -24,6 +26,12 @@ import { RunSampling } from './RunSampling'
 
 /** How long stopped processes get between SIGTERM and SIGKILL. */
 export const STOP_GRACE_MS = 2000
+
+/** The check that stands for a verdict that threw (the run is failed, not the host). */
+function verdictThrew(err: unknown): LabelledCheck {
+  const { name, message } = toErrorInfo(err)
+  return check('verdict computed', '판정 계산', false, `the verdict threw ${name}: ${message}`)
+}
 
 export class Run implements RunHandle {
   readonly kind = 'scenario'
@@ -42,6 +50,8 @@ export class Run implements RunHandle {
   private readonly processes = new Set<Process>()
   /** The run's queues, locks, pipes and pools (created with its context). */
   private scope: RunScope | undefined
+  /** run.end was emitted (it is, exactly once). */
+  private ended = false
   /** Samples of the host and this run's processes while it is live (with a monitor). */
   readonly sampling: RunSampling | undefined
 
@@ -85,7 +95,11 @@ export class Run implements RunHandle {
   }
 
   start(): this {
-    this.done = this.execute()
+    // execute() guards each step; this is for what no step foresaw: done never rejects.
+    this.done = this.execute().catch((err: unknown) => {
+      this.fail(err)
+      this.end()
+    })
     return this
   }
 
@@ -111,58 +125,92 @@ export class Run implements RunHandle {
     if (this.status !== 'running') return this.done
     this.status = 'stopping'
     this.abort.abort(new Error('run stopped'))
-    await this.endProcesses(graceMs)
+    await this.guarded(() => this.endProcesses(graceMs))
     await this.done
   }
 
   private async execute(): Promise<void> {
-    this.emit({
-      type: 'run.start',
-      scenario: this.program.spec.id,
-      params: this.params,
-      hostPid: this.hostPid
-    })
-    this.sampling?.start()
-    const ctx = this.context()
+    let ctx: ScenarioContext | undefined
     try {
+      this.emit({
+        type: 'run.start',
+        scenario: this.program.spec.id,
+        params: this.params,
+        hostPid: this.hostPid
+      })
+      this.sampling?.start()
+      ctx = this.context()
       this.result = await this.program.run(ctx)
       // Like Python at exit: children the program did not join are waited for, not killed.
       await Promise.all([...this.processes].filter((p) => p.isAlive()).map((p) => p.join()))
       if (this.status === 'running') this.status = 'finished'
     } catch (err) {
-      await this.endProcesses(STOP_GRACE_MS)
-      if (this.status === 'stopping') this.status = 'stopped'
-      else {
-        this.status = 'failed'
-        this.error = toErrorInfo(err)
-      }
+      if (this.status !== 'stopping') this.fail(err)
     }
-    await ctx.dispose() // pools the program left running, its queues and pipes
+    // The tail: each step guarded, so that whatever throws, the run still ends (failed).
+    await this.guarded(() => this.endProcesses(STOP_GRACE_MS))
+    await this.guarded(() => ctx?.dispose()) // pools the program left running, queues, pipes
     if (this.status === 'stopping') this.status = 'stopped'
-    await this.sampling?.finish() // the last sample precedes run.end
-    const checks =
-      this.status === 'finished'
-        ? this.program.verdict(this.events, this.result, {
-            hostPid: this.hostPid,
-            params: this.params
-          })
-        : []
-    this.verdict = { passed: this.status === 'finished' && checks.every((c) => c.passed), checks }
-    this.emit({
-      type: 'run.end',
-      status: this.status,
-      hostPid: this.hostPid,
-      result: this.result ?? null,
-      verdict: this.verdict,
-      ...(this.error ? { error: this.error } : {})
-    })
+    await this.guarded(() => this.sampling?.finish()) // the last sample precedes run.end
+    this.verdict = this.judge()
+    this.end()
+  }
+
+  /** Records the run's first error; the run has failed whatever it was doing. */
+  private fail(err: unknown): void {
+    this.status = 'failed'
+    this.error ??= toErrorInfo(err)
+  }
+
+  private async guarded(step: () => unknown): Promise<void> {
+    try {
+      await step()
+    } catch (err) {
+      this.fail(err)
+    }
+  }
+
+  /** The verdict of a finished run; one that throws is a failed check naming the exception. */
+  private judge(): Verdict {
+    if (this.status !== 'finished') return { passed: false, checks: [] }
+    try {
+      const checks = this.program.verdict(this.events, this.result, {
+        hostPid: this.hostPid,
+        params: this.params
+      })
+      return { passed: checks.every((c) => c.passed), checks }
+    } catch (err) {
+      this.fail(err)
+      return { passed: false, checks: [verdictThrew(err)] }
+    }
+  }
+
+  /** Emits run.end, once whatever happens (a listener that throws does not undo it). */
+  private end(): void {
+    if (this.ended) return
+    this.ended = true
+    this.verdict ??= { passed: false, checks: [] }
+    try {
+      this.emit({
+        type: 'run.end',
+        status: this.status,
+        hostPid: this.hostPid,
+        result: this.result ?? null,
+        verdict: this.verdict,
+        ...(this.error ? { error: this.error } : {})
+      })
+    } catch {
+      // recorded already; a face's listener failing is the face's
+    }
   }
 
   private context(): ScenarioContext {
     const pace = Number(this.params.pace ?? 1)
     const scope = new RunScope(this.emit)
     this.scope = scope
-    this.abort.signal.addEventListener('abort', () => void scope.dispose(), { once: true })
+    this.abort.signal.addEventListener('abort', () => void this.guarded(() => scope.dispose()), {
+      once: true
+    })
     return {
       hostPid: this.hostPid,
       params: this.params,
