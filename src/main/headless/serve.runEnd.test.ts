@@ -7,11 +7,11 @@ import { afterAll, beforeAll, expect, it } from 'vitest'
 import type { RunInfo } from '../../shared/api'
 import type { EventOf } from '../../shared/events'
 import { PoolScopeService } from '../core/host/PoolScopeService'
-import { hello } from '../core/scenarios/hello'
+import { hello } from '../core/scenarios/hello/program'
 import type { ScenarioProgram } from '../core/scenarios/ScenarioProgram'
 import type { RunningServer } from './serve'
 import { startServer } from './serve'
-import { wsTestClient } from './testing/wsTestClient'
+import { wsTestClient } from '../../../test/headless/wsTestClient'
 
 const broken: ScenarioProgram = {
   spec: { ...hello.spec, id: 'broken-verdict' },

@@ -6,8 +6,8 @@ import type { Monitor } from '../monitor/Monitor'
 import { isAlive } from '../procfs'
 import type { ScenarioProgram } from '../scenarios/ScenarioProgram'
 import { Run } from './Run'
-import { newMonitor } from './testMonitor'
-import { testProgram } from './testProgram'
+import { newMonitor } from '../../../../test/core/session/testMonitor'
+import { testProgram } from '../../../../test/core/session/testProgram'
 
 /** Runs `program` to its end; the events its listener heard and the run. */
 async function runToEnd(
