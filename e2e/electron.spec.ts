@@ -97,7 +97,7 @@ test("queue: the PIDs shown are the host's live children, the exported trace hol
     page.waitForEvent('download'),
     page.getByRole('menuitem', { name: 'PoolScope trace (.poolscope.json)' }).click()
   ])
-  expect(download.suggestedFilename()).toMatch(/^queue-run-\d+\.poolscope\.json$/)
+  expect(download.suggestedFilename()).toMatch(/^queue-run-[0-9a-f]+-\d+\.poolscope\.json$/)
   const trace = parseNativeTrace(readFileSync((await download.path())!, 'utf8'))
   expect(trace.meta).toMatchObject({ scenario: 'queue', hostPid })
   expect(trace.status).toBe('finished')

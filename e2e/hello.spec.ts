@@ -74,7 +74,7 @@ test('exports a run in each format as a download from the host, then opens it ag
     return { name: file.suggestedFilename(), text: readFileSync((await file.path())!, 'utf8') }
   }
   const native = await download('PoolScope trace (.poolscope.json)')
-  expect(native.name).toMatch(/^hello-run-\d+\.poolscope\.json$/)
+  expect(native.name).toMatch(/^hello-run-[0-9a-f]+-\d+\.poolscope\.json$/)
   const trace = parseNativeTrace(native.text)
   expect(trace.meta).toMatchObject({ scenario: 'hello', hostPid: host.pid })
   const spawned = trace.events.flatMap((e) => (e.type === 'proc.spawn' ? [e] : []))

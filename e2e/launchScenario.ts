@@ -19,5 +19,5 @@ export async function launchScenario(page: Page, c: LaunchCase): Promise<string>
   await page.getByRole('button', { name: 'Run', exact: true }).click()
   const status = page.getByTestId('run-status')
   await expect(status).toContainText(c.id)
-  return /run-\d+/.exec((await status.textContent()) ?? '')![0]
+  return /run-[0-9a-f]+-\d+/.exec((await status.textContent()) ?? '')![0]
 }

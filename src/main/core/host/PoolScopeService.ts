@@ -1,5 +1,6 @@
 // The PoolScope API implemented on the host (Electron main or the headless CLI/serve). Faces
 // call `call(name, untrustedInput)`; the input is validated here, once, for every face.
+import { randomBytes } from 'node:crypto'
 import type { CommandInput, CommandName, CommandOutputs, RunInfo } from '../../../shared/api'
 import { commandInputs } from '../../../shared/api'
 import type { EventBatch } from '../../../shared/events'
@@ -27,6 +28,9 @@ export const MAX_KEPT_RUNS = 50
 export class PoolScopeService {
   private readonly runs = new Map<string, RunHandle>()
   private readonly batcher = new Batcher()
+  /** Run ids are `run-<hostTag>-<n>`: a tag per host start, so a page that resumes after a
+   *  restart never takes the new host's run-1 for the old one's. */
+  readonly hostTag = randomBytes(3).toString('hex')
   private nextId = 1
   /** Created with the first run; samples at the live pace during runs, idle pace between. */
   private monitor: Monitor | undefined
@@ -141,7 +145,7 @@ export class PoolScopeService {
   }
 
   private newRunId(): string {
-    return `run-${this.nextId++}`
+    return `run-${this.hostTag}-${this.nextId++}`
   }
 
   /** Adds a run; past MAX_KEPT_RUNS the oldest ended ones are let go (their memory with them). */
