@@ -12,7 +12,8 @@ export default defineConfig({
             'src/main/**/*.test.ts',
             'src/shared/**/*.test.ts',
             'src/preload/**/*.test.ts',
-            'scripts/**/*.test.ts'
+            'scripts/**/*.test.ts',
+            'bench/**/*.test.ts'
           ],
           globalSetup: ['test/buildWorker.ts'],
           setupFiles: ['test/noStrayChildren.ts'],

@@ -1,6 +1,9 @@
 // The benchmark harness: each benchmark measures its subject and a baseline in the same run
 // and reports the ratio, so results compare across noisy machines.
 export interface BenchResult {
+  /** Stable key for tools comparing runs (`pool.map1`): never carries sizes or counts. */
+  id: string
+  /** What the table shows, sizes included (`pool.map1 (100000)`). */
   name: string
   value: number
   unit: string
@@ -20,8 +23,17 @@ export interface BenchOptions {
   long: boolean
 }
 
+/** A benchmark that cannot run here (no browser, no /proc): reported with the reason. */
+export interface BenchSkipped {
+  id: string
+  name: string
+  skipped: string
+}
+
 export interface Bench {
   name: string
+  /** Why it cannot run on this machine, or null when it can: asked before `run`. */
+  cannotRun?(): string | null
   run(opts: BenchOptions): Promise<BenchResult[]>
 }
 

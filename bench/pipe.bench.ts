@@ -66,6 +66,7 @@ export const pipeBench: Bench = {
     const vsQueue = ratio(pipeRate, queueRate)
     const rows: BenchResult[] = [
       {
+        id: 'pipe.stream.queue',
         name: `pipe.stream (${n}, median of 3)`,
         value: pipeRate,
         unit: 'msg/s',
@@ -76,6 +77,7 @@ export const pipeBench: Bench = {
         met: vsQueue !== null && vsQueue >= 2
       },
       {
+        id: 'pipe.stream.python',
         name: `pipe.stream (${n}, median of 3)`,
         value: pipeRate,
         unit: 'msg/s',
@@ -85,6 +87,7 @@ export const pipeBench: Bench = {
         ...(pyStream.note ? { note: pyStream.note } : {})
       },
       {
+        id: 'pipe.rtt',
         name: 'pipe.rtt',
         value: rtt,
         unit: 'µs',

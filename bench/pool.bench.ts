@@ -38,6 +38,7 @@ async function rawForkRtt(n: number): Promise<number> {
 }
 
 function timeRow(
+  id: string,
   name: string,
   value: number,
   unit: string,
@@ -47,6 +48,7 @@ function timeRow(
 ): BenchResult {
   const r = ratio(value, base.value)
   return {
+    id,
     name,
     value,
     unit,
@@ -91,16 +93,33 @@ export const poolBench: Bench = {
     const pyMap1 = pythonBaseline('map', mapN, 1)
     const pyMap = pythonBaseline('map', mapN, 0)
     return [
-      timeRow('pool.rtt', rtt, 'µs', 'raw fork IPC round trip', raw),
-      timeRow('pool.rtt', rtt, 'µs', 'Python Pool(2).apply_async().get()', pyRtt, {
-        text: '≤ 0.5× Python',
-        maxRatio: 0.5
-      }),
-      timeRow(`pool.map1 (${mapN})`, map1, 'ms', 'Python Pool(2).map chunksize=1', pyMap1, {
-        text: '≥ 3× Python (ratio ≤ 0.33)',
-        maxRatio: 1 / 3
-      }),
+      timeRow('pool.rtt.raw', 'pool.rtt', rtt, 'µs', 'raw fork IPC round trip', raw),
       timeRow(
+        'pool.rtt.python',
+        'pool.rtt',
+        rtt,
+        'µs',
+        'Python Pool(2).apply_async().get()',
+        pyRtt,
+        {
+          text: '≤ 0.5× Python',
+          maxRatio: 0.5
+        }
+      ),
+      timeRow(
+        'pool.map1',
+        `pool.map1 (${mapN})`,
+        map1,
+        'ms',
+        'Python Pool(2).map chunksize=1',
+        pyMap1,
+        {
+          text: '≥ 3× Python (ratio ≤ 0.33)',
+          maxRatio: 1 / 3
+        }
+      ),
+      timeRow(
+        'pool.map',
         `pool.map (${mapN})`,
         mapDefault,
         'ms',
@@ -134,6 +153,7 @@ async function queuedMemory(n: number): Promise<BenchResult> {
   await pool.terminate()
   await Promise.all([blocker, ...pending])
   return {
+    id: 'pool.memory',
     name: `pool.memory (${n} queued)`,
     value: growthMb,
     unit: 'MB',

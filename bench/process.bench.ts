@@ -42,6 +42,7 @@ export const processBench: Bench = {
     const warmMs = median(warm)
     return [
       {
+        id: 'process.start.cold',
         name: 'process.start (cold)',
         value: coldMs,
         unit: 'ms',
@@ -50,6 +51,7 @@ export const processBench: Bench = {
         ratio: null
       },
       {
+        id: 'process.start.warm',
         name: 'process.start (warm spare)',
         value: warmMs,
         unit: 'ms',

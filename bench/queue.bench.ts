@@ -35,6 +35,7 @@ export const queueBench: Bench = {
     const r = ratio(rate, py.value)
     return [
       {
+        id: 'queue.stream',
         name: `queue.stream (${n}, median of 3)`,
         value: rate,
         unit: 'msg/s',

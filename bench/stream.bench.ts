@@ -4,7 +4,9 @@
 // emission of its oldest event on the host to the moment the page's store applied it) is
 // measured on the shared wall clock. Baseline: the rate the host actually offered.
 // Target: ≥ 50,000 events/s at ≥ 30 fps, added latency ≤ 100 ms. Needs `electron-vite build`.
+import { accessSync, constants, existsSync } from 'node:fs'
 import { resolve } from 'node:path'
+import type { Browser } from '@playwright/test'
 import { chromium } from '@playwright/test'
 import { CHROMIUM_ARGS } from '../playwright.config'
 import { PoolScopeService } from '../src/main/core/host/PoolScopeService'
@@ -65,16 +67,16 @@ async function measure(rate: number, seconds: number, tab: string): Promise<Meas
   const service = new PoolScopeService({
     programs: new Map([['hello', floodProgram(rate, seconds)]])
   })
-  const server = await startServer(service, { port: 0, rendererDir: resolve('out/renderer') })
+  const server = await startServer(service, { port: 0, rendererDir: RENDERER_DIR })
   const hostBatches = new Map<number, { n: number; firstT: number }>()
   const unsubscribe = service.subscribe((b) => {
     hostBatches.set(b.seq, { n: b.events.length, firstT: b.events[0]?.t ?? 0 })
   })
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: CHROMIUM_ARGS
-  })
+  let browser: Browser | undefined
   try {
+    // inside the try: a browser that fails to start must still close the server (it kept the
+    // process alive forever)
+    browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS })
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } })
     await page.addInitScript(PROBE)
     await page.goto(server.url)
@@ -136,10 +138,29 @@ async function measure(rate: number, seconds: number, tab: string): Promise<Meas
     }
   } finally {
     unsubscribe()
-    await browser.close()
+    await browser?.close()
     await service.shutdown()
     await server.close()
   }
+}
+
+const RENDERER_DIR = resolve('out/renderer')
+
+function chromiumPath(): string {
+  return process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+}
+
+/** Why this benchmark cannot run here (no browser to drive, no built renderer), or null. */
+export function streamCannotRun(): string | null {
+  const browser = chromiumPath()
+  try {
+    accessSync(browser, constants.X_OK)
+  } catch {
+    return `no Chromium at ${browser} (install Debian's chromium, or set CHROMIUM_PATH)`
+  }
+  if (!existsSync(resolve(RENDERER_DIR, 'index.html')))
+    return `the renderer is not built (no ${RENDERER_DIR}/index.html): run npx electron-vite build`
+  return null
 }
 
 /** [offered events/s, the tab on view]: the target's rate on every tab, then faster. */
@@ -155,6 +176,7 @@ const LONG: [number, string][] = [
 
 export const streamBench: Bench = {
   name: 'stream.events',
+  cannotRun: streamCannotRun,
   async run({ long }) {
     // offered a little above the target, so that keeping up means meeting it
     const seconds = long ? 10 : 4
@@ -163,6 +185,7 @@ export const streamBench: Bench = {
       const m = await measure(rate, seconds, tab)
       const met = m.eventsPerS >= 50_000 && m.fps >= 30 && m.latencyP95 <= 100
       results.push({
+        id: `stream.events.${rate / 1000}k.${tab.toLowerCase().replace(/\W+/g, '-')}`,
         name: `stream.events ${rate / 1000}k/s ${tab}`,
         value: m.eventsPerS,
         unit: 'events/s applied',

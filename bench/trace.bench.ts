@@ -155,6 +155,7 @@ export const traceExportBench: Bench = {
     const note = `${n.toLocaleString('en')} SYNTHETIC events → ${base.chromeEvents.toLocaleString('en')} Chrome events, ${(stream.bytes / MiB).toFixed(0)} MiB; median of ${RUNS} runs, each variant in its own process`
     const results: BenchResult[] = [
       {
+        id: 'trace.export.time',
         name: 'trace.export time',
         value: stream.ms,
         unit: 'ms',
@@ -165,6 +166,7 @@ export const traceExportBench: Bench = {
         note
       },
       {
+        id: 'trace.export.cpu',
         name: 'trace.export CPU time',
         value: stream.cpuMs,
         unit: 'ms',
@@ -174,6 +176,7 @@ export const traceExportBench: Bench = {
         note: `user + system, all threads; steadier than wall time on a shared machine (load ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores)`
       },
       {
+        id: 'trace.export.peak-rss',
         name: 'trace.export peak RSS',
         value: stream.peak / MiB,
         unit: 'MiB',
@@ -184,6 +187,7 @@ export const traceExportBench: Bench = {
         note: `whole process: Node + tsx alone ${(empty.rssBefore / MiB).toFixed(0)} MiB, with the run's events ${(stream.rssBefore / MiB).toFixed(0)} MiB before the export (EventLog; as objects: ${(base.rssBefore / MiB).toFixed(0)} MiB)`
       },
       {
+        id: 'trace.export.added-rss',
         name: 'trace.export added RSS',
         value: added(stream),
         unit: 'MiB',
@@ -194,6 +198,7 @@ export const traceExportBench: Bench = {
         note: 'peak RSS during the export minus RSS just before it: what exporting costs'
       },
       {
+        id: 'trace.record',
         name: 'trace.record',
         value: record.log,
         unit: 'µs/event',

@@ -39,10 +39,17 @@ export class ProcessTable {
     return this.rows.size
   }
 
-  /** Applies one tick: `readings` of `pids` taken at `now`; a pid without one is gone. */
-  update(pids: readonly number[], readings: ReadonlyMap<number, ProcReading>, now: number): void {
-    for (const pid of pids) {
-      const row = this.row(pid)
+  /** Applies one tick: `readings` of `pids` taken at `now`; a pid without one is gone.
+   *  Returns the rows of `pids`, in that order. */
+  update(
+    pids: readonly number[],
+    readings: ReadonlyMap<number, ProcReading>,
+    now: number
+  ): ProcessRow[] {
+    const rows: ProcessRow[] = new Array<ProcessRow>(pids.length)
+    for (let i = 0; i < pids.length; i++) {
+      const pid = pids[i]!
+      const row = (rows[i] = this.row(pid))
       const r = readings.get(pid)
       // An exited row keeps its last figures: a new reading under its PID is another process.
       if (row.exitCode !== null || row.signal !== null) continue
@@ -63,6 +70,7 @@ export class ProcessTable {
       row.rss = r.rss
       row.alive = r.alive
     }
+    return rows
   }
 
   /** Marks `pid` as exited with its code or signal (known to whoever waited for it). */

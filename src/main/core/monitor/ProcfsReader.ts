@@ -76,7 +76,9 @@ export function parseStat(
 ): ProcReading | null {
   // The command name may contain spaces and ')': the fields start after the last ')'. The
   // name is at most 64 bytes, so the search starts near the front instead of at the end.
-  let i = buf.lastIndexOf(CLOSE_PAREN, Math.min(len - 1, NAME_END_MAX))
+  // A plain loop: Buffer.lastIndexOf is a call into C++, which cost more than this scan.
+  let i = Math.min(len - 1, NAME_END_MAX)
+  while (i >= 0 && buf[i] !== CLOSE_PAREN) i--
   if (i < 0 || i + 2 >= len) return null
   const state = buf[i + 2]
   let field = 0

@@ -29,8 +29,7 @@ export class Sampler {
     const readings = await this.reader.read(pids)
     const t = this.clock()
     const cores = this.machine.update()
-    this.table.update(pids, readings, t)
-    return { t, cores, procs: pids.map((pid) => this.table.get(pid)!) }
+    return { t, cores, procs: this.table.update(pids, readings, t) }
   }
 
   /** Drops `pid` from the table and the reader. */
