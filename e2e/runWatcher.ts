@@ -1,7 +1,7 @@
 // The test's own view of the host: a WebSocket client (with the serve token) that records
 // every run's events, so what the UI shows can be checked against what the host emitted.
 import WebSocket from 'ws'
-import type { WsResponse } from '../src/shared/api'
+import type { ChannelResponse } from '../src/shared/api'
 import type { RunEvent } from '../src/shared/events'
 
 export interface RunWatcher {
@@ -19,7 +19,7 @@ export async function watchRuns(url: string): Promise<RunWatcher> {
   const byRun = new Map<string, RunEvent[]>()
   const waiters: (() => void)[] = []
   ws.on('message', (data) => {
-    const msg = JSON.parse(data.toString()) as WsResponse
+    const msg = JSON.parse(data.toString()) as ChannelResponse
     if (msg.kind !== 'batch') return
     const list = byRun.get(msg.batch.runId) ?? []
     list.push(...msg.batch.events)

@@ -1,22 +1,19 @@
-// Binds the PoolScope API to Electron IPC: every command on its prefixed channel, the sender
-// checked (our own window's main frame, showing our own page), the payload validated by the
-// service, and batches pushed to the windows that subscribed until they close or navigate.
-import type { IpcMain, IpcMainEvent, IpcMainInvokeEvent, WebContents } from 'electron'
-import type { IpcReply } from '../shared/channels'
-import {
-  COMMAND_NAMES,
-  IPC_ACK,
-  IPC_PREFIX,
-  IPC_SUBSCRIBE,
-  IPC_UNSUBSCRIBE,
-  IPC_BATCH
-} from '../shared/channels'
-import { toApiErrorInfo } from './core/host/ApiError'
-import type { PoolScopeService } from './core/host/PoolScopeService'
+// Binds the PoolScope API to Electron IPC: the channel (ChannelServer) over one IPC channel,
+// one connection per window, every message's sender checked (ValidatedIpcMain: our own
+// window's main frame, showing our own page). A window's connection ends, with its
+// subscription and its listeners, when it navigates (a reload starts a new one, which resumes
+// the runs with their events) or is destroyed.
+import type { IpcMainEvent, WebContents } from 'electron'
+import type { ChannelResponse } from '../shared/channel/messages'
+import { IPC_CHANNEL } from '../shared/channel/names'
+import type { ChannelService } from './channel/ChannelServer'
+import { ChannelServer } from './channel/ChannelServer'
+import type { RawIpcMain } from './ValidatedIpcMain'
+import { REFUSED_MESSAGE, ValidatedIpcMain } from './ValidatedIpcMain'
 
 export interface IpcDeps {
-  ipcMain: Pick<IpcMain, 'handle' | 'on' | 'removeHandler' | 'removeAllListeners'>
-  service: Pick<PoolScopeService, 'call' | 'subscribe'>
+  ipcMain: RawIpcMain
+  service: ChannelService
   /** Whether this URL is our renderer's page (the built file, or the dev server). */
   isOwnUrl(url: string): boolean
   /** Whether these web contents belong to one of our windows. */
@@ -25,85 +22,65 @@ export interface IpcDeps {
 }
 
 /** The sender must be the top frame of our window, showing our page. */
-export function isTrustedSender(event: IpcMainEvent | IpcMainInvokeEvent, deps: IpcDeps): boolean {
+export function isTrustedSender(
+  event: Pick<IpcMainEvent, 'sender' | 'senderFrame'>,
+  deps: IpcDeps
+): boolean {
   const frame = event.senderFrame
   if (!frame || frame.parent !== null) return false
   return deps.isOwnWindow(event.sender) && deps.isOwnUrl(frame.url)
 }
 
-/** A renderer that never says "taken" is sent its next batch after this long anyway. */
-export const ACK_TIMEOUT_MS = 2000
+/** A renderer that never says "taken" is sent its next batch after this long anyway. IPC has
+ *  no flow control of its own (the main process would queue without bound): one batch is out
+ *  at a time. */
+export const ACK_PACING = { window: 1, timeoutMs: 2000 }
 
 export function bindIpc(deps: IpcDeps): () => void {
-  const subscriptions = new Map<number, () => void>()
+  const ipc = new ValidatedIpcMain(deps.ipcMain, (event) => isTrustedSender(event, deps), deps.log)
+  const connections = new Map<number, { channel: ChannelServer; end(): void }>()
 
-  for (const name of COMMAND_NAMES) {
-    deps.ipcMain.handle(
-      IPC_PREFIX + name,
-      async (event, input: unknown): Promise<IpcReply<unknown>> => {
-        if (!isTrustedSender(event, deps)) {
-          deps.log(
-            `refused ${name}: sender ${event.senderFrame?.url ?? '(gone)'} is not the PoolScope window`
-          )
-          return {
-            ok: false,
-            error: { code: 'refused', message: 'refused: not the PoolScope window' }
-          }
-        }
-        try {
-          return { ok: true, value: await deps.service.call(name, input) }
-        } catch (err) {
-          return { ok: false, error: toApiErrorInfo(err) }
-        }
-      }
-    )
-  }
-
-  /** Per window: the pending batch's "taken" signal (see IPC_ACK). */
-  const acks = new Map<number, () => void>()
-  const unsubscribe = (id: number): void => {
-    subscriptions.get(id)?.()
-    subscriptions.delete(id)
-    acks.get(id)?.()
-    acks.delete(id)
-  }
-
-  deps.ipcMain.on(IPC_SUBSCRIBE, (event) => {
-    if (!isTrustedSender(event, deps)) {
-      deps.log(
-        `refused subscribe: sender ${event.senderFrame?.url ?? '(gone)'} is not the PoolScope window`
-      )
-      return
+  const connect = (contents: WebContents): ChannelServer => {
+    const known = connections.get(contents.id)
+    if (known) return known.channel
+    const send = (msg: ChannelResponse): undefined => {
+      if (!contents.isDestroyed()) contents.send(IPC_CHANNEL, msg)
+      return undefined
     }
-    const contents = event.sender
-    if (subscriptions.has(contents.id)) return
-    // Busy until the renderer says it took the batch (or ACK_TIMEOUT_MS passed): meanwhile the
-    // host keeps later batches in a bounded backlog and drops past it, counting (EventBatch.dropped).
-    const stop = deps.service.subscribe((batch) => {
-      if (contents.isDestroyed()) return
-      contents.send(IPC_BATCH, batch)
-      return new Promise<void>((resolve) => {
-        const timer = setTimeout(done, ACK_TIMEOUT_MS)
-        function done(): void {
-          clearTimeout(timer)
-          if (acks.get(contents.id) === done) acks.delete(contents.id)
-          resolve()
-        }
-        acks.set(contents.id, done)
-      })
-    })
-    subscriptions.set(contents.id, stop)
-    contents.once('destroyed', () => unsubscribe(contents.id))
-    contents.once('did-start-navigation', () => unsubscribe(contents.id))
-  })
-  deps.ipcMain.on(IPC_UNSUBSCRIBE, (event) => unsubscribe(event.sender.id))
-  deps.ipcMain.on(IPC_ACK, (event) => acks.get(event.sender.id)?.())
+    const channel = new ChannelServer({ send }, deps.service, ACK_PACING)
+    const onNavigate = (details: { isMainFrame: boolean; isSameDocument: boolean }): void => {
+      if (details.isMainFrame && !details.isSameDocument) end()
+    }
+    const end = (): void => {
+      channel.close()
+      contents.off('did-start-navigation', onNavigate)
+      contents.off('destroyed', end)
+      connections.delete(contents.id)
+    }
+    contents.on('did-start-navigation', onNavigate)
+    contents.on('destroyed', end)
+    connections.set(contents.id, { channel, end })
+    return channel
+  }
+
+  ipc.on(
+    IPC_CHANNEL,
+    (event, msg) => void connect(event.sender).receive(msg),
+    (event, msg) => {
+      // Told so, to the frame that asked (never to our page, whose call ids it would match).
+      const id = (msg as { kind?: unknown; id?: unknown } | null)?.id
+      if ((msg as { kind?: unknown } | null)?.kind !== 'call' || typeof id !== 'number') return
+      const refusal: ChannelResponse = {
+        kind: 'error',
+        id,
+        error: { code: 'refused', message: REFUSED_MESSAGE }
+      }
+      event.senderFrame?.send(IPC_CHANNEL, refusal)
+    }
+  )
 
   return () => {
-    for (const name of COMMAND_NAMES) deps.ipcMain.removeHandler(IPC_PREFIX + name)
-    deps.ipcMain.removeAllListeners(IPC_SUBSCRIBE)
-    deps.ipcMain.removeAllListeners(IPC_UNSUBSCRIBE)
-    deps.ipcMain.removeAllListeners(IPC_ACK)
-    for (const id of [...subscriptions.keys()]) unsubscribe(id)
+    ipc.dispose()
+    for (const { end } of [...connections.values()]) end()
   }
 }

@@ -1,22 +1,14 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest'
-import {
-  COMMAND_NAMES,
-  IPC_ACK,
-  IPC_BATCH,
-  IPC_PREFIX,
-  IPC_SUBSCRIBE,
-  IPC_UNSUBSCRIBE
-} from '../shared/channels'
+import type { IpcBridge } from '../shared/channel/messages'
+import { IPC_CHANNEL } from '../shared/channel/names'
 
 // The real 'electron' module cannot load here (no binary): fake the two objects preload uses.
 const exposed: Record<string, unknown> = {}
-const ipcRenderer = { invoke: vi.fn(), send: vi.fn(), on: vi.fn(), removeListener: vi.fn() }
+const ipcRenderer = { send: vi.fn(), on: vi.fn(), removeListener: vi.fn() }
 vi.mock('electron', () => ({
   contextBridge: { exposeInMainWorld: (key: string, api: unknown) => (exposed[key] = api) },
   ipcRenderer
 }))
-
-type Api = Record<string, (...a: unknown[]) => unknown>
 
 describe('preload', () => {
   beforeEach(async () => {
@@ -24,50 +16,35 @@ describe('preload', () => {
     await import('./index')
   })
 
-  it('exposes exactly the API: its named commands and subscribe, as window.poolscope', () => {
+  it('exposes exactly a message port, as window.poolscope', () => {
     expect(Object.keys(exposed)).toEqual(['poolscope'])
-    expect(Object.keys(exposed.poolscope as object).sort()).toEqual(
-      [...COMMAND_NAMES, 'subscribe'].sort()
-    )
+    expect(Object.keys(exposed.poolscope as object).sort()).toEqual(['onMessage', 'send'])
   })
 
-  it('invokes the prefixed channel and unwraps the reply', async () => {
-    const api = exposed.poolscope as Api
-    ipcRenderer.invoke.mockResolvedValueOnce({ ok: true, value: [1] })
-    await expect(api.listRuns!()).resolves.toEqual([1])
-    expect(ipcRenderer.invoke).toHaveBeenCalledWith(IPC_PREFIX + 'listRuns', undefined)
-    ipcRenderer.invoke.mockResolvedValueOnce({
-      ok: false,
-      error: { code: 'bad-input', message: 'startRun: input.scenario: bad' }
+  it('sends requests on the one channel, unchanged', () => {
+    const port = exposed.poolscope as IpcBridge
+    port.send({ kind: 'call', id: 1, method: 'listRuns' })
+    expect(ipcRenderer.send).toHaveBeenCalledWith(IPC_CHANNEL, {
+      kind: 'call',
+      id: 1,
+      method: 'listRuns'
     })
-    await expect(api.startRun!({ scenario: 1 })).rejects.toThrow('startRun: input.scenario: bad')
   })
 
-  it('hands each batch to every listener, then tells the host it was taken', () => {
-    const api = exposed.poolscope as Api
-    const got: unknown[] = []
-    const off = api.subscribe!((b: unknown) => got.push(b)) as () => void
-    const onBatch = ipcRenderer.on.mock.calls.find((c) => c[0] === IPC_BATCH)![1] as (
-      e: unknown,
-      b: unknown
-    ) => void
-    const batch = { runId: 'run-1', seq: 0, events: [] }
-    onBatch({}, batch)
-    expect(got).toEqual([batch])
-    expect(ipcRenderer.send).toHaveBeenLastCalledWith(IPC_ACK)
-    off()
-  })
-
-  it('subscribes once for many listeners and unsubscribes after the last', () => {
-    const api = exposed.poolscope as Api
-    const off1 = api.subscribe!(() => {}) as () => void
-    const off2 = api.subscribe!(() => {}) as () => void
-    expect(ipcRenderer.send).toHaveBeenCalledTimes(1)
-    expect(ipcRenderer.send).toHaveBeenCalledWith(IPC_SUBSCRIBE)
-    expect(ipcRenderer.on).toHaveBeenCalledWith(IPC_BATCH, expect.any(Function))
-    off1()
-    expect(ipcRenderer.send).toHaveBeenCalledTimes(1)
-    off2()
-    expect(ipcRenderer.send).toHaveBeenLastCalledWith(IPC_UNSUBSCRIBE)
+  it('hands the host’s messages, error codes included, to the one receiver', () => {
+    const port = exposed.poolscope as IpcBridge
+    const first: unknown[] = []
+    const second: unknown[] = []
+    port.onMessage((m) => first.push(m))
+    port.onMessage((m) => second.push(m)) // replaces the first
+    expect(ipcRenderer.removeListener).toHaveBeenCalledWith(
+      IPC_CHANNEL,
+      ipcRenderer.on.mock.calls[0]![1]
+    )
+    const onMessage = ipcRenderer.on.mock.calls.at(-1)![1] as (e: unknown, m: unknown) => void
+    const error = { kind: 'error', id: 3, error: { code: 'not-found', message: 'no run' } }
+    onMessage({}, error)
+    expect(second).toEqual([error])
+    expect(first).toEqual([])
   })
 })

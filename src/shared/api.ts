@@ -1,15 +1,24 @@
-// The one PoolScope API. Every face implements or calls this: the Electron IPC binding
-// (src/main/ipc.ts + src/preload), the serve-mode WebSocket, and the renderer's client.
-// Each command has a zod schema for its input; receivers validate with it before acting.
+// The one PoolScope API. The host implements it (PoolScopeService); every face carries it over
+// the channel (src/shared/channel: the renderer's client, src/main/channel: the host's side),
+// on Electron IPC or serve mode's WebSocket. Each command has a zod schema for its input;
+// the host validates with it before acting.
 import { z } from 'zod'
 import type { EventBatch, RunKind, RunStatus, Verdict } from './events'
 import { RunKindSchema, RunStatusSchema, VerdictSchema } from './events'
 import type { ScenarioSpec } from './scenarios'
-import type { CommandName } from './channels'
-import { COMMAND_NAMES } from './channels'
+import type { ConnectionState } from './channel/messages'
+import type { CommandName } from './channel/names'
+import { COMMAND_NAMES } from './channel/names'
 
 export type { CommandName }
 export { COMMAND_NAMES }
+export type {
+  ApiErrorCode,
+  ApiErrorInfo,
+  ChannelRequest,
+  ChannelResponse,
+  ConnectionState
+} from './channel/messages'
 
 export const TRACE_FORMATS = ['native', 'chrome', 'csv'] as const
 export type TraceFormat = (typeof TRACE_FORMATS)[number]
@@ -83,46 +92,25 @@ export interface CommandOutputs {
 export type BatchListener = (batch: EventBatch) => void
 export type Unsubscribe = () => void
 
-/** The API as the renderer sees it (window.poolscope, or the WebSocket client). */
+/** Where the renderer's connection to the host stands (serve mode can lose it). */
+export interface ConnectionStatus {
+  get(): ConnectionState
+  onChange(listener: (state: ConnectionState) => void): Unsubscribe
+}
+
+/** The API as the renderer sees it (createApi over the face's port). */
 export type PoolScopeApi = {
   [K in CommandName]: (
     ...args: CommandInput<K> extends undefined ? [] : [CommandInput<K>]
   ) => Promise<CommandOutputs[K]>
 } & {
-  /** Receives every run's event batches from now on. */
+  /** Receives every run's event batches: first what the host recorded before, then live. */
   subscribe(listener: BatchListener): Unsubscribe
+  connection: ConnectionStatus
   /** Where an ended run's trace downloads from, for a face that serves it over HTTP (serve
    *  mode): the browser then streams it to a file instead of the page holding it as text. */
   exportUrl?(runId: string, format: TraceFormat): string
   /** Where a face that takes uploads over HTTP opens a trace file sent as the body: the
    *  browser streams the file from disk, the page does not read it into a string. */
   openUrl?(fileName: string): string
-}
-
-/** WebSocket messages (serve mode). Client → server: */
-export const WsRequestSchema = z.discriminatedUnion('kind', [
-  z.strictObject({
-    kind: z.literal('call'),
-    id: z.number().int().nonnegative(),
-    method: z.enum(COMMAND_NAMES),
-    input: z.unknown().optional()
-  }),
-  z.strictObject({
-    kind: z.literal('subscribe'),
-    /** Resume: the last batch seq seen per run; batches after it are replayed. */
-    since: z.record(z.string(), z.number().int()).optional()
-  })
-])
-export type WsRequest = z.infer<typeof WsRequestSchema>
-
-/** Server → client. */
-export type WsResponse =
-  | { kind: 'result'; id: number; value: unknown }
-  | { kind: 'error'; id: number | null; error: ApiErrorInfo }
-  | { kind: 'batch'; batch: EventBatch }
-
-export interface ApiErrorInfo {
-  /** Machine-readable: 'bad-input', 'not-found', 'failed'. */
-  code: 'bad-input' | 'not-found' | 'failed'
-  message: string
 }

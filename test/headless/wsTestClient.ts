@@ -1,21 +1,24 @@
 // A WebSocket client for tests: records what the server sends and can wait for a message.
 import { once } from 'node:events'
 import WebSocket from 'ws'
-import type { WsResponse } from '../../src/shared/api'
+import type { ChannelResponse } from '../../src/shared/api'
 
 export interface WsTestClient {
   ws: WebSocket
-  inbox: WsResponse[]
-  next(pred: (m: WsResponse) => boolean): Promise<WsResponse>
+  inbox: ChannelResponse[]
+  next(pred: (m: ChannelResponse) => boolean): Promise<ChannelResponse>
   send(msg: unknown): void
 }
 
 export async function wsTestClient(url: string, origin?: string): Promise<WsTestClient> {
   const ws = new WebSocket(url, origin ? { origin } : {})
-  const inbox: WsResponse[] = []
-  const waiters: { pred: (m: WsResponse) => boolean; resolve: (m: WsResponse) => void }[] = []
+  const inbox: ChannelResponse[] = []
+  const waiters: {
+    pred: (m: ChannelResponse) => boolean
+    resolve: (m: ChannelResponse) => void
+  }[] = []
   ws.on('message', (data) => {
-    const msg = JSON.parse(data.toString()) as WsResponse
+    const msg = JSON.parse(data.toString()) as ChannelResponse
     inbox.push(msg)
     for (const w of [...waiters]) {
       if (!w.pred(msg)) continue
@@ -29,7 +32,7 @@ export async function wsTestClient(url: string, origin?: string): Promise<WsTest
       throw new Error(`Unexpected server response: ${(res as { statusCode: number }).statusCode}`)
     })
   ])
-  const next = (pred: (m: WsResponse) => boolean): Promise<WsResponse> => {
+  const next = (pred: (m: ChannelResponse) => boolean): Promise<ChannelResponse> => {
     const seen = inbox.find(pred)
     return seen ? Promise.resolve(seen) : new Promise((resolve) => waiters.push({ pred, resolve }))
   }

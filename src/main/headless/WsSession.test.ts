@@ -8,7 +8,7 @@ import { PoolScopeService } from '../core/host/PoolScopeService'
 import { Batcher } from '../core/session/Batcher'
 import type { RunningServer } from './serve'
 import { startServer } from './serve'
-import type { WsService } from './WsSession'
+import type { ChannelService } from '../channel/ChannelServer'
 import { WsSession } from './WsSession'
 import type { WsTestClient } from '../../../test/headless/wsTestClient'
 import { wsTestClient } from '../../../test/headless/wsTestClient'
@@ -31,7 +31,7 @@ describe('WsSession with a client that stops reading', () => {
     const BOUND = 256 * 1024 // bytes
     const service = new PoolScopeService()
     const batcher = new Batcher(1000, 100)
-    const ws: WsService = {
+    const ws: ChannelService = {
       call: (name, input) => service.call(name, input),
       getRun: (id) => service.getRun(id),
       subscribe: (listener) => batcher.subscribe(listener, { maxBacklog: BACKLOG })

@@ -7,7 +7,7 @@ import { resolve } from 'node:path'
 import { createInterface } from 'node:readline'
 import { describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
-import type { WsResponse } from '../../shared/api'
+import type { ChannelResponse } from '../../shared/api'
 import { ENV_HOST_PID } from '../core/protocol'
 import { isAlive, processesTaggedWith } from '../core/procfs'
 
@@ -66,7 +66,7 @@ describe.each(['SIGTERM', 'SIGKILL'] as const)('a host killed with %s during a r
     await once(ws, 'open')
     const spawned = new Promise<number>((ok) => {
       ws.on('message', (data) => {
-        const msg = JSON.parse(data.toString()) as WsResponse
+        const msg = JSON.parse(data.toString()) as ChannelResponse
         const ev =
           msg.kind === 'batch' ? msg.batch.events.find((e) => e.type === 'proc.spawn') : undefined
         if (ev?.type === 'proc.spawn') ok(ev.pid)

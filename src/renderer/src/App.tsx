@@ -76,6 +76,7 @@ export function App({ api, store }: { api: PoolScopeApi; store: RunStore }): Rea
         store={store}
         actions={actions}
         openRef={openRef}
+        connection={api.connection}
         onHelp={() => setHelp(true)}
       />
       {actions.notice && (

@@ -1,11 +1,12 @@
 // The header: what the selected run is doing, its replay controls, and the app's commands.
 import { useTranslation } from 'react-i18next'
-import type { RunInfo } from '../../shared/api'
+import type { ConnectionStatus, RunInfo } from '../../shared/api'
 import type { Lang } from '../../shared/scenarios'
 import type { RunState } from './store/runState'
 import { isLive } from './store/runState'
 import type { ReplayStatus, RunStore } from './store/runStore'
 import type { RunActions } from './useRunActions'
+import { ConnectionIndicator } from './views/ConnectionIndicator'
 import { ExportMenu } from './views/ExportMenu'
 import { OpenTrace } from './views/OpenTrace'
 import { ReplayBar } from './views/ReplayBar'
@@ -17,17 +18,19 @@ interface Props {
   store: RunStore
   actions: RunActions
   openRef: React.Ref<HTMLInputElement>
+  connection: ConnectionStatus
   onHelp(): void
 }
 
 export function AppHeader(props: Props): React.JSX.Element {
-  const { run, info, replay, store, actions, openRef, onHelp } = props
+  const { run, info, replay, store, actions, openRef, connection, onHelp } = props
   const { t, i18n } = useTranslation()
   const live = !!run && !replay && isLive(run.status)
   const tasks = run?.series.tasks
   return (
     <header>
       <h1>{t('appTitle')}</h1>
+      <ConnectionIndicator connection={connection} />
       {run && (
         <p className="run-status" data-testid="run-status">
           {run.id} · {run.scenario || info?.scenario} · {replay ? `${t('replay')} · ` : ''}

@@ -3,7 +3,7 @@
 // host keeps serving. FUZZ_RUNS=N runs longer (default short for npm test).
 import fc from 'fast-check'
 import { afterAll, describe, expect, it } from 'vitest'
-import { COMMAND_NAMES } from '../../../shared/channels'
+import { COMMAND_NAMES } from '../../../shared/channel/names'
 import { SCENARIOS } from '../../../shared/scenarios'
 import { EXIT, runCli } from '../../headless/runCli'
 import { ApiError } from './ApiError'

@@ -1,11 +1,14 @@
-// The renderer reaches the host only through the PoolScope API: the preload's
-// window.poolscope in Electron, the WebSocket in a browser (serve mode).
+// The renderer reaches the host only through the PoolScope API: one channel client over the
+// preload's port in Electron, over a WebSocket in a browser (serve mode).
 import type { PoolScopeApi } from '../../../shared/api'
-import { createWsApi } from './wsClient'
+import { createApi } from '../../../shared/channel/createApi'
+import type { IpcBridge } from '../../../shared/channel/messages'
+import { ipcPort } from './ipcPort'
+import { wsPort } from './wsPort'
 
 declare global {
   interface Window {
-    poolscope?: PoolScopeApi
+    poolscope?: IpcBridge
   }
 }
 
@@ -16,5 +19,11 @@ export function wsUrlFor(location: Location): string {
 }
 
 export function connectApi(): PoolScopeApi {
-  return window.poolscope ?? createWsApi(wsUrlFor(window.location))
+  if (window.poolscope) return createApi(ipcPort(window.poolscope))
+  return {
+    ...createApi(wsPort(wsUrlFor(window.location))),
+    // the page's own origin, which holds the token as a cookie
+    exportUrl: (runId, format) => `/api/export?${new URLSearchParams({ run: runId, format })}`,
+    openUrl: (fileName) => `/api/open?${new URLSearchParams({ name: fileName })}`
+  }
 }

@@ -133,6 +133,17 @@ export const en = {
     opened: 'Opened {{file}}',
     tooBig: '{{file}} is too large to open here ({{mb}} MB); use the CLI'
   },
+  connection: {
+    label: 'Connection to the host',
+    connecting: 'Connecting…',
+    connected: 'Connected',
+    reconnecting: 'Reconnecting…',
+    reconnectingHelp:
+      'The connection to the PoolScope host dropped; trying again. Commands fail until it is back.',
+    gone: 'Host restarted',
+    goneHelp:
+      'The PoolScope host was restarted and has a new token, so this page cannot reach it. Open the address it printed (http://127.0.0.1:…/?token=…) in this tab.'
+  },
   perfetto: {
     label: 'Open in Perfetto',
     electron:

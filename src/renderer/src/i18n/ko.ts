@@ -135,6 +135,17 @@ export const ko: Strings = {
     opened: '{{file}} 열음',
     tooBig: '{{file}} 파일이 너무 커서({{mb}} MB) 여기서 열 수 없습니다. CLI를 쓰세요'
   },
+  connection: {
+    label: '호스트 연결',
+    connecting: '연결 중…',
+    connected: '연결됨',
+    reconnecting: '다시 연결하는 중…',
+    reconnectingHelp:
+      'PoolScope 호스트와의 연결이 끊겨 다시 시도하고 있습니다. 연결될 때까지 명령은 실패합니다.',
+    gone: '호스트가 다시 시작됨',
+    goneHelp:
+      'PoolScope 호스트가 새 토큰으로 다시 시작되어 이 페이지로는 연결할 수 없습니다. 호스트가 출력한 주소(http://127.0.0.1:…/?token=…)를 이 탭에서 여세요.'
+  },
   perfetto: {
     label: 'Perfetto에서 열기',
     electron:

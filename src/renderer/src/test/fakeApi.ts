@@ -1,7 +1,7 @@
 // A PoolScopeApi for component tests: every command is a vi.fn with a sensible answer, and
 // `emit` pushes a batch to the subscribers as the host would.
 import { vi } from 'vitest'
-import type { BatchListener, PoolScopeApi, RunInfo } from '../../../shared/api'
+import type { BatchListener, ConnectionState, PoolScopeApi, RunInfo } from '../../../shared/api'
 import type { EventBatch, RunEvent } from '../../../shared/events'
 import { SCENARIOS } from '../../../shared/scenarios'
 
@@ -22,6 +22,8 @@ export function runInfo(id: string, over: Partial<RunInfo> = {}): RunInfo {
 export function fakeApi() {
   const listeners = new Set<BatchListener>()
   const seq = new Map<string, number>()
+  let state: ConnectionState = 'connected'
+  const stateListeners = new Set<(s: ConnectionState) => void>()
   const api = {
     listScenarios: vi.fn(async () => [...SCENARIOS]),
     listRuns: vi.fn(async (): Promise<RunInfo[]> => []),
@@ -37,7 +39,19 @@ export function fakeApi() {
     subscribe: vi.fn((l: BatchListener) => {
       listeners.add(l)
       return () => listeners.delete(l)
-    })
+    }),
+    connection: {
+      get: (): ConnectionState => state,
+      onChange: (l: (s: ConnectionState) => void) => {
+        stateListeners.add(l)
+        return () => void stateListeners.delete(l)
+      }
+    }
+  }
+  /** Moves the connection to `next`, as a port would. */
+  const setConnection = (next: ConnectionState): void => {
+    state = next
+    stateListeners.forEach((l) => l(next))
   }
   const emit = (runId: string, events: RunEvent[]): void => {
     const n = (seq.get(runId) ?? -1) + 1
@@ -45,5 +59,5 @@ export function fakeApi() {
     const batch: EventBatch = { runId, seq: n, events }
     listeners.forEach((l) => l(batch))
   }
-  return { api: api as unknown as PoolScopeApi, mock: api, emit }
+  return { api: api as unknown as PoolScopeApi, mock: api, emit, setConnection }
 }
