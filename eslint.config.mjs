@@ -10,7 +10,8 @@ export default tseslint.config(
       'node_modules/**',
       'test-results/**',
       'playwright-report/**',
-      '.vitest-out/**'
+      '.vitest-out/**',
+      'dist/**'
     ]
   },
   js.configs.recommended,
