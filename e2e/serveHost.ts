@@ -1,4 +1,4 @@
-// Starts the headless host (`node out/main/cli.js serve --port 0`) for a test, reads the URL it
+// Starts the headless host (`node out/main/cli.js serve --port 0`, or a given port) for a test, reads the URL it
 // prints, and on stop checks that no process it started outlives it.
 import type { ChildProcess } from 'node:child_process'
 import { spawn } from 'node:child_process'
@@ -12,10 +12,11 @@ export interface ServeHost {
   stop(): Promise<number[]>
 }
 
-export async function startServeHost(): Promise<ServeHost> {
+/** `port`: 0 for any free one, or a given one (a host restarted where the page expects it). */
+export async function startServeHost(port = 0): Promise<ServeHost> {
   const child: ChildProcess = spawn(
     process.execPath,
-    [resolve('out/main/cli.js'), 'serve', '--port', '0'],
+    [resolve('out/main/cli.js'), 'serve', '--port', String(port)],
     {
       stdio: ['ignore', 'pipe', 'inherit']
     }
