@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { Process } from '../primitives/Process'
-import { hasTask } from './tasks'
+import { hasTask, mergeTasks } from './tasks'
 
 describe('task registry', () => {
   it('holds the core tasks and the scenarios’ tasks, runnable in a child', async () => {
@@ -13,5 +13,11 @@ describe('task registry', () => {
     await p.join()
     expect(p.error).toBeUndefined()
     expect(typeof p.result).toBe('number')
+  })
+
+  it('refuses a task name that two groups define', () => {
+    const a = { same: () => 1 }
+    expect(() => mergeTasks(a, { other: () => 2 })).not.toThrow()
+    expect(() => mergeTasks(a, { same: () => 3 })).toThrow("task 'same' is defined twice")
   })
 })

@@ -1,4 +1,6 @@
-// The task registry: functions cannot cross processes, so a child runs tasks by name.
+// The task registry: functions cannot cross processes, so a child runs tasks by name. A
+// scenario's own tasks live in its folder (scenarios/<id>/tasks.ts) and import only taskApi.ts:
+// they run in the child's bundle, never beside the host's objects.
 //
 // How a task uses the child API:
 // - Arguments are JSON values, except host objects passed as arguments: a host `Queue`, `Lock`
@@ -11,21 +13,22 @@
 //   messages; plain `process.stdout.write` is captured too, but on its own stream.
 // - `sleep(ms)` and `spin(ms)` (busy CPU) from taskApi.ts.
 // - The return value (JSON) is the task's result; a throw rejects it with {name, message, stack}.
-import { Worker } from 'node:worker_threads'
 import type { LockProxy, PipeProxy, QueueProxy } from './taskApi'
-import { scenarioTasks } from './scenarioTasks'
-import { sleep, spin, write } from './taskApi'
+import { gilTasks } from '../scenarios/gil/tasks'
+import { helloTasks } from '../scenarios/hello/tasks'
+import { poolTasks } from '../scenarios/kit/poolTasks'
+import { writerTasks } from '../scenarios/kit/writerTasks'
+import { pipeTasks } from '../scenarios/pipe/tasks'
+import { pipeVsQueueTasks } from '../scenarios/pipe-vs-queue/tasks'
+import { processTasks } from '../scenarios/process/tasks'
+import { queueTasks } from '../scenarios/queue/tasks'
+import { sleep } from './taskApi'
 
 export type Task = (...args: never[]) => unknown
+type AnyTask = (...args: unknown[]) => unknown
 
-export const tasks: Record<string, Task> = {
-  ...scenarioTasks,
-  /** The `hello` scenario: say who we are and who our parent is, then stay alive `holdMs`. */
-  async hello(holdMs = 0): Promise<{ pid: number; ppid: number }> {
-    process.stdout.write(`hello from pid ${process.pid}, parent pid ${process.ppid}\n`)
-    if (holdMs > 0) await new Promise((resolve) => setTimeout(resolve, holdMs))
-    return { pid: process.pid, ppid: process.ppid }
-  },
+/** Tasks any scenario, test or benchmark can use; each scenario's own are in its folder. */
+const common = {
   /** Keeps one core busy for `ms` (monitor tests); `ignoreSigterm` leaves only SIGKILL to end it.
    *  Returns the CPU time this process got meanwhile, by its own account. */
   burn(ms: number, ignoreSigterm = false): { cpuMs: number; wallMs: number } {
@@ -36,16 +39,6 @@ export const tasks: Record<string, Task> = {
     while (performance.now() - t0 < ms);
     const { user, system } = process.cpuUsage(cpu0)
     return { cpuMs: (user + system) / 1000, wallMs: performance.now() - t0 }
-  },
-  /** `process`: print index, PID and parent PID (the tutorial's sample_process). */
-  whoami(index: number): { index: number; pid: number; ppid: number } {
-    write(`process #${index}: pid ${process.pid}, parent pid ${process.ppid}\n`)
-    return { index, pid: process.pid, ppid: process.ppid }
-  },
-  /** Pool tasks: x², after `busyMs` of CPU work. */
-  square(x: number, busyMs = 0): number {
-    if (busyMs > 0) spin(busyMs)
-    return x * x
   },
   /** The trivial task of the round-trip benchmarks. */
   echo(value: unknown): unknown {
@@ -64,18 +57,6 @@ export const tasks: Record<string, Task> = {
   exit(code: number): never {
     process.exit(code)
   },
-  /** `queue`: put one greeting on the queue. */
-  async greet(queue: QueueProxy, n: number): Promise<string> {
-    const text = `Hello World #${n}`
-    await queue.put(text)
-    return text
-  },
-  /** Puts `count` messages of about `bytes` characters (streams, pipe-vs-queue). */
-  async putMany(queue: QueueProxy, count: number, bytes = 16): Promise<number> {
-    const pad = 'x'.repeat(Math.max(0, bytes))
-    for (let i = 0; i < count; i++) await queue.put(pad)
-    return count
-  },
   /** Gets one item from the queue and returns it (`timeoutMs` as Queue.get). */
   take(queue: QueueProxy, timeoutMs?: number): Promise<unknown> {
     return queue.get(timeoutMs === undefined ? {} : { timeoutMs })
@@ -86,54 +67,6 @@ export const tasks: Record<string, Task> = {
     await sleep(holdMs)
     lock.release()
     return true
-  },
-  /**
-   * `mix` / `lock`: writes one line in `pieces` pieces with random pauses up to `jitterMs`,
-   * holding `lock` around the whole line when one is given.
-   */
-  async printLine(index: number, pieces: number, jitterMs: number, lock?: LockProxy | null) {
-    if (lock) await lock.acquire()
-    try {
-      const words = `process #${index} (pid ${process.pid}) writes its line`.split(' ')
-      const per = Math.ceil(words.length / Math.max(1, pieces))
-      for (let i = 0; i < words.length; i += per) {
-        const last = i + per >= words.length
-        write(words.slice(i, i + per).join(' ') + (last ? '\n' : ' '))
-        if (!last) await sleep(Math.random() * jitterMs)
-      }
-    } finally {
-      lock?.release()
-    }
-    return process.pid
-  },
-  /** `pipe`: send `message` `count` times, then close this end. */
-  async pipeSend(conn: PipeProxy, message: unknown, count = 1, close = true): Promise<number> {
-    for (let i = 0; i < count; i++) await conn.send(message)
-    if (close) conn.close()
-    return count
-  },
-  /** `pipe`: receive until the other end closes (or `max` messages), printing each. */
-  async pipeRecv(conn: PipeProxy, max = Infinity, print = true): Promise<unknown[]> {
-    const got: unknown[] = []
-    while (got.length < max) {
-      let m: unknown
-      try {
-        m = await conn.recv()
-      } catch (err) {
-        if ((err as Error).name === 'EOFError') break
-        throw err
-      }
-      if (print) write(`received: ${typeof m === 'string' ? m : JSON.stringify(m)}\n`)
-      got.push(m)
-    }
-    return got
-  },
-  /** Sends `count` messages of about `bytes` characters, then closes (streams). */
-  async pipeSendMany(conn: PipeProxy, count: number, bytes = 16): Promise<number> {
-    const pad = 'x'.repeat(Math.max(0, bytes))
-    for (let i = 0; i < count; i++) await conn.send(pad)
-    conn.close()
-    return count
   },
   /** Tests: a send of what JSON cannot carry (undefined) rejects; the sends around it go. */
   async pipeSendOdd(conn: PipeProxy): Promise<string> {
@@ -157,36 +90,49 @@ export const tasks: Record<string, Task> = {
       }
     }
   },
-  /** `gil` (a): `n` CPU jobs of `workMs` interleaved on this one event loop; wall ms. */
-  async burnInterleaved(n: number, workMs: number, sliceMs = 5): Promise<number> {
-    const t0 = performance.now()
-    const job = async (): Promise<void> => {
-      for (let done = 0; done < workMs; done += sliceMs) {
-        spin(Math.min(sliceMs, workMs - done))
-        await new Promise((r) => setImmediate(r))
-      }
-    }
-    await Promise.all(Array.from({ length: n }, job))
-    return performance.now() - t0
+  /** Waits for a token on `go` (a start gate the host opens for everyone at once), then runs
+   *  `task(...args)`: children forked one after another start their work together. */
+  async gated(go: QueueProxy, task: string, ...args: unknown[]): Promise<unknown> {
+    await go.get()
+    return runTask(task, args)
   },
-  /** `gil` (c): `n` worker_threads, each `workMs` of CPU; they run in parallel. Wall ms. */
-  async burnThreads(n: number, workMs: number): Promise<number> {
-    const t0 = performance.now()
-    const code = `const e = performance.now() + ${Number(workMs)}; while (performance.now() < e);`
-    await Promise.all(
-      Array.from(
-        { length: n },
-        () =>
-          new Promise((resolve, reject) => {
-            const w = new Worker(code, { eval: true })
-            w.once('exit', resolve).once('error', reject)
-          })
-      )
-    )
-    return performance.now() - t0
+  /** Runs `task(...args)`, then stays alive `holdMs` (children that live for different times). */
+  async lingering(holdMs: number, task: string, ...args: unknown[]): Promise<unknown> {
+    const result = await runTask(task, args)
+    if (holdMs > 0) await sleep(holdMs)
+    return result
   }
 }
 
+/** Merges task groups into one registry; a name defined twice is a mistake, said at load. */
+export function mergeTasks(...groups: Record<string, Task>[]): Record<string, Task> {
+  const out: Record<string, Task> = {}
+  for (const group of groups) {
+    for (const [name, task] of Object.entries(group)) {
+      if (Object.hasOwn(out, name)) throw new Error(`task '${name}' is defined twice`)
+      out[name] = task
+    }
+  }
+  return out
+}
+
+export const tasks: Record<string, Task> = mergeTasks(
+  common,
+  helloTasks,
+  processTasks,
+  queueTasks,
+  pipeTasks,
+  writerTasks,
+  poolTasks,
+  gilTasks,
+  pipeVsQueueTasks
+)
+
 export function hasTask(name: string): boolean {
   return Object.hasOwn(tasks, name)
+}
+
+function runTask(name: string, args: unknown[]): unknown {
+  if (!hasTask(name)) throw new Error(`unknown task '${name}'`)
+  return (tasks[name] as AnyTask)(...args)
 }

@@ -4,7 +4,7 @@
 import fc from 'fast-check'
 import { afterAll, describe, expect, it } from 'vitest'
 import { COMMAND_NAMES } from '../../../shared/channel/names'
-import { SCENARIOS } from '../../../shared/scenarios'
+import { programs } from '../scenarios/registry'
 import { EXIT, runCli } from '../../headless/runCli'
 import { ApiError } from './ApiError'
 import { PoolScopeService } from './PoolScopeService'
@@ -56,7 +56,9 @@ describe('fuzz: API commands', () => {
   })
 
   it('startRun with arbitrary parameter sets is refused naming the parameter, or runs', async () => {
-    const paramNames = [...new Set(SCENARIOS.flatMap((s) => s.params.map((p) => p.name)))]
+    const paramNames = [
+      ...new Set([...programs.values()].flatMap((s) => s.spec.params.map((p) => p.name)))
+    ]
     const params = fc.dictionary(
       fc.oneof(fc.constantFrom(...paramNames), fc.string()),
       fc.oneof(

@@ -1,6 +1,5 @@
 // What a scenario module provides, and what a run gives it to work with.
-import type { LabelledCheck } from '../../../shared/events'
-import type { EventList } from '../session/EventList'
+import type { Verdict } from './Verdict'
 import type { ParamValues, ScenarioSpec } from '../../../shared/scenarios'
 import type { EventSink } from '../eventSink'
 import type { ProcessPool, PoolOptions } from '../pool/ProcessPool'
@@ -39,11 +38,6 @@ export interface ScenarioProgram {
   spec: ScenarioSpec
   /** Runs the scenario; its return value is the run's result. */
   run(ctx: ScenarioContext): Promise<unknown>
-  /** Named checks computed from what this run recorded (never from constants), each with its
-   *  Korean and English label (verdictKit's check()). */
-  verdict(
-    events: EventList,
-    result: unknown,
-    ctx: { hostPid: number; params: ParamValues }
-  ): LabelledCheck[]
+  /** The checks of a run of it (see Verdict.ts). */
+  verdict: Verdict
 }

@@ -3,7 +3,7 @@
 import { vi } from 'vitest'
 import type { BatchListener, ConnectionState, PoolScopeApi, RunInfo } from '../../../shared/api'
 import type { EventBatch, RunEvent } from '../../../shared/events'
-import { SCENARIOS } from '../../../shared/scenarios'
+import { CATALOGUE } from './fixtures/catalogue'
 
 export function runInfo(id: string, over: Partial<RunInfo> = {}): RunInfo {
   return {
@@ -25,7 +25,7 @@ export function fakeApi() {
   let state: ConnectionState = 'connected'
   const stateListeners = new Set<(s: ConnectionState) => void>()
   const api = {
-    listScenarios: vi.fn(async () => [...SCENARIOS]),
+    listScenarios: vi.fn(async () => [...CATALOGUE]),
     listRuns: vi.fn(async (): Promise<RunInfo[]> => []),
     startRun: vi.fn(async (input: { scenario: string }) => runInfo('run-1', input)),
     stopRun: vi.fn(async (input: { runId: string }) => runInfo(input.runId, { status: 'stopped' })),

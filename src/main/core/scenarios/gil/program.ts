@@ -6,30 +6,23 @@
 import { availableParallelism } from 'node:os'
 import { performance } from 'node:perf_hooks'
 import type { ScenarioSpec } from '../../../../shared/scenarios'
-import { findScenario } from '../../../../shared/scenarios'
-import { gilVerdict } from './verdict'
+import type { Phase } from './verdict'
+import { gilVerdict, PHASES } from './verdict'
+import { spec } from './spec'
 import type { ScenarioContext, ScenarioProgram } from '../ScenarioProgram'
-import { mark } from '../kit/verdictKit'
+import { mark } from '../kit/programKit'
 
 /** The catalogue's spec with this machine's default: one worker per core, at least 2. */
 function machineSpec(): ScenarioSpec {
-  const base = findScenario('gil')!
   return {
-    ...base,
-    params: base.params.map((p) =>
+    ...spec,
+    params: spec.params.map((p) =>
       p.name === 'workers' && p.type === 'int'
         ? { ...p, default: Math.min(p.max, Math.max(2, availableParallelism())) }
         : p
     )
   }
 }
-
-export const PHASES = {
-  a: 'phase (a): N jobs interleaved on one event loop',
-  b: 'phase (b): N worker processes',
-  c: 'phase (c): N worker_threads in one process'
-} as const
-export type Phase = keyof typeof PHASES
 
 async function phase(ctx: ScenarioContext, p: Phase, work: () => Promise<unknown>) {
   mark(ctx, `${PHASES[p]} begins`)
@@ -73,5 +66,5 @@ export const gilScenario: ScenarioProgram = {
     return { workers: n, workMs, unitsPerMs: Math.round(perMs), wallMs }
   },
 
-  verdict: (events, _result, { params }) => gilVerdict(events, params)
+  verdict: gilVerdict
 }

@@ -3,8 +3,7 @@
 // busy cores from the samples inside each phase, crowded and 1-core cases.
 import { describe, expect, it } from 'vitest'
 import type { RunEvent } from '../../../../shared/events'
-import { PHASES } from './program'
-import { gilVerdict } from './verdict'
+import { gilVerdict, PHASES } from './verdict'
 
 const HOST = 100
 const W = [201, 202]
@@ -57,21 +56,27 @@ describe('gil verdict', () => {
   it('passes with one busy core in (a) and two in (b)', () => {
     const checks = gilVerdict(
       recorded({ a: [100, 0, [100, 2]], b: [100, 100, [100, 100]] }),
-      params
+      undefined,
+      { hostPid: HOST, params }
     )
     expect(checks.every((c) => c.passed && !c.note)).toBe(true)
     expect(named(checks, '(b)').observed).toMatch(/^mean 2\.02 busy cores/)
   })
 
   it('fails (b) when the machine had room and the workers did not use it', () => {
-    const checks = gilVerdict(recorded({ a: [100, 0, [100, 2]], b: [100, 0, [100, 2]] }), params)
+    const checks = gilVerdict(
+      recorded({ a: [100, 0, [100, 2]], b: [100, 0, [100, 2]] }),
+      undefined,
+      { hostPid: HOST, params }
+    )
     expect(named(checks, '(b)')).toMatchObject({ passed: false })
   })
 
   it('fails (a) when the one event loop phase kept two cores busy', () => {
     const checks = gilVerdict(
       recorded({ a: [100, 100, [100, 100]], b: [100, 100, [100, 100]] }),
-      params
+      undefined,
+      { hostPid: HOST, params }
     )
     expect(named(checks, '(a)')).toMatchObject({ passed: false })
   })
@@ -79,14 +84,18 @@ describe('gil verdict', () => {
   it('(b) is not applicable when other programs held the cores', () => {
     const checks = gilVerdict(
       recorded({ a: [100, 0, [100, 100]], b: [60, 60, [100, 100]] }),
-      params
+      undefined,
+      { hostPid: HOST, params }
     )
     expect(named(checks, '(b)')).toMatchObject({ passed: true, note: 'not-applicable' })
     expect(named(checks, '(b)').observed).toContain('other programs kept 0.78 cores busy')
   })
 
   it('on one core the core checks are not applicable', () => {
-    const checks = gilVerdict(recorded({ a: [100, 0, [100]], b: [50, 50, [100]] }, 1), params)
+    const checks = gilVerdict(recorded({ a: [100, 0, [100]], b: [50, 50, [100]] }, 1), undefined, {
+      hostPid: HOST,
+      params
+    })
     expect(named(checks, '(a)').note).toBe('not-applicable')
     expect(named(checks, '(b)').note).toBe('not-applicable')
   })

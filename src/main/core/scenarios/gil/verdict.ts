@@ -3,12 +3,18 @@
 // held the cores meanwhile: the check says so (not-applicable) with the figures.
 import type { LabelledCheck } from '../../../../shared/events'
 import type { EventList } from '../../session/EventList'
-import type { ParamValues } from '../../../../shared/scenarios'
 import type { BusyCores } from '../kit/busyCores'
 import { busyCores, sampledCores } from '../kit/busyCores'
-import type { Phase } from './program'
-import { PHASES } from './program'
+import type { VerdictContext } from '../Verdict'
 import { check, eventsOf, exitedCleanly, markTime, spawned } from '../kit/verdictKit'
+
+/** The phases, as the program marks them in the run (markers `<phase> begins` / `ends`). */
+export const PHASES = {
+  a: 'phase (a): N jobs interleaved on one event loop',
+  b: 'phase (b): N worker processes',
+  c: 'phase (c): N worker_threads in one process'
+} as const
+export type Phase = keyof typeof PHASES
 
 const PARALLEL_MIN = 1.6
 const SERIAL_MAX = 1.2
@@ -24,7 +30,11 @@ function measure(events: EventList, p: Phase): Measured | undefined {
   return { wallMs: to - from, ...busyCores(events, from, to) }
 }
 
-export function gilVerdict(events: EventList, params: ParamValues): LabelledCheck[] {
+export function gilVerdict(
+  events: EventList,
+  _result: unknown,
+  { params }: VerdictContext
+): LabelledCheck[] {
   const n = Number(params.workers)
   const cores = sampledCores(events)
   const phases: Phase[] = params.threads === 'on' ? ['a', 'b', 'c'] : ['a', 'b']

@@ -1,5 +1,5 @@
-// Small queries over a run's recorded events, shared by the scenarios' verdicts, and the
-// markers a program leaves in its run (log events) so that a verdict can find its steps in time.
+// Small queries over a run's recorded events, shared by the scenarios' verdicts. A verdict
+// imports no program: any runtime of a scenario (Node today) can feed it the same events.
 import type {
   Check,
   EventOf,
@@ -9,7 +9,6 @@ import type {
 } from '../../../../shared/events'
 import type { EventList } from '../../session/EventList'
 import { EventLog } from '../../session/EventLog'
-import type { ScenarioContext } from '../ScenarioProgram'
 
 /** The event of type K, also where one schema covers several types (pipe.send|pipe.recv). */
 export type EventWith<K extends RunEventType> = RunEvent extends infer E
@@ -73,33 +72,13 @@ export function exitedCleanly(
   )
 }
 
-const MARK = '▸ '
-
-/** Leaves a marker in the run (a log line a person reads too); `key` is what verdicts look for. */
-export function mark(ctx: Pick<ScenarioContext, 'emit'>, key: string, detail = ''): void {
-  ctx.emit({ type: 'log', level: 'info', text: `${MARK}${key}${detail ? `: ${detail}` : ''}` })
-}
+/** What starts a marker's text (programKit's mark() writes them, markTime() finds them). */
+export const MARK = '▸ '
 
 /** The time of the marker `key` (the first one), or undefined. */
 export function markTime(events: EventList, key: string): number | undefined {
   const text = `${MARK}${key}`
   return eventsOf(events, 'log').find((e) => e.text === text || e.text.startsWith(`${text}: `))?.t
-}
-
-/** Output the host prints as its own stdout (the host's `print`). */
-export function hostPrint(ctx: Pick<ScenarioContext, 'emit' | 'hostPid'>, text: string): void {
-  ctx.emit({ type: 'stdout', pid: ctx.hostPid, text: text.endsWith('\n') ? text : `${text}\n` })
-}
-
-/** `ms` scaled by pace for a child's own delays (children have no ctx.pause). */
-export function paced(ctx: Pick<ScenarioContext, 'params'>, ms: number): number {
-  return ms * Number(ctx.params.pace ?? 1)
-}
-
-/** Only in slow motion: a child's extra delay, 0 at pace ≤ 1 so normal runs stay fast. */
-export function slowOnly(ctx: Pick<ScenarioContext, 'params'>, ms: number): number {
-  const pace = Number(ctx.params.pace ?? 1)
-  return pace > 1 ? ms * pace : 0
 }
 
 /** Messages a pipe.send/pipe.recv event stands for (ends report once per tick, with a count). */

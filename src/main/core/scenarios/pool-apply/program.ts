@@ -1,12 +1,13 @@
 // `pool-apply`: a Pool of N workers; apply_async(square, x) runs one task on a free worker and
 // get() waits for its result.
-import { findScenario } from '../../../../shared/scenarios'
 import type { ScenarioProgram } from '../ScenarioProgram'
-import { POOL, poolChecks } from '../kit/poolChecks'
-import { check, eventsOf, hostPrint, slowOnly } from '../kit/verdictKit'
+import { POOL } from '../kit/poolChecks'
+import { hostPrint, slowOnly } from '../kit/programKit'
+import { poolApplyVerdict } from './verdict'
+import { spec } from './spec'
 
 export const poolApplyScenario: ScenarioProgram = {
-  spec: findScenario('pool-apply')!,
+  spec,
 
   async run(ctx) {
     const x = Number(ctx.params.x)
@@ -21,25 +22,5 @@ export const poolApplyScenario: ScenarioProgram = {
     await pool.join()
     return { x, result }
   },
-
-  verdict(events, result, { hostPid, params }) {
-    const x = Number(params.x)
-    const got = (result as { result?: unknown } | undefined)?.result
-    const [end] = eventsOf(events, 'task.end')
-    return [
-      ...poolChecks(events, hostPid, Number(params.processes)),
-      check(
-        'one task, run by one worker',
-        '태스크 하나를 워커 하나가 실행',
-        eventsOf(events, 'task.start').length === 1 && !!end?.ok,
-        end ? `task ${end.task} ran on worker pid ${end.worker}` : 'no task ended'
-      ),
-      check(
-        `the result is ${x}² = ${x * x}`,
-        `결과는 ${x}² = ${x * x}`,
-        got === x * x,
-        `get() returned ${JSON.stringify(got)}`
-      )
-    ]
-  }
+  verdict: poolApplyVerdict
 }

@@ -1,21 +1,13 @@
 // `pool-map`: a Pool of N workers maps square over 1..items. With more tasks than workers the
 // workers are reused and the pool's task-queue depth falls as they take work.
-import { findScenario } from '../../../../shared/scenarios'
 import type { ScenarioProgram } from '../ScenarioProgram'
-import { POOL, poolChecks, tasksPerWorker } from '../kit/poolChecks'
-import { check, eventsOf, hostPrint, paced } from '../kit/verdictKit'
-
-const SHOWN = 20
-const REUSED = 'workers were reused (more tasks than workers)'
-const REUSED_KO = '워커가 재사용됨 (태스크가 워커보다 많음)'
-
-function show(list: readonly unknown[]): string {
-  const head = list.slice(0, SHOWN).map((v) => JSON.stringify(v))
-  return `[${head.join(', ')}${list.length > SHOWN ? `, … (${list.length} in all)` : ''}]`
-}
+import { POOL } from '../kit/poolChecks'
+import { hostPrint, paced } from '../kit/programKit'
+import { poolMapVerdict, show } from './verdict'
+import { spec } from './spec'
 
 export const poolMapScenario: ScenarioProgram = {
-  spec: findScenario('pool-map')!,
+  spec,
 
   async run(ctx) {
     const items = Array.from({ length: Number(ctx.params.items) }, (_, i) => i + 1)
@@ -32,47 +24,5 @@ export const poolMapScenario: ScenarioProgram = {
     await pool.join()
     return squares
   },
-
-  verdict(events, result, { hostPid, params }) {
-    const size = Number(params.processes)
-    const n = Number(params.items)
-    const got = Array.isArray(result) ? result : []
-    const wrong = got.findIndex((v, i) => v !== (i + 1) * (i + 1))
-    const per = tasksPerWorker(events)
-    const tasks = eventsOf(events, 'task.start').length
-    const depths = eventsOf(events, 'queue.depth').filter((e) => e.queue === `pool:${POOL}`)
-    const peak = Math.max(0, ...depths.map((d) => d.depth))
-    const reused = [...per.values()].some((k) => k > 1)
-    return [
-      check(
-        'the result is the squares of 1..items, in order',
-        '결과는 1..items의 제곱을 순서대로 나열한 목록',
-        got.length === n && wrong === -1,
-        wrong === -1
-          ? `${show(got)}`
-          : `item ${wrong + 1}: got ${JSON.stringify(got[wrong])} (${got.length} results)`
-      ),
-      ...poolChecks(events, hostPid, size),
-      tasks > size
-        ? check(
-            REUSED,
-            REUSED_KO,
-            reused,
-            `${tasks} tasks on ${per.size} workers: ${[...per.values()].join(', ')} each`
-          )
-        : check(
-            REUSED,
-            REUSED_KO,
-            true,
-            `${tasks} task(s) for ${size} worker(s): no reuse needed`,
-            'not-applicable'
-          ),
-      check(
-        "the pool's task queue emptied",
-        '풀의 태스크 큐가 비워짐',
-        depths.length > 0 && depths.at(-1)!.depth === 0,
-        `peak depth ${peak}, final ${depths.at(-1)?.depth}`
-      )
-    ]
-  }
+  verdict: poolMapVerdict
 }
