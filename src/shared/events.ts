@@ -63,7 +63,10 @@ export const RunEventSchema = z.discriminatedUnion('type', [
     pid,
     ppid: z.number().int().nonnegative(),
     name: z.string(),
-    role: z.string()
+    role: z.string(),
+    /** The logical (multiprocessing) parent where it differs from the OS parent `ppid`: a
+     *  worker started through a forkserver is the forkserver's child. */
+    parent: pid.optional()
   }),
   z.object({ t, type: z.literal('proc.ready'), pid }),
   z.object({

@@ -1,0 +1,72 @@
+# One connection per process to the PoolScope host; one JSON line per event, sent with one
+# sendall() as it happens (nothing buffered: os._exit, SIGKILL and crashes lose nothing already
+# reported). No thread and no lock: a line is small and the kernel writes it whole.
+import os
+import time
+import _socket
+from _json import encode_basestring_ascii as _q
+
+_path = os.environ.get('POOLSCOPE_SOCK', '')
+_sock = None
+_pid = 0
+ns = time.monotonic_ns
+
+
+def connect(kind=b''):
+    """A new connection to the host, or None (no host: the program runs on unwatched)."""
+    try:
+        s = _socket.socket(_socket.AF_UNIX, _socket.SOCK_STREAM)
+        s.connect(_path)
+        if kind:
+            s.sendall(kind)
+        return s
+    except OSError:
+        return None
+
+
+def open_events():
+    """(Re)opens this process's event connection (at start, and in a forked child)."""
+    global _sock, _pid
+    old = _sock
+    _sock = connect()
+    _pid = os.getpid()
+    if old is not None:
+        try:
+            old.close()  # the parent's copy: its own stays open in the parent
+        except OSError:
+            pass
+
+
+def pid():
+    return _pid
+
+
+def _value(v):
+    if v is None:
+        return 'null'
+    if v is True:
+        return 'true'
+    if v is False:
+        return 'false'
+    if isinstance(v, str):
+        return _q(v)
+    if isinstance(v, int):
+        return str(int(v))
+    if isinstance(v, (list, tuple)):
+        return '[' + ','.join(_value(x) for x in v) + ']'
+    return _q(str(v))
+
+
+def send(type_, **fields):
+    """Reports one event of `kind` (a RunEvent type, or a declaration) now. Never raises."""
+    s = _sock
+    if s is None:
+        return
+    try:
+        parts = ['{"type":', _q(type_), ',"ns":', str(ns())]
+        for k, v in fields.items():
+            parts.append(',"%s":%s' % (k, _value(v)))
+        parts.append('}\n')
+        s.sendall(''.join(parts).encode('utf-8', 'replace'))
+    except Exception:
+        pass

@@ -1,0 +1,388 @@
+// A run of kind 'program': a real Python program started under PoolScope's launcher, watched
+// through the shim's events (ShimServer), its stdout/stderr per process, a /proc scan for the
+// processes that are not Python, and CPU sampling as for scenario runs. It ends when the
+// program and every descendant have exited (the launcher, their subreaper, exits then), or on
+// stop(): SIGTERM to the whole tree, SIGKILL after the grace period; nothing survives.
+import { spawn } from 'node:child_process'
+import type { ChildProcess } from 'node:child_process'
+import { join } from 'node:path'
+import type { RunInfo } from '../../../shared/api'
+import type {
+  ErrorInfo,
+  LabelledCheck,
+  RunEvent,
+  RunStatus,
+  UnstampedEvent,
+  Verdict
+} from '../../../shared/events'
+import type { TraceMeta } from '../../../shared/trace'
+import { childNice } from '../child/childNice'
+import type { Monitor } from '../monitor/Monitor'
+import { ENV_HOST_PID } from '../protocol'
+import { check } from '../scenarios/verdictKit'
+import type { EventList } from '../session/EventList'
+import { EventLog } from '../session/EventLog'
+import type { KillSignal, RunEventListener, RunHandle } from '../session/RunHandle'
+import { RunSampling } from '../session/RunSampling'
+import { STOP_GRACE_MS } from '../session/Run'
+import { traceMeta } from '../trace/traceMeta'
+import type { Python } from './findPython'
+import { processTree } from './procTree'
+import { Reorder } from './Reorder'
+import { pythonResources } from './shimDir'
+import { ShimServer } from './ShimServer'
+import type { WireMessage } from './wire'
+import { signalName, WireTranslator } from './WireTranslator'
+
+/** How long an event waits for earlier ones from other processes. */
+export const REORDER_MS = 50
+const TICK_MS = 20
+const SCAN_MS = 100
+/** A process gone from /proc without a reported exit gets one (code unknown) after this. */
+const UNREPORTED_EXIT_MS = 500
+
+export interface ProgramOptions {
+  python: Python
+  /** What follows the interpreter: `script.py args…` or `-m module args…`. */
+  args: string[]
+  cwd?: string
+  /** Shown as the run's scenario (a lesson id, or the script's name). */
+  label: string
+  params?: Record<string, number | string>
+  /** Stops the run after this long (ms). */
+  timeoutMs?: number
+  /** The checks of this run (default: the program exited with code 0). */
+  verdict?: (
+    events: EventList,
+    result: ProgramResult,
+    ctx: { hostPid: number; params: Record<string, number | string> }
+  ) => LabelledCheck[]
+}
+
+export interface ProgramResult {
+  exitCode: number | null
+  signal: string | null
+  /** The main program's PID (the "host" of a lesson: its processes' parent). */
+  mainPid: number | null
+  python: string
+  /** False when no process reported through the shim (python -I / -S, or not Python). */
+  instrumented: boolean
+  timedOut: boolean
+}
+
+type Item = { wire: WireMessage } | { event: UnstampedEvent } | { scan: () => void }
+
+export class ProgramRun implements RunHandle {
+  readonly kind = 'program'
+  readonly startedAt = Date.now()
+  readonly hostPid = process.pid
+  readonly events = new EventLog()
+  status: RunStatus = 'running'
+  verdict: Verdict | undefined
+  result: ProgramResult | undefined
+  error: ErrorInfo | undefined
+  done: Promise<void> = Promise.resolve()
+  readonly sampling: RunSampling | undefined
+  private readonly origin = process.hrtime.bigint()
+  private readonly reorder = new Reorder<Item>(REORDER_MS)
+  private readonly translator = new WireTranslator((e) => this.record(e))
+  private readonly server: ShimServer
+  private launcher: ChildProcess | undefined
+  private mainPid: number | undefined
+  private mainExit: { code: number | null; signal: string | null } | undefined
+  private instrumented = false
+  private timedOut = false
+  private readonly goneSince = new Map<number, number>()
+  private readonly seenOnce = new Set<number>()
+  /** The time of the item being released (the translator's events take it). */
+  private releaseT = 0
+  private timers: NodeJS.Timeout[] = []
+
+  constructor(
+    readonly id: string,
+    private readonly opts: ProgramOptions,
+    private readonly listener: RunEventListener,
+    monitor?: Monitor
+  ) {
+    this.sampling = monitor && new RunSampling(this, monitor)
+    this.server = new ShimServer({
+      onMessage: (msg) => this.onWire(msg),
+      onOutput: (pid, fd, text) => this.emit({ type: fd === 1 ? 'stdout' : 'stderr', pid, text }),
+      onWarn: (text) => this.emit({ type: 'log', level: 'warn', text })
+    })
+  }
+
+  info(): RunInfo {
+    return {
+      id: this.id,
+      scenario: this.opts.label,
+      params: this.opts.params ?? {},
+      status: this.status,
+      startedAt: this.startedAt,
+      hostPid: this.hostPid,
+      kind: this.kind,
+      replay: false,
+      verdict: this.verdict
+    }
+  }
+
+  traceMeta(): TraceMeta {
+    return traceMeta(this.info())
+  }
+
+  /** Milliseconds since the run started, on CLOCK_MONOTONIC (the clock the shim stamps with). */
+  now(): number {
+    return Number(process.hrtime.bigint() - this.origin) / 1e6
+  }
+
+  private toRunTime(ns: number): number {
+    return Math.max(0, (ns - Number(this.origin)) / 1e6)
+  }
+
+  readonly emit = (event: UnstampedEvent): void => {
+    this.reorder.push(this.now(), { event })
+  }
+
+  private onWire(msg: WireMessage): void {
+    if (msg.type === 'launcher') {
+      if (msg.main) this.mainPid = msg.main
+      if (msg.error) this.emit({ type: 'log', level: 'error', text: `launcher: ${msg.error}` })
+      return
+    }
+    if (msg.type === 'proc.spawn' && msg.hello) this.instrumented = true
+    if (msg.type === 'proc.exit' && msg.pid === this.mainPid) {
+      this.mainExit = { code: msg.code, signal: signalName(msg.signum) }
+    }
+    this.reorder.push(this.toRunTime(msg.ns), { wire: msg })
+  }
+
+  private record(event: UnstampedEvent): void {
+    const stamped = { ...event, t: this.releaseT } as RunEvent
+    this.events.push(stamped)
+    this.listener(this, stamped)
+  }
+
+  private release(all = false): void {
+    for (const { t, item } of this.reorder.release(this.now(), all)) {
+      this.releaseT = t
+      if ('wire' in item) this.translator.take(item.wire)
+      else if ('event' in item) this.record(item.event)
+      else item.scan()
+    }
+  }
+
+  start(): this {
+    this.done = this.execute()
+    return this
+  }
+
+  livePids(): number[] {
+    const t = this.translator
+    return [...t.spawned.keys()].filter((pid) => !t.exited.has(pid))
+  }
+
+  killProcess(pid: number, signal: KillSignal): boolean {
+    if (this.status !== 'running' || !this.livePids().includes(pid)) return false
+    try {
+      process.kill(pid, signal)
+      return true
+    } catch {
+      return false
+    }
+  }
+
+  async stop(graceMs = STOP_GRACE_MS): Promise<void> {
+    if (this.status !== 'running') return this.done
+    this.status = 'stopping'
+    const launcher = this.launcher
+    if (launcher?.pid && launcher.exitCode === null && launcher.signalCode === null) {
+      launcher.kill('SIGTERM') // it ends the tree: SIGTERM, then SIGKILL after its grace
+      // Should the launcher itself hang, everything under it is killed from here.
+      const backstop = setTimeout(() => this.killTree(), graceMs + 1000)
+      this.timers.push(backstop)
+    }
+    await this.done
+  }
+
+  private killTree(): void {
+    const root = this.launcher?.pid
+    if (!root) return
+    for (const p of processTree(root)) {
+      try {
+        process.kill(p.pid, 'SIGKILL')
+      } catch {
+        // gone
+      }
+    }
+    this.launcher?.kill('SIGKILL')
+  }
+
+  private async execute(): Promise<void> {
+    this.emit({
+      type: 'run.start',
+      scenario: this.opts.label,
+      params: this.opts.params ?? {},
+      hostPid: this.hostPid
+    })
+    let launched = false
+    try {
+      await this.server.listen()
+      this.launcher = this.spawnLauncher()
+      launched = true
+      this.sampling?.start()
+      this.timers.push(setInterval(() => this.release(), TICK_MS))
+      this.timers.push(setInterval(() => this.scan(), SCAN_MS))
+      if (this.opts.timeoutMs) {
+        this.timers.push(
+          setTimeout(() => {
+            this.timedOut = true
+            this.emit({ type: 'log', level: 'warn', text: `timeout: stopping after ${this.opts.timeoutMs} ms` })
+            void this.stop()
+          }, this.opts.timeoutMs)
+        )
+      }
+      const status = await this.launcherExit(this.launcher)
+      await this.drain()
+      if (this.mainExit === undefined && this.mainPid !== undefined) this.mainExit = status
+    } catch (err) {
+      this.status = 'failed'
+      this.error = { name: 'Error', message: err instanceof Error ? err.message : String(err) }
+      if (launched) this.killTree()
+    }
+    for (const t of this.timers) clearTimeout(t)
+    this.server.close()
+    this.release(true)
+    // The tree is empty now: whoever left no exit report exited unseen.
+    for (const pid of this.livePids()) this.emitNow({ scan: () => this.translator.exit(pid, null, null) })
+    if (!this.instrumented && this.status !== 'failed') {
+      this.emitNow({
+        event: {
+          type: 'log',
+          level: 'warn',
+          text: 'uninstrumented: no process reported through the shim (python -I or -S, or not Python); shown from /proc only'
+        }
+      })
+    }
+    if (this.status === 'stopping') this.status = 'stopped'
+    else if (this.status === 'running') this.status = 'finished'
+    await this.sampling?.finish()
+    this.release(true)
+    this.result = {
+      exitCode: this.mainExit?.code ?? null,
+      signal: this.mainExit?.signal ?? null,
+      mainPid: this.mainPid ?? null,
+      python: `${this.opts.python.executable} ${this.opts.python.version.join('.')}`,
+      instrumented: this.instrumented,
+      timedOut: this.timedOut
+    }
+    const checks =
+      this.status === 'finished'
+        ? (this.opts.verdict ?? exitVerdict)(this.events, this.result, {
+            hostPid: this.mainPid ?? this.hostPid,
+            params: this.opts.params ?? {}
+          })
+        : []
+    this.verdict = { passed: this.status === 'finished' && checks.every((c) => c.passed), checks }
+    this.emitNow({
+      event: {
+        type: 'run.end',
+        status: this.status,
+        hostPid: this.hostPid,
+        result: this.result,
+        verdict: this.verdict,
+        ...(this.error ? { error: this.error } : {})
+      }
+    })
+  }
+
+  /** Records an item at once (after the last release: nothing is waiting any more). */
+  private emitNow(item: Item): void {
+    this.reorder.push(this.now(), item)
+    this.release(true)
+  }
+
+  private spawnLauncher(): ChildProcess {
+    const dir = pythonResources()
+    const env = {
+      ...process.env,
+      POOLSCOPE_SOCK: this.server.path,
+      PYTHONPATH: [dir, process.env.PYTHONPATH].filter(Boolean).join(':'),
+      PYTHONUNBUFFERED: '1',
+      [ENV_HOST_PID]: String(process.pid)
+    }
+    const py = this.opts.python.executable
+    const args = ['-I', '-S', join(dir, 'launcher.py'), String(process.pid), String(childNice())]
+    const child = spawn(py, [...args, py, ...this.opts.args], {
+      cwd: this.opts.cwd,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe']
+    })
+    // What the launcher's pipes carry: the program's output before (or without) the shim.
+    const outOf = (fd: 1 | 2) => (chunk: Buffer) =>
+      this.emit({
+        type: fd === 1 ? 'stdout' : 'stderr',
+        pid: this.mainPid ?? child.pid ?? process.pid,
+        text: chunk.toString('utf8')
+      })
+    child.stdout?.on('data', outOf(1))
+    child.stderr?.on('data', outOf(2))
+    return child
+  }
+
+  private launcherExit(child: ChildProcess): Promise<{ code: number | null; signal: string | null }> {
+    return new Promise((resolve, reject) => {
+      child.once('error', reject)
+      child.once('close', (code, signal) => resolve({ code, signal }))
+    })
+  }
+
+  /** After the launcher's exit: the last lines on still-open connections, briefly. */
+  private async drain(): Promise<void> {
+    for (let i = 0; i < 25 && this.server.open > 0; i++) await new Promise((r) => setTimeout(r, 20))
+  }
+
+  /** One /proc look: new descendants (seen twice, so the shim can name them first) and
+   *  processes gone without a reported exit. */
+  private scan(): void {
+    const root = this.launcher?.pid
+    if (!root) return
+    const tree = processTree(root)
+    const present = new Set(tree.map((p) => p.pid))
+    const t = this.translator
+    const now = this.now()
+    for (const p of tree) {
+      if (t.spawned.has(p.pid) || p.state === 'Z') continue
+      if (!this.seenOnce.has(p.pid)) {
+        this.seenOnce.add(p.pid)
+        continue
+      }
+      const role = p.pid === this.mainPid ? 'main' : 'external'
+      this.reorder.push(now - REORDER_MS, { scan: () => t.spawn(p.pid, p.ppid, p.comm, role) })
+    }
+    for (const pid of this.livePids()) {
+      if (present.has(pid)) {
+        this.goneSince.delete(pid)
+        continue
+      }
+      const since = this.goneSince.get(pid) ?? now
+      this.goneSince.set(pid, since)
+      if (now - since >= UNREPORTED_EXIT_MS) {
+        this.goneSince.delete(pid)
+        this.reorder.push(now, { scan: () => t.exit(pid, null, null) })
+      }
+    }
+  }
+}
+
+function exitVerdict(_events: EventList, result: ProgramResult): LabelledCheck[] {
+  const how =
+    result.exitCode !== null ? `exit code ${result.exitCode}` : `killed by ${result.signal ?? 'an unknown cause'}`
+  return [
+    check(
+      'the program exited with code 0',
+      '프로그램이 코드 0으로 종료',
+      result.exitCode === 0,
+      `${how}${result.instrumented ? '' : ' (uninstrumented)'}`
+    )
+  ]
+}

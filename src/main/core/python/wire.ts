@@ -1,0 +1,122 @@
+// What the shim (resources/python/poolscope_shim) and the launcher send: one JSON object per
+// line. Events are the run's own event types (their schemas, from src/shared/events.ts) with
+// `ns` (CLOCK_MONOTONIC) in place of `t` and a few fields the host resolves: raw object ids the
+// host names, task keys it numbers, depths it turns into queue.depth events, signal numbers.
+import { z } from 'zod'
+import type { EventOf, RunEventType } from '../../../shared/events'
+import { RunEventSchema } from '../../../shared/events'
+import { describeZodError } from '../../../shared/validation'
+
+/** A line longer than this is refused (a warning in the run's log), not parsed. */
+export const MAX_LINE_BYTES = 64 * 1024
+
+const ns = z.number().int().nonnegative()
+const pid = z.number().int().positive()
+const rawId = z.string().min(1).max(256)
+const signum = z.number().int().min(1).max(64).nullable()
+
+/** The event schema of `type`, without `t`, with `ns` and `extras`. */
+function fromEvent(type: RunEventType, extras: z.ZodRawShape): z.ZodObject {
+  const option = RunEventSchema.options.find((o) => o.shape.type.safeParse(type).success)
+  if (!option) throw new Error(`no event type ${type}`)
+  return (option as unknown as z.ZodObject)
+    .omit({ t: true })
+    .extend({ type: z.literal(type), ns, ...extras })
+}
+
+type Ev<K extends RunEventType, Drop extends string = never> = Omit<EventOf<K>, 't' | Drop> & {
+  type: K
+  ns: number
+}
+type QueueOp = 'queue.put' | 'queue.get'
+
+/** A checked line (the schema below checks exactly this). */
+export type WireMessage =
+  | { type: 'launcher'; ns: number; main?: number; pid?: number; error?: string }
+  | { type: 'obj'; ns: number; kind: 'queue' | 'lock' | 'pipe'; ids: string[]; user: boolean }
+  | { type: 'signal'; ns: number; pid: number; target: number; signum: number | null }
+  | (Ev<'proc.spawn'> & { parent?: number; hello?: boolean; named?: boolean })
+  | (Ev<'proc.exit', 'signal'> & { signum: number | null; by?: number })
+  | { [K in QueueOp]: Ev<K, 'msg'> & { depth: number } }[QueueOp]
+  | Ev<'queue.wait'>
+  | Ev<'queue.timeout'>
+  | Ev<'lock.wait'>
+  | Ev<'lock.acquire'>
+  | Ev<'lock.release'>
+  | Ev<'lock.timeout'>
+  | (Ev<'task.queued', 'task'> & { key: string })
+  | (Ev<'task.start', 'task'> & { key: string })
+  | (Ev<'task.end', 'task'> & { key: string })
+  | Ev<'pipe.send'>
+  | Ev<'pipe.recv'>
+  | Ev<'pipe.close'>
+
+const noMsg = { msg: z.literal(0) }
+
+const wireUnion = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('launcher'),
+    ns,
+    main: pid.optional(),
+    pid: pid.optional(),
+    error: z.string().max(2000).optional()
+  }),
+  z.object({
+    type: z.literal('obj'),
+    ns,
+    kind: z.enum(['queue', 'lock', 'pipe']),
+    ids: z.array(rawId).min(1).max(4),
+    user: z.boolean()
+  }),
+  z.object({ type: z.literal('signal'), ns, pid, target: z.number().int(), signum }),
+  fromEvent('proc.spawn', {
+    name: z.string().max(512),
+    role: z.string().max(64),
+    parent: pid.optional(),
+    hello: z.boolean().optional(),
+    named: z.boolean().optional()
+  }),
+  fromEvent('proc.exit', { signal: z.undefined(), signum, by: z.number().int().optional() }),
+  fromEvent('queue.put', { queue: rawId, ...noMsg, depth: z.number().int() }),
+  fromEvent('queue.get', { queue: rawId, ...noMsg, depth: z.number().int() }),
+  fromEvent('queue.wait', { queue: rawId }),
+  fromEvent('queue.timeout', { queue: rawId }),
+  fromEvent('lock.wait', { lock: rawId }),
+  fromEvent('lock.acquire', { lock: rawId }),
+  fromEvent('lock.release', { lock: rawId }),
+  fromEvent('lock.timeout', { lock: rawId }),
+  fromEvent('task.queued', { task: z.undefined(), key: z.string().max(64), name: z.string().max(512) }),
+  fromEvent('task.start', { task: z.undefined(), key: z.string().max(64) }),
+  fromEvent('task.end', {
+    task: z.undefined(),
+    key: z.string().max(64),
+    error: z.string().max(4000).optional()
+  }),
+  fromEvent('pipe.send', { pipe: rawId }),
+  fromEvent('pipe.recv', { pipe: rawId }),
+  fromEvent('pipe.close', { pipe: rawId })
+])
+export const WireSchema = wireUnion as unknown as z.ZodType<WireMessage>
+
+/** The header of a connection that carries one process's stdout (fd 1) or stderr (fd 2). */
+export const StreamHeaderSchema = z.strictObject({
+  type: z.literal('stream'),
+  fd: z.union([z.literal(1), z.literal(2)]),
+  pid
+})
+
+/** One line parsed and checked, or why it was refused. */
+export function parseWire(
+  line: string
+): { ok: true; msg: WireMessage } | { ok: false; error: string } {
+  let value: unknown
+  try {
+    value = JSON.parse(line)
+  } catch {
+    return { ok: false, error: `not JSON: ${line.slice(0, 80)}` }
+  }
+  const parsed = WireSchema.safeParse(value)
+  return parsed.success
+    ? { ok: true, msg: parsed.data }
+    : { ok: false, error: describeZodError(parsed.error, 'line') }
+}
