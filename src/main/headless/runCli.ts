@@ -4,18 +4,16 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander'
 import type { TraceFormat } from '../../shared/api'
 import { TRACE_FORMATS } from '../../shared/api'
-import type { RunEvent } from '../../shared/events'
 import { ApiError } from '../core/host/ApiError'
 import { PoolScopeService } from '../core/host/PoolScopeService'
-import { toNativeTrace } from '../core/trace/nativeTrace'
 import { readTraceFile } from '../core/trace/readTraceFile'
-import { writeTrace } from '../core/trace/writeTrace'
 import { TraceTargetError, traceTarget } from '../core/trace/traceTarget'
 import type { TraceTarget } from '../core/trace/traceTarget'
-import { plainPrinter } from './formatEvent'
+import { EXIT, followRun, oneLine, saveTrace } from './followRun'
+import { registerWatch } from './watchCli'
 import { startServer } from './serve'
 
-export const EXIT = { ok: 0, verdictFailed: 1, badArgument: 2, runFailed: 3 } as const
+export { EXIT }
 
 class BadArgument extends Error {}
 
@@ -115,6 +113,8 @@ export async function runCli(
       code = await runScenario(scenario, opts.set, !!opts.json, target, out, err)
     })
 
+  registerWatch(program, { out, err, setCode: (c) => (code = c) })
+
   program
     .command('convert')
     .description('convert a saved native trace (.poolscope.json[.gz]) to another format')
@@ -160,28 +160,6 @@ export async function runCli(
   return code
 }
 
-function oneLine(s: string): string {
-  return s.replace(/\s*[\r\n]+\s*/g, ' ')
-}
-
-/** Writes the trace; a failure is reported on stderr and leaves no file behind. */
-async function saveTrace(
-  trace: ReturnType<typeof toNativeTrace>,
-  target: TraceTarget,
-  announce: boolean,
-  out: NodeJS.WritableStream,
-  err: NodeJS.WritableStream
-): Promise<number> {
-  try {
-    const paths = await writeTrace(trace, target.format, target.path)
-    if (announce) out.write(`trace (${target.format}) written: ${paths.join(', ')}\n`)
-    return EXIT.ok
-  } catch (e) {
-    err.write(`poolscope: ${oneLine(e instanceof Error ? e.message : String(e))}\n`)
-    return EXIT.runFailed
-  }
-}
-
 async function runScenario(
   scenario: string,
   set: Record<string, string>,
@@ -192,26 +170,7 @@ async function runScenario(
 ): Promise<number> {
   const service = new PoolScopeService()
   const run = service.startRun(scenario, set) // throws ApiError('bad-input') on a bad argument
-  const plain = plainPrinter()
-  const print = (e: RunEvent): void => {
-    const line = json ? JSON.stringify(e) : plain(e)
-    if (line !== null) out.write(line + '\n')
-  }
-  const unsubscribe = service.subscribe((batch) => batch.events.forEach(print))
-  const stop = (): void => void run.stop()
-  process.once('SIGINT', stop)
-  process.once('SIGTERM', stop)
-  await run.done
-  await service.shutdown()
-  unsubscribe()
-  process.off('SIGINT', stop)
-  process.off('SIGTERM', stop)
-  // Stopped and failed runs are written too: they are often the ones worth keeping.
-  if (target && (await saveTrace(toNativeTrace(run), target, !json, out, err)) !== EXIT.ok) {
-    return EXIT.runFailed
-  }
-  if (run.status !== 'finished') return run.status === 'stopped' ? EXIT.runFailed : EXIT.runFailed
-  return run.verdict?.passed ? EXIT.ok : EXIT.verdictFailed
+  return followRun(service, run, { json, target, out, err })
 }
 
 async function serve(port: number, out: NodeJS.WritableStream): Promise<number> {

@@ -19,7 +19,7 @@ import type { TraceMeta } from '../../../shared/trace'
 import { childNice } from '../child/childNice'
 import type { Monitor } from '../monitor/Monitor'
 import { ENV_HOST_PID } from '../protocol'
-import { check } from '../scenarios/verdictKit'
+import { check } from '../scenarios/kit/verdictKit'
 import type { EventList } from '../session/EventList'
 import { EventLog } from '../session/EventLog'
 import type { KillSignal, RunEventListener, RunHandle } from '../session/RunHandle'
@@ -40,6 +40,10 @@ const TICK_MS = 20
 const SCAN_MS = 100
 /** A process gone from /proc without a reported exit gets one (code unknown) after this. */
 const UNREPORTED_EXIT_MS = 500
+/** A process found in /proc is shown after this long unless it reported itself first: a
+ *  Python process reports when its interpreter has started (up to ~1 s on a busy machine). */
+const UNREPORTED_PYTHON_MS = 3000
+const UNREPORTED_OTHER_MS = 150
 
 export interface ProgramOptions {
   python: Python
@@ -93,7 +97,7 @@ export class ProgramRun implements RunHandle {
   private instrumented = false
   private timedOut = false
   private readonly goneSince = new Map<number, number>()
-  private readonly seenOnce = new Set<number>()
+  private readonly firstSeen = new Map<number, number>()
   /** The time of the item being released (the translator's events take it). */
   private releaseT = 0
   private timers: NodeJS.Timeout[] = []
@@ -236,7 +240,11 @@ export class ProgramRun implements RunHandle {
         this.timers.push(
           setTimeout(() => {
             this.timedOut = true
-            this.emit({ type: 'log', level: 'warn', text: `timeout: stopping after ${this.opts.timeoutMs} ms` })
+            this.emit({
+              type: 'log',
+              level: 'warn',
+              text: `timeout: stopping after ${this.opts.timeoutMs} ms`
+            })
             void this.stop()
           }, this.opts.timeoutMs)
         )
@@ -253,7 +261,8 @@ export class ProgramRun implements RunHandle {
     this.server.close()
     this.release(true)
     // The tree is empty now: whoever left no exit report exited unseen.
-    for (const pid of this.livePids()) this.emitNow({ scan: () => this.translator.exit(pid, null, null) })
+    for (const pid of this.livePids())
+      this.emitNow({ scan: () => this.translator.exit(pid, null, null) })
     if (!this.instrumented && this.status !== 'failed') {
       this.emitNow({
         event: {
@@ -329,7 +338,9 @@ export class ProgramRun implements RunHandle {
     return child
   }
 
-  private launcherExit(child: ChildProcess): Promise<{ code: number | null; signal: string | null }> {
+  private launcherExit(
+    child: ChildProcess
+  ): Promise<{ code: number | null; signal: string | null }> {
     return new Promise((resolve, reject) => {
       child.once('error', reject)
       child.once('close', (code, signal) => resolve({ code, signal }))
@@ -352,12 +363,12 @@ export class ProgramRun implements RunHandle {
     const now = this.now()
     for (const p of tree) {
       if (t.spawned.has(p.pid) || p.state === 'Z') continue
-      if (!this.seenOnce.has(p.pid)) {
-        this.seenOnce.add(p.pid)
-        continue
-      }
+      const first = this.firstSeen.get(p.pid) ?? now
+      this.firstSeen.set(p.pid, first)
+      const wait = p.comm.startsWith('python') ? UNREPORTED_PYTHON_MS : UNREPORTED_OTHER_MS
+      if (now - first < wait) continue
       const role = p.pid === this.mainPid ? 'main' : 'external'
-      this.reorder.push(now - REORDER_MS, { scan: () => t.spawn(p.pid, p.ppid, p.comm, role) })
+      this.reorder.push(first, { scan: () => t.spawn(p.pid, p.ppid, p.comm, role) })
     }
     for (const pid of this.livePids()) {
       if (present.has(pid)) {
@@ -376,7 +387,9 @@ export class ProgramRun implements RunHandle {
 
 function exitVerdict(_events: EventList, result: ProgramResult): LabelledCheck[] {
   const how =
-    result.exitCode !== null ? `exit code ${result.exitCode}` : `killed by ${result.signal ?? 'an unknown cause'}`
+    result.exitCode !== null
+      ? `exit code ${result.exitCode}`
+      : `killed by ${result.signal ?? 'an unknown cause'}`
   return [
     check(
       'the program exited with code 0',

@@ -16,11 +16,12 @@ const rawId = z.string().min(1).max(256)
 const signum = z.number().int().min(1).max(64).nullable()
 
 /** The event schema of `type`, without `t`, with `ns` and `extras`. */
-function fromEvent(type: RunEventType, extras: z.ZodRawShape): z.ZodObject {
+function fromEvent(type: RunEventType, extras: z.ZodRawShape, drop: string[] = []): z.ZodObject {
   const option = RunEventSchema.options.find((o) => o.shape.type.safeParse(type).success)
   if (!option) throw new Error(`no event type ${type}`)
+  const omit = Object.fromEntries(['t', ...drop].map((k) => [k, true as const]))
   return (option as unknown as z.ZodObject)
-    .omit({ t: true })
+    .omit(omit as never)
     .extend({ type: z.literal(type), ns, ...extras })
 }
 
@@ -76,7 +77,7 @@ const wireUnion = z.discriminatedUnion('type', [
     hello: z.boolean().optional(),
     named: z.boolean().optional()
   }),
-  fromEvent('proc.exit', { signal: z.undefined(), signum, by: z.number().int().optional() }),
+  fromEvent('proc.exit', { signum, by: z.number().int().optional() }, ['signal']),
   fromEvent('queue.put', { queue: rawId, ...noMsg, depth: z.number().int() }),
   fromEvent('queue.get', { queue: rawId, ...noMsg, depth: z.number().int() }),
   fromEvent('queue.wait', { queue: rawId }),
@@ -85,13 +86,11 @@ const wireUnion = z.discriminatedUnion('type', [
   fromEvent('lock.acquire', { lock: rawId }),
   fromEvent('lock.release', { lock: rawId }),
   fromEvent('lock.timeout', { lock: rawId }),
-  fromEvent('task.queued', { task: z.undefined(), key: z.string().max(64), name: z.string().max(512) }),
-  fromEvent('task.start', { task: z.undefined(), key: z.string().max(64) }),
-  fromEvent('task.end', {
-    task: z.undefined(),
-    key: z.string().max(64),
-    error: z.string().max(4000).optional()
-  }),
+  fromEvent('task.queued', { key: z.string().max(64), name: z.string().max(512) }, ['task']),
+  fromEvent('task.start', { key: z.string().max(64) }, ['task']),
+  fromEvent('task.end', { key: z.string().max(64), error: z.string().max(4000).optional() }, [
+    'task'
+  ]),
   fromEvent('pipe.send', { pipe: rawId }),
   fromEvent('pipe.recv', { pipe: rawId }),
   fromEvent('pipe.close', { pipe: rawId })
