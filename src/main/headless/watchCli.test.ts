@@ -48,7 +48,7 @@ describe('poolscope watch', () => {
 
   it('--timeout stops a program that would run on, and nothing of it survives', async () => {
     const script = scriptFile('import os, time\nos.fork()\ntime.sleep(60)\n')
-    const { code, out } = await cli('watch', '--json', '--timeout', '1', '--', script)
+    const { code, out } = await cli('watch', '--json', '--timeout', '4', '--', script)
     const events = out
       .trim()
       .split('\n')
