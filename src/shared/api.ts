@@ -9,6 +9,8 @@ import type { ScenarioSpec } from './scenarios'
 import type { ConnectionState } from './channel/messages'
 import type { CommandName } from './channel/names'
 import { COMMAND_NAMES } from './channel/names'
+import type { ProcessDetails, SignalOutcome, SystemSnapshot } from './system'
+import { EXPLORER_SIGNALS } from './system'
 
 export type { CommandName }
 export { COMMAND_NAMES }
@@ -73,6 +75,26 @@ export const commandInputs = {
   openTrace: z.strictObject({
     fileName: z.string().min(1).max(1024),
     content: z.string().max(MAX_TRACE_CHARS)
+  }),
+  /** The machine's processes: answers with the first snapshot after `after` (a seq), when the
+   *  host has taken it (1 Hz), so the caller re-asks at once and the host sets the pace. */
+  systemSnapshot: z.strictObject({ after: z.number().int().nonnegative().optional() }).default({}),
+  processDetails: z.strictObject({ pid: z.number().int().positive() }),
+  signalProcess: z.strictObject({
+    pid: z.number().int().positive(),
+    signal: z.enum(EXPLORER_SIGNALS),
+    /** The process and every descendant. */
+    subtree: z.boolean().default(false)
+  }),
+  /** Watch a running process tree as a run of kind 'attach'. */
+  attachProcess: z.strictObject({
+    pid: z.number().int().positive(),
+    timeoutMs: z
+      .number()
+      .int()
+      .positive()
+      .max(7 * 24 * 3600 * 1000)
+      .optional()
   })
 } as const satisfies Record<CommandName, z.ZodType>
 
@@ -87,6 +109,10 @@ export interface CommandOutputs {
   killProcess: { pid: number; signal: string }
   exportRun: ExportedTrace
   openTrace: RunInfo
+  systemSnapshot: SystemSnapshot
+  processDetails: ProcessDetails
+  signalProcess: SignalOutcome[]
+  attachProcess: RunInfo
 }
 
 export type BatchListener = (batch: EventBatch) => void

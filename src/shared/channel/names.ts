@@ -7,7 +7,11 @@ export const COMMAND_NAMES = [
   'stopRun',
   'killProcess',
   'exportRun',
-  'openTrace'
+  'openTrace',
+  'systemSnapshot',
+  'processDetails',
+  'signalProcess',
+  'attachProcess'
 ] as const
 export type CommandName = (typeof COMMAND_NAMES)[number]
 

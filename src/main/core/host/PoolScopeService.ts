@@ -21,6 +21,9 @@ import type { ReplayRun } from '../trace/ReplayRun'
 import type { RunEventListener, RunHandle } from '../session/RunHandle'
 import { isLive } from '../session/RunHandle'
 import { ApiError } from './ApiError'
+import { AttachRun } from '../explorer/AttachRun'
+import { Explorer } from '../explorer/Explorer'
+import type { ExplorerOptions } from '../explorer/Explorer'
 
 /** Ended runs kept for the history and export; older ones are let go as new ones come. */
 export const MAX_KEPT_RUNS = 50
@@ -37,13 +40,21 @@ export class PoolScopeService {
 
   private readonly monitorOptions: MonitorOptions
   private readonly programs: ReadonlyMap<string, ScenarioProgram>
+  /** The whole machine: processes, details, signals. */
+  readonly explorer: Explorer
 
-  /** `monitor`: sampling rates; `programs`: the runnable scenarios (the registry's by default). */
+  /** `monitor`: sampling rates; `programs`: the runnable scenarios (the registry's by default);
+   *  `explorer`: whether signals are allowed (serve mode: only with --allow-signals). */
   constructor(
-    opts: { monitor?: MonitorOptions; programs?: ReadonlyMap<string, ScenarioProgram> } = {}
+    opts: {
+      monitor?: MonitorOptions
+      programs?: ReadonlyMap<string, ScenarioProgram>
+      explorer?: ExplorerOptions
+    } = {}
   ) {
     this.monitorOptions = opts.monitor ?? {}
     this.programs = opts.programs ?? programs
+    this.explorer = new Explorer(opts.explorer)
   }
 
   /** Validates `input` against the command's schema, then runs the command. */
@@ -139,6 +150,18 @@ export class PoolScopeService {
     return run
   }
 
+  /** Watches the running tree of `pid` as a run of kind 'attach' (its processes are left
+   *  alone when the watch stops). */
+  attach(pid: number, opts: { timeoutMs?: number } = {}): AttachRun {
+    try {
+      return this.launch(
+        (id, onEvent, monitor) => new AttachRun(id, pid, onEvent, monitor, opts)
+      ).start()
+    } catch (err) {
+      throw new ApiError('not-found', err instanceof Error ? err.message : String(err))
+    }
+  }
+
   private readonly onRunEvent: RunEventListener = (run, ev) => {
     this.batcher.touch(run)
     if (ev.type === 'run.end') this.batcher.flush()
@@ -164,6 +187,7 @@ export class PoolScopeService {
   async shutdown(): Promise<void> {
     await Promise.allSettled([...this.runs.values()].map((r) => r.stop()))
     await this.monitor?.close().catch(() => undefined)
+    this.explorer.close()
     this.batcher.flush()
     this.batcher.dispose()
   }
@@ -206,7 +230,13 @@ export class PoolScopeService {
       this.batcher.touch(run)
       this.batcher.flush({ recorded: true })
       return run.info()
-    }
+    },
+    systemSnapshot: (input: CommandInput<'systemSnapshot'>) => this.explorer.snapshot(input?.after),
+    processDetails: (input: { pid: number }) => this.explorer.details(input.pid),
+    signalProcess: (input: z.output<(typeof commandInputs)['signalProcess']>) =>
+      this.explorer.signal(input),
+    attachProcess: (input: { pid: number; timeoutMs?: number }) =>
+      this.attach(input.pid, { timeoutMs: input.timeoutMs }).info()
   }
 }
 

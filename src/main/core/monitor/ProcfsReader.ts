@@ -111,7 +111,7 @@ export function parseStat(
 }
 
 /** The kernel's page size, from the first mapping of /proc/self/smaps (4096 if unreadable). */
-function pageSize(): number {
+export function pageSize(): number {
   let fd: number | undefined
   try {
     fd = openSync('/proc/self/smaps', 'r')

@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest'
+import { userInfo } from 'node:os'
+import { parseStatLine, newStatLine, STAT } from './statLine'
+import { ProcfsSystemReader } from './ProcfsSystemReader'
+import { startTree } from './testTree'
+
+const linux = process.platform === 'linux'
+
+describe('parseStatLine', () => {
+  it('reads the fields after the last ")" of a name, negative ones included', () => {
+    const line =
+      '4242 (a) b (c)) S 17 4242 4242 0 -1 4194560 500 0 0 0 123 45 0 0 20 -5 7 0 1000 ' +
+      '12345678 2500 18446744073709551615 1 1 0 0 0 0 0 0 0 0 0 0 17 1 0 0 0 0 0 0 0 0 0 0 0 0 256\n'
+    const buf = Buffer.from(line, 'latin1')
+    const out = newStatLine()
+    expect(parseStatLine(buf, buf.length, out)).toBe(true)
+    expect(String.fromCharCode(out.state)).toBe('S')
+    expect(buf.toString('latin1', out.nameStart, out.nameEnd)).toBe('a) b (c)')
+    expect(out.fields[STAT.ppid]).toBe(17)
+    expect(out.fields[STAT.utime]! + out.fields[STAT.stime]!).toBe(168)
+    expect(out.fields[STAT.threads]).toBe(7)
+    expect(out.fields[STAT.starttime]).toBe(1000)
+    expect(out.fields[STAT.rss]).toBe(2500)
+    expect(out.fields[STAT.exitCode]).toBe(256)
+  })
+
+  it('refuses a line cut before RSS', () => {
+    const cut = Buffer.from('9 (z) S 1 0 0')
+    expect(parseStatLine(cut, cut.length, newStatLine())).toBe(false)
+  })
+})
+
+describe.runIf(linux)('ProcfsSystemReader', () => {
+  it('lists a real tree (bash → sleep ×3) with the right parents, user and command', async () => {
+    const tree = await startTree('for i in 1 2 3; do sleep 30 & echo $!; done; echo ready; wait')
+    const reader = new ProcfsSystemReader()
+    try {
+      const all = await reader.readAll()
+      const byPid = new Map(all.map((p) => [p.pid, p]))
+      expect(byPid.get(tree.pid)?.ppid).toBe(process.pid)
+      expect(byPid.get(tree.pid)?.name).toBe('bash')
+      expect(tree.children).toHaveLength(3)
+      for (const pid of tree.children) {
+        const p = byPid.get(pid)!
+        expect(p.ppid).toBe(tree.pid)
+        expect(p.command).toBe('sleep 30')
+        expect(p.user).toBe(userInfo().username)
+        expect(p.uid).toBe(process.getuid!())
+        expect(p.threads).toBe(1)
+        expect(p.rss).toBeGreaterThan(0)
+        // started within the last minute, on the wall clock
+        expect(Math.abs(p.startedAt! - Date.now())).toBeLessThan(60_000)
+      }
+      const self = byPid.get(process.pid)!
+      expect(self.state).toBe('R')
+      expect(self.command).toContain('node')
+    } finally {
+      reader.close()
+      await tree.kill()
+    }
+  })
+
+  it('gives the details of a live process, and the reason for each field of a gone one', async () => {
+    const reader = new ProcfsSystemReader()
+    const mine = await reader.details(process.pid)
+    expect(mine.cwd).toBe(process.cwd())
+    expect(mine.exe).toBe(process.execPath)
+    expect(mine.fds).toBeGreaterThan(2)
+    expect(mine.errors).toEqual({})
+    const tree = await startTree('echo ready')
+    await new Promise((r) => tree.bash.once('close', r))
+    const gone = await reader.details(tree.pid)
+    expect(gone.cwd).toBeNull()
+    expect(gone.errors).toMatchObject({ command: 'gone', cwd: 'gone', exe: 'gone', fds: 'gone' })
+    expect(reader.readOne(tree.pid)).toBeNull()
+    reader.close()
+  })
+
+  it('sees an exec: the name and command line follow the new program', async () => {
+    const tree = await startTree('(sleep 0.3; exec sleep 31) & echo $!; echo ready; wait')
+    const reader = new ProcfsSystemReader()
+    try {
+      const child = tree.children[0]!
+      expect(reader.readOne(child)?.name).toBe('bash')
+      let now = reader.readOne(child)
+      for (let i = 0; i < 100 && now?.name !== 'sleep'; i++) {
+        await new Promise((r) => setTimeout(r, 30))
+        now = reader.readOne(child)
+      }
+      expect(now).toMatchObject({ name: 'sleep', command: 'sleep 31', ppid: tree.pid })
+    } finally {
+      reader.close()
+      await tree.kill()
+    }
+  })
+})

@@ -1,0 +1,266 @@
+// The whole machine from /proc, built like the monitor's fast path: one pread per process
+// per tick through a descriptor kept open for it (bound to that process: once it is reaped
+// the read fails, so a reused PID is never taken for the old one). Name, command line and
+// user are read when a process is first seen and again when its name changes (an exec).
+import {
+  closeSync,
+  openSync,
+  readFileSync,
+  readSync,
+  readdirSync,
+  readlinkSync,
+  statSync
+} from 'node:fs'
+import type { ProcessDetails } from '../../../shared/system'
+import { MS_PER_CLOCK_TICK } from '../monitor/clockTick'
+import { pageSize } from '../monitor/ProcfsReader'
+import type { SystemReader, SystemReading } from './SystemReader'
+import { reasonOf } from './SystemReader'
+import { newStatLine, parseStatLine, STAT } from './statLine'
+import { UserNames } from './userNames'
+
+/** Descriptors kept open at most (the rest are opened per read); well under RLIMIT_NOFILE. */
+export const MAX_KEPT_FDS = 4096
+/** The command line a snapshot carries; details() reads all of it. */
+const COMMAND_BYTES = 4096
+
+interface Known {
+  fd: number | null
+  nameHash: number
+  name: string
+  command: string
+  uid: number | null
+  user: string
+  unreadable?: string
+}
+
+export class ProcfsSystemReader implements SystemReader {
+  readonly kind = 'procfs'
+  readonly pageSize: number
+  private readonly known = new Map<number, Known>()
+  private readonly buf = Buffer.allocUnsafe(COMMAND_BYTES)
+  private readonly line = newStatLine()
+  private readonly users = new UserNames()
+  private kept = 0
+  private readonly bootTime = bootTimeMs()
+
+  constructor(
+    private readonly root = '/proc',
+    pageBytes = pageSize()
+  ) {
+    this.pageSize = pageBytes
+  }
+
+  readAll(): Promise<SystemReading[]> {
+    const out: SystemReading[] = []
+    const seen = new Set<number>()
+    for (const entry of readdirSync(this.root)) {
+      const c = entry.charCodeAt(0)
+      if (c < 48 || c > 57) continue
+      const pid = Number(entry)
+      const reading = this.readOne(pid)
+      if (reading) {
+        out.push(reading)
+        seen.add(pid)
+      }
+    }
+    for (const pid of this.known.keys()) if (!seen.has(pid)) this.forget(pid)
+    return Promise.resolve(out)
+  }
+
+  /** One process, or null if it is gone (or its stat is unreadable and so is its dir). */
+  readOne(pid: number): SystemReading | null {
+    let known = this.known.get(pid)
+    let n = known?.fd != null ? this.readKept(pid, known.fd) : -1
+    if (n < 0) {
+      known = undefined // first sight, or reaped since: the PID may be another process now
+      let fd: number
+      try {
+        fd = openSync(`${this.root}/${pid}/stat`, 'r')
+      } catch (err) {
+        return reasonOf(err) === 'permission denied' ? this.hidden(pid, 'permission denied') : null
+      }
+      n = this.readFresh(fd)
+      if (n < 0 || !parseStatLine(this.buf, n, this.line)) {
+        closeSync(fd)
+        return null
+      }
+      known = this.learn(pid)
+      if (this.kept < MAX_KEPT_FDS) {
+        known.fd = fd
+        this.kept++
+      } else closeSync(fd)
+    } else if (!parseStatLine(this.buf, n, this.line)) return null
+    const line = this.line
+    if (known!.nameHash !== line.nameHash) known = this.learn(pid, known)
+    const f = line.fields
+    return {
+      pid,
+      ppid: f[STAT.ppid]!,
+      uid: known!.uid,
+      user: known!.user,
+      state: String.fromCharCode(line.state),
+      threads: f[STAT.threads]!,
+      cpuTime: (f[STAT.utime]! + f[STAT.stime]!) * MS_PER_CLOCK_TICK,
+      rss: f[STAT.rss]! * this.pageSize,
+      startedAt: this.bootTime + f[STAT.starttime]! * MS_PER_CLOCK_TICK,
+      name: known!.name,
+      command: known!.command,
+      ...(known!.unreadable ? { unreadable: known!.unreadable } : {})
+    }
+  }
+
+  /** The stat line of a process that exited but was not reaped yet: its wait status. */
+  exitStatus(pid: number): { code: number | null; signal: number | null } | null {
+    const fd = this.known.get(pid)?.fd
+    try {
+      const n = fd != null ? readSync(fd, this.buf, 0, this.buf.length, 0) : -1
+      if (n < 0) return null
+      if (!parseStatLine(this.buf, n, this.line) || this.line.state !== 0x5a) return null
+      if (this.line.count <= STAT.exitCode) return { code: null, signal: null }
+      const status = this.line.fields[STAT.exitCode]!
+      return status & 0x7f
+        ? { code: null, signal: status & 0x7f }
+        : { code: (status >> 8) & 0xff, signal: null }
+    } catch {
+      return null
+    }
+  }
+
+  async details(pid: number): Promise<ProcessDetails> {
+    const errors: Record<string, string> = {}
+    const field = <T>(name: string, read: () => T): T | null => {
+      try {
+        return read()
+      } catch (err) {
+        errors[name] = reasonOf(err)
+        return null
+      }
+    }
+    const dir = `${this.root}/${pid}`
+    const command = field('command', () => {
+      const text = readFileSync(`${dir}/cmdline`, 'utf8').replace(/\0+$/, '').split('\0').join(' ')
+      return text || `[${readFileSync(`${dir}/comm`, 'utf8').trim()}]`
+    })
+    const stat = field('threads', () => readFileSync(`${dir}/stat`))
+    let threads: number | null = null
+    if (stat && parseStatLine(stat, stat.length, this.line))
+      threads = this.line.fields[STAT.threads]!
+    return Promise.resolve({
+      pid,
+      command,
+      cwd: field('cwd', () => readlinkSync(`${dir}/cwd`)),
+      exe: field('exe', () => readlinkSync(`${dir}/exe`)),
+      fds: field('fds', () => readdirSync(`${dir}/fd`).length),
+      threads,
+      errors
+    })
+  }
+
+  close(): void {
+    for (const pid of [...this.known.keys()]) this.forget(pid)
+  }
+
+  /** Bytes read through a kept descriptor, or -1 once its process is reaped (ESRCH). */
+  private readKept(pid: number, fd: number): number {
+    try {
+      return readSync(fd, this.buf, 0, this.buf.length, 0)
+    } catch {
+      this.forget(pid)
+      return -1
+    }
+  }
+
+  private readFresh(fd: number): number {
+    try {
+      return readSync(fd, this.buf, 0, this.buf.length, 0)
+    } catch {
+      return -1
+    }
+  }
+
+  /** Name, command line and user of a process seen for the first time or since an exec. */
+  private learn(pid: number, old?: Known): Known {
+    const line = this.line
+    const name = this.buf.toString('utf8', line.nameStart, line.nameEnd)
+    const known: Known = {
+      fd: old?.fd ?? null,
+      nameHash: line.nameHash,
+      name,
+      command: `[${name}]`,
+      uid: null,
+      user: '?'
+    }
+    const reasons: string[] = []
+    try {
+      const fd = openSync(`${this.root}/${pid}/cmdline`, 'r')
+      try {
+        const n = readSync(fd, this.buf, 0, this.buf.length, 0)
+        let end = n
+        while (end > 0 && this.buf[end - 1] === 0) end--
+        if (end > 0) known.command = this.buf.toString('utf8', 0, end).replaceAll('\0', ' ')
+      } finally {
+        closeSync(fd)
+      }
+    } catch (err) {
+      reasons.push(`command line: ${reasonOf(err)}`)
+    }
+    try {
+      known.uid = statSync(`${this.root}/${pid}`).uid
+      known.user = this.users.name(known.uid)
+    } catch (err) {
+      reasons.push(`user: ${reasonOf(err)}`)
+    }
+    if (reasons.length > 0) known.unreadable = reasons.join('; ')
+    this.known.set(pid, known)
+    return known
+  }
+
+  /** A process listed in /proc whose stat we may not read (hidepid): its PID and why. */
+  private hidden(pid: number, reason: string): SystemReading {
+    let uid: number | null = null
+    try {
+      uid = statSync(`${this.root}/${pid}`).uid
+    } catch {
+      // not even that
+    }
+    return {
+      pid,
+      ppid: 0,
+      uid,
+      user: uid === null ? '?' : this.users.name(uid),
+      state: '?',
+      threads: null,
+      cpuTime: null,
+      rss: null,
+      startedAt: null,
+      name: '?',
+      command: '?',
+      unreadable: reason
+    }
+  }
+
+  private forget(pid: number): void {
+    const known = this.known.get(pid)
+    if (!known) return
+    this.known.delete(pid)
+    if (known.fd === null) return
+    this.kept--
+    try {
+      closeSync(known.fd)
+    } catch {
+      // already closed
+    }
+  }
+}
+
+/** When the machine booted, ms since the epoch (start times in stat count from it). */
+function bootTimeMs(): number {
+  try {
+    const m = /^btime (\d+)$/m.exec(readFileSync('/proc/stat', 'latin1'))
+    if (m) return Number(m[1]) * 1000
+  } catch {
+    // no /proc/stat
+  }
+  return Date.now() - performance.now()
+}

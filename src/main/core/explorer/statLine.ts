@@ -1,0 +1,81 @@
+// /proc/<pid>/stat parsed into numbers, in place: the explorer reads every process of the
+// machine each tick, so one reused array holds the fields and no strings are built except
+// the name, and that only when it changed (an exec).
+
+const OPEN_PAREN = 0x28
+const CLOSE_PAREN = 0x29
+const SPACE = 0x20
+const MINUS = 0x2d
+/** Past the end of `pid (name)`: 7 digits, 2, a name of up to 64 bytes, 1, with room. */
+const NAME_END_MAX = 96
+
+/** Field indexes after the state letter (man 5 proc numbers them from 1: index = n - 4). */
+export const STAT = {
+  ppid: 0,
+  utime: 10,
+  stime: 11,
+  threads: 16,
+  starttime: 18,
+  rss: 20,
+  /** Only meaningful for a zombie: the wait status its parent will reap (Linux ≥ 3.5). */
+  exitCode: 48
+} as const
+const FIELDS = STAT.exitCode + 1
+
+export interface StatLine {
+  /** The state letter's char code ('R' = 0x52 …); 0 when the line did not parse. */
+  state: number
+  /** Where the name is in the buffer (between the parentheses). */
+  nameStart: number
+  nameEnd: number
+  /** A cheap fingerprint of the name's bytes: it changes when the process execs. */
+  nameHash: number
+  /** How many fields after the state were present (old kernels have fewer). */
+  count: number
+  readonly fields: Float64Array
+}
+
+export function newStatLine(): StatLine {
+  return {
+    state: 0,
+    nameStart: 0,
+    nameEnd: 0,
+    nameHash: 0,
+    count: 0,
+    fields: new Float64Array(FIELDS)
+  }
+}
+
+/** Fills `out` from the first `len` bytes of `buf`; false if they are not a stat line. */
+export function parseStatLine(buf: Buffer, len: number, out: StatLine): boolean {
+  out.state = 0
+  const open = buf.indexOf(OPEN_PAREN)
+  // The name may contain spaces and ')': the fields start after the last ')' of the head.
+  let i = buf.lastIndexOf(CLOSE_PAREN, Math.min(len - 1, NAME_END_MAX))
+  if (open < 0 || i < open || i + 2 >= len) return false
+  out.nameStart = open + 1
+  out.nameEnd = i
+  let hash = 0
+  for (let k = open + 1; k < i; k++) hash = (hash * 31 + buf[k]!) | 0
+  out.nameHash = hash
+  const state = buf[i + 2]!
+  const fields = out.fields
+  fields.fill(0)
+  let field = 0
+  let value = 0
+  let sign = 1
+  for (i += 4; i < len && field < FIELDS; i++) {
+    const c = buf[i]!
+    if (c === SPACE || c === 0x0a) {
+      fields[field++] = sign * value
+      value = 0
+      sign = 1
+    } else if (c === MINUS) sign = -1
+    else value = value * 10 + (c - 48)
+  }
+  if (field < FIELDS && value !== 0) fields[field++] = sign * value
+  out.count = field
+  if (field <= STAT.rss) return false
+  out.state = state
+  return true
+}
