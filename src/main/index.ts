@@ -8,7 +8,7 @@ import { PoolScopeService } from './core/host/PoolScopeService'
 import { bindIpc } from './ipc'
 import { ELECTRON_CSP } from './csp'
 
-const service = new PoolScopeService()
+const service = new PoolScopeService({ explorer: { allowSignals: true } })
 const windows = new Set<WebContents>()
 const rendererFile = join(__dirname, '../renderer/index.html')
 const devUrl = process.env.ELECTRON_RENDERER_URL

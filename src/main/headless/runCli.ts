@@ -136,8 +136,9 @@ export async function runCli(
     .command('serve')
     .description('serve the UI and the API on 127.0.0.1 (open the printed URL in a browser)')
     .option('--port <n>', 'port to listen on (0 = any free port)', parsePort, 5178)
-    .action(async (opts: { port: number }) => {
-      code = await serve(opts.port, out)
+    .option('--allow-signals', "let the page signal the machine's processes (explorer)")
+    .action(async (opts: { port: number; allowSignals?: boolean }) => {
+      code = await serve(opts.port, out, opts.allowSignals === true)
     })
 
   try {
@@ -173,8 +174,12 @@ async function runScenario(
   return followRun(service, run, { json, target, out, err })
 }
 
-async function serve(port: number, out: NodeJS.WritableStream): Promise<number> {
-  const service = new PoolScopeService()
+async function serve(
+  port: number,
+  out: NodeJS.WritableStream,
+  allowSignals: boolean
+): Promise<number> {
+  const service = new PoolScopeService({ explorer: { allowSignals } })
   let server
   try {
     server = await startServer(service, { port })

@@ -13,7 +13,8 @@ import type { SystemSamplerOptions } from './SystemSampler'
 import { SystemSampler } from './SystemSampler'
 
 export interface ExplorerOptions extends SystemSamplerOptions {
-  /** False: every signal is refused (serve mode without --allow-signals). */
+  /** Off unless a face turns it on: Electron does, serve only with --allow-signals (and
+   *  tests that fuzz the API cannot signal the machine's processes by chance). */
   allowSignals?: boolean
 }
 
@@ -22,7 +23,7 @@ export class Explorer {
   readonly allowSignals: boolean
 
   constructor(private readonly opts: ExplorerOptions = {}) {
-    this.allowSignals = opts.allowSignals ?? true
+    this.allowSignals = opts.allowSignals ?? false
   }
 
   private get system(): SystemSampler {

@@ -92,8 +92,9 @@ describe.runIf(linux)('signalProcesses on real processes', () => {
     })
   })
 
-  it('a host started without signals allowed refuses them with a clear error', async () => {
-    const service = new PoolScopeService({ explorer: { allowSignals: false } })
+  it('a host refuses signals unless its face allows them; allowed, they go through the API', async () => {
+    const service = new PoolScopeService() // off by default: serve without --allow-signals
+
     await expect(service.call('signalProcess', { pid: 99999, signal: 'SIGTERM' })).rejects.toThrow(
       /refused: signals are off on this host \(serve was started without --allow-signals\)/
     )
