@@ -26,7 +26,8 @@ export type ChannelResponse =
  * - bad-input: the request or its input is malformed (the message names the field);
  * - not-found: no such run (or scenario file);
  * - failed: the command ran and failed;
- * - refused: the sender may not use the API (not the PoolScope window);
+ * - refused: the sender may not use the API (not the PoolScope window), or may not do this
+ *   (a signal to PID 1 or the host, or any signal on a host that does not allow them);
  * - disconnected: no connection to the host; a call made meanwhile was never sent.
  */
 export const API_ERROR_CODES = [

@@ -47,7 +47,7 @@ export class Explorer {
   }): Promise<SignalOutcome[]> {
     if (!this.allowSignals) {
       throw new ApiError(
-        'bad-input',
+        'refused',
         'refused: signals are off on this host (serve was started without --allow-signals)'
       )
     }

@@ -73,9 +73,9 @@ export function descendants(
 
 function refuse(pid: number, hostPid: number, asked: number): void {
   const via = pid === asked ? '' : ` (in the subtree of pid ${asked})`
-  if (pid === 1) throw new ApiError('bad-input', `refused: pid 1 is the init process${via}`)
+  if (pid === 1) throw new ApiError('refused', `refused: pid 1 is the init process${via}`)
   if (pid === hostPid)
-    throw new ApiError('bad-input', `refused: pid ${pid} is PoolScope's own process${via}`)
+    throw new ApiError('refused', `refused: pid ${pid} is PoolScope's own process${via}`)
 }
 
 function send(
