@@ -1,6 +1,7 @@
 // The host half of the channel, one per connected client, for every face: requests checked,
 // calls answered, one subscription (resumed with `since`), batches paced, errors in the one
 // vocabulary. A face adapts its transport to a ServerPort and hands over what arrives.
+import { assertNever } from '../../shared/assertNever'
 import type { ChannelResponse } from '../../shared/channel/messages'
 import { describeZodError } from '../../shared/validation'
 import { toApiErrorInfo } from '../core/host/ApiError'
@@ -70,7 +71,7 @@ export class ChannelServer {
         if (this.unacked < this.pacing.window) this.release?.()
         return
       default:
-        assertNever(req)
+        assertNever(req, 'channel request')
     }
   }
 
@@ -132,8 +133,4 @@ export class ChannelServer {
       return false
     }
   }
-}
-
-function assertNever(x: never): never {
-  throw new Error(`unhandled channel request ${JSON.stringify(x)}`)
 }

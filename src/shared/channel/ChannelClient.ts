@@ -3,6 +3,7 @@
 // batch acknowledged, and calls that cannot reach the host failed at once. Pure logic over a
 // ClientPort (Electron IPC through the preload, or the WebSocket); no DOM, no Node.
 import type { BatchListener, Unsubscribe } from '../api'
+import { assertNever } from '../assertNever'
 import type { ApiErrorCode, ChannelRequest, ChannelResponse, ConnectionState } from './messages'
 import type { CommandName } from './names'
 
@@ -117,15 +118,28 @@ export class ChannelClient {
   }
 
   private onMessage(msg: ChannelResponse): void {
-    if (msg.kind === 'batch') {
-      this.onBatch(msg.batch)
-      return
+    switch (msg.kind) {
+      case 'batch':
+        return this.onBatch(msg.batch)
+      case 'result':
+        return this.settle(msg.id, (call) => call.resolve(msg.value))
+      case 'error':
+        // an error about no call (id null) has nobody waiting for it
+        if (msg.id !== null)
+          this.settle(msg.id, (call) =>
+            call.reject(new ChannelError(msg.error.code, msg.error.message))
+          )
+        return
+      default:
+        assertNever(msg, 'channel message')
     }
-    const call = msg.id === null ? undefined : this.pending.get(msg.id)
-    if (!call || msg.id === null) return // an error about no call: nothing waits for it
-    this.pending.delete(msg.id)
-    if (msg.kind === 'result') call.resolve(msg.value)
-    else call.reject(new ChannelError(msg.error.code, msg.error.message))
+  }
+
+  private settle(id: number, how: (call: Pending) => void): void {
+    const call = this.pending.get(id)
+    if (!call) return
+    this.pending.delete(id)
+    how(call)
   }
 
   private onBatch(batch: Parameters<BatchListener>[0]): void {
