@@ -1,18 +1,18 @@
 // trace.export: a SYNTHETIC run (realistic mix: queue puts/gets with depth, lock waits, pipe
-// messages, tasks, stdout, samples) recorded into the recorder a real Run uses (EventLog: the
+// messages, tasks, stdout, samples) recorded into the recorder a real Run uses (EventRecorder: the
 // events arrive one at a time, no array of them exists) and exported to Chrome Trace JSON by the
 // streaming writer, against JSON.stringify of the same Chrome events as one document from the
 // run held as an array of objects, in the same run. Each variant runs in its own child process
 // so that its peak RSS is its own. Short: 200,000 events; --long: 1,000,000 (the issue's
 // target: ≤ 2 s and ≤ 200 MB peak RSS, whole process). `trace.record` is what recording costs
-// each live event: EventLog.push against Array.prototype.push of the same objects.
+// each live event: EventRecorder.push against Array.prototype.push of the same objects.
 import { execFile } from 'node:child_process'
 import { rm, writeFile } from 'node:fs/promises'
 import { cpus, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { chromeTraceEvents } from '../src/main/core/trace/chromeTrace'
-import { EventLog } from '../src/main/core/session/EventLog'
+import { EventRecorder } from '../src/main/core/session/EventRecorder'
 import type { RunEvent } from '../src/shared/events'
 import {
   syntheticEvents,
@@ -65,16 +65,16 @@ async function inChild<T = Measured>(
   return JSON.parse(stdout.trim().split('\n').at(-1)!) as T
 }
 
-/** The run as a live run holds it (EventLog), or as an array of objects (the baseline). */
+/** The run as a live run holds it (EventRecorder), or as an array of objects (the baseline). */
 function recordedRun(variant: string, n: number): TraceDoc {
   if (variant !== 'stream') return syntheticTrace(n)
-  const events = new EventLog()
+  const events = new EventRecorder()
   for (const e of syntheticEvents(n)) events.push(e)
   return { ...syntheticTraceHead(), events }
 }
 
 interface RecordCost {
-  /** µs per push, EventLog and a plain array, same events. */
+  /** µs per push, EventRecorder and a plain array, same events. */
   log: number
   array: number
 }
@@ -95,7 +95,7 @@ function recordCost(n: number): RecordCost {
     flush()
     return (ms * 1000) / n
   }
-  const log = new EventLog()
+  const log = new EventRecorder()
   const array: RunEvent[] = []
   return { log: time((e) => log.push(e)), array: time((e) => array.push(e)) }
 }
@@ -184,7 +184,7 @@ export const traceExportBench: Bench = {
         baselineValue: base.peak / MiB,
         ratio: ratio(stream.peak, base.peak),
         ...(full ? { target: '≤ 200 MiB', met: stream.peak / MiB <= 200 } : {}),
-        note: `whole process: Node + tsx alone ${(empty.rssBefore / MiB).toFixed(0)} MiB, with the run's events ${(stream.rssBefore / MiB).toFixed(0)} MiB before the export (EventLog; as objects: ${(base.rssBefore / MiB).toFixed(0)} MiB)`
+        note: `whole process: Node + tsx alone ${(empty.rssBefore / MiB).toFixed(0)} MiB, with the run's events ${(stream.rssBefore / MiB).toFixed(0)} MiB before the export (EventRecorder; as objects: ${(base.rssBefore / MiB).toFixed(0)} MiB)`
       },
       {
         id: 'trace.export.added-rss',
@@ -205,7 +205,7 @@ export const traceExportBench: Bench = {
         baseline: 'Array.prototype.push, same events',
         baselineValue: record.array,
         ratio: ratio(record.log, record.array),
-        note: `EventLog.push of ${n.toLocaleString('en')} events, block encoding included: what every live event pays to be recorded`
+        note: `EventRecorder.push of ${n.toLocaleString('en')} events, block encoding included: what every live event pays to be recorded`
       }
     ]
     return results

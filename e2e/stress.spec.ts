@@ -14,7 +14,7 @@ import type { ServeHost } from './serveHost'
 import { startServeHost } from './serveHost'
 
 const FULL = process.env.STRESS === '1'
-/** ProcessTable's VIRTUALIZE_FROM (not imported: that module pulls in React and the UI). */
+/** ProcessStats's VIRTUALIZE_FROM (not imported: that module pulls in React and the UI). */
 const VIRTUALIZE_FROM = 100
 const TABS = ['Timeline', 'Queues and locks', 'CPU per core', 'Processes']
 

@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { RunEvent } from '../../shared/events'
 import { checkChromeTrace } from '../core/trace/checkChromeTrace'
-import { readTraceFile } from '../core/trace/readTraceFile'
+import { loadTraceFile } from '../core/trace/loadTraceFile'
 import { EXIT } from './runCli'
 import { cli } from '../../../test/headless/runCliCapture'
 
@@ -39,7 +39,7 @@ describe('poolscope CLI traces', () => {
       .trim()
       .split('\n')
       .map((l) => JSON.parse(l) as RunEvent)
-    const trace = await readTraceFile(path)
+    const trace = await loadTraceFile(path)
     expect(trace.events).toEqual(printed)
     expect(trace).toMatchObject({ status: 'finished', verdict: { passed: true } })
     expect(trace.meta).toMatchObject({

@@ -6,7 +6,7 @@ import type { TraceFormat } from '../../shared/api'
 import { TRACE_FORMATS } from '../../shared/api'
 import { ApiError } from '../core/host/ApiError'
 import { PoolScopeService } from '../core/host/PoolScopeService'
-import { readTraceFile } from '../core/trace/readTraceFile'
+import { loadTraceFile } from '../core/trace/loadTraceFile'
 import { TraceTargetError, traceTarget } from '../core/trace/traceTarget'
 import type { TraceTarget } from '../core/trace/traceTarget'
 import { EXIT, followRun, oneLine, saveTrace } from './followRun'
@@ -125,7 +125,7 @@ export async function runCli(
       const target = traceTarget(opts.out, opts.format, '--out')
       let trace
       try {
-        trace = await readTraceFile(input)
+        trace = await loadTraceFile(input)
       } catch (e) {
         throw new BadArgument(e instanceof Error ? e.message : String(e))
       }

@@ -6,7 +6,7 @@ import { MAX_TRACE_CHARS } from '../../shared/api'
 import { toApiErrorInfo } from '../core/host/ApiError'
 import type { PoolScopeService } from '../core/host/PoolScopeService'
 import { mib } from '../core/trace/checkJsonLimits'
-import { decodeTraceBytes } from '../core/trace/readTraceFile'
+import { decodeTraceBytes } from '../core/trace/loadTraceFile'
 import { sendText } from './sendText'
 
 export const OPEN_PATH = '/api/open'

@@ -1,5 +1,5 @@
 // The portable path (macOS, Windows, the BSDs): pidusage, which reads ps / wmic / procfs.
-// Only its running totals (ctime, memory) are used: the ProcessTable computes the periods.
+// Only its running totals (ctime, memory) are used: ProcessStats computes the periods.
 import pidusage from 'pidusage'
 import type { ProcReader, ProcReading } from './ProcReader'
 

@@ -1,6 +1,6 @@
 // How the sampler reads processes: one interface, two implementations picked by platform
 // (procfs on Linux, pidusage elsewhere). Readers report running totals only; the
-// ProcessTable turns them into per-tick changes, so both paths compute CPU % the same way.
+// ProcessStats turns them into per-tick changes, so both paths compute CPU % the same way.
 
 /** One process as read at one instant. */
 export interface ProcReading {

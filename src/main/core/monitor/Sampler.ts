@@ -1,11 +1,11 @@
 // One sampler tick: the machine's cores and the given processes, read once and folded into
-// the Machine and the ProcessTable.
+// the Machine and ProcessStats.
 import { performance } from 'node:perf_hooks'
 import { createProcReader } from './createProcReader'
 import { Machine } from './Machine'
 import type { ProcReader } from './ProcReader'
-import type { ProcessRow } from './ProcessTable'
-import { ProcessTable } from './ProcessTable'
+import type { ProcessRow } from './ProcessStats'
+import { ProcessStats } from './ProcessStats'
 
 export interface Snapshot {
   /** When it was taken (monotonic ms, performance.now()). */
@@ -18,7 +18,7 @@ export interface Snapshot {
 
 export class Sampler {
   readonly machine = new Machine()
-  readonly table = new ProcessTable()
+  readonly table = new ProcessStats()
 
   constructor(
     readonly reader: ProcReader = createProcReader(),

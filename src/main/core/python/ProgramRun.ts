@@ -21,7 +21,7 @@ import type { Monitor } from '../monitor/Monitor'
 import { ENV_HOST_PID } from '../protocol'
 import { check } from '../scenarios/kit/verdictKit'
 import type { EventList } from '../session/EventList'
-import { EventLog } from '../session/EventLog'
+import { EventRecorder } from '../session/EventRecorder'
 import type { KillSignal, RunEventListener, RunHandle } from '../session/RunHandle'
 import { RunSampling } from '../session/RunSampling'
 import { STOP_GRACE_MS } from '../session/Run'
@@ -80,7 +80,7 @@ export class ProgramRun implements RunHandle {
   readonly kind = 'program'
   readonly startedAt = Date.now()
   readonly hostPid = process.pid
-  readonly events = new EventLog()
+  readonly events = new EventRecorder()
   status: RunStatus = 'running'
   verdict: Verdict | undefined
   result: ProgramResult | undefined

@@ -1,6 +1,6 @@
-// The read side of a run's recorded events, which a plain array and an EventLog both satisfy:
+// The read side of a run's recorded events, which a plain array and an EventRecorder both satisfy:
 // consumers take this instead of `readonly RunEvent[]`, so the recorder can keep its events
-// compactly (EventLog) while tests and small runs may still pass arrays.
+// compactly (EventRecorder) while tests and small runs may still pass arrays.
 import type { RunEvent } from '../../../shared/events'
 
 export interface EventList extends Iterable<RunEvent> {

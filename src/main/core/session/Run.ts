@@ -18,7 +18,7 @@ import type { ScenarioContext, ScenarioProgram } from '../scenarios/ScenarioProg
 import { check } from '../scenarios/kit/verdictKit'
 import type { Monitor } from '../monitor/Monitor'
 import { abortableDelay } from './abortableDelay'
-import { EventLog } from './EventLog'
+import { EventRecorder } from './EventRecorder'
 import type { KillSignal, RunEventListener, RunHandle } from './RunHandle'
 import type { TraceMeta } from '../../../shared/trace'
 import { traceMeta } from '../trace/traceMeta'
@@ -37,8 +37,8 @@ export class Run implements RunHandle {
   readonly kind = 'scenario'
   readonly startedAt = Date.now()
   readonly hostPid = process.pid
-  /** Every event of the run, in order (compact: see EventLog). */
-  readonly events = new EventLog()
+  /** Every event of the run, in order (compact: see EventRecorder). */
+  readonly events = new EventRecorder()
   status: RunStatus = 'running'
   result: unknown
   verdict: Verdict | undefined

@@ -4,7 +4,7 @@
 // finish() takes one last sample and stops, so that the last sample precedes run.end.
 import type { UnstampedEvent } from '../../../shared/events'
 import type { Monitor, MonitorWatch } from '../monitor/Monitor'
-import type { ProcessRow } from '../monitor/ProcessTable'
+import type { ProcessRow } from '../monitor/ProcessStats'
 import type { Snapshot } from '../monitor/Sampler'
 import type { EventList } from './EventList'
 

@@ -1,9 +1,9 @@
 // A run restored from a trace file: nothing runs, its views replay the recorded events. The
-// events move into an EventLog (the parsed array is let go), as compact as a live run's.
+// events move into an EventRecorder (the parsed array is let go), as compact as a live run's.
 import type { RunInfo } from '../../../shared/api'
 import type { RunStatus, Verdict } from '../../../shared/events'
 import type { NativeTrace, TraceMeta } from '../../../shared/trace'
-import { EventLog } from '../session/EventLog'
+import { EventRecorder } from '../session/EventRecorder'
 import type { RunHandle } from '../session/RunHandle'
 
 export class ReplayRun implements RunHandle {
@@ -12,7 +12,7 @@ export class ReplayRun implements RunHandle {
   readonly done = Promise.resolve()
   readonly status: RunStatus
   readonly verdict: Verdict | undefined
-  readonly events: EventLog
+  readonly events: EventRecorder
   /** The meta the run was recorded with (a re-export keeps it). */
   readonly meta: TraceMeta
 
@@ -23,7 +23,7 @@ export class ReplayRun implements RunHandle {
     this.status = trace.status
     this.verdict = trace.verdict
     this.meta = trace.meta
-    this.events = EventLog.from(trace.events)
+    this.events = EventRecorder.from(trace.events)
   }
 
   info(): RunInfo {

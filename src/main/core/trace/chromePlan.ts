@@ -57,7 +57,7 @@ export interface ChromePlan {
 export const CPU_CORES_PID = 4_194_304
 
 /**
- * Events read per slice of the run (see EventLog), and Chrome events per batch (chromeTrace):
+ * Events read per slice of the run (see EventRecorder), and Chrome events per batch (chromeTrace):
  * under 100, so that no allocation site (one decoder per event shape, one literal per kind of
  * Chrome event) can have 100 objects alive at once. V8 pretenures a site once 100 of its objects
  * were allocated since the last GC and 85 % of them survive it; with batches of 1024 that

@@ -8,7 +8,7 @@ import { PoolScopeService } from '../host/PoolScopeService'
 import type { Run } from '../session/Run'
 import { toNativeTrace } from './nativeTrace'
 import { parseNativeTrace } from './parseNativeTrace'
-import { readTraceFile } from './readTraceFile'
+import { loadTraceFile } from './loadTraceFile'
 import { syntheticTrace } from '../../../../test/core/trace/syntheticTrace'
 import { writeTrace } from './writeTrace'
 
@@ -101,7 +101,7 @@ describe('native trace', () => {
       const raw = readFileSync(path)
       const text = name.endsWith('.gz') ? gunzipSync(raw).toString() : raw.toString()
       expect(JSON.parse(text)).toEqual(JSON.parse(JSON.stringify(trace)))
-      expect(await readTraceFile(path)).toEqual({ ...trace, events: trace.events.slice() })
+      expect(await loadTraceFile(path)).toEqual({ ...trace, events: trace.events.slice() })
       await service.shutdown()
     }
   )

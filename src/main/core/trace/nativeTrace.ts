@@ -1,6 +1,6 @@
 // The native trace format: a run as one versioned document, written in chunks.
 import { TRACE_FORMAT, TRACE_VERSION } from '../../../shared/trace'
-import { EventLog } from '../session/EventLog'
+import { EventRecorder } from '../session/EventRecorder'
 import type { TraceDoc } from './TraceDoc'
 import type { RunHandle } from '../session/RunHandle'
 
@@ -17,8 +17,8 @@ export function toNativeTrace(run: TraceableRun): TraceDoc {
     status: run.status,
     ...(run.verdict ? { verdict: run.verdict } : {}),
     // A snapshot: a live recorder may still append while the trace is being written (an
-    // EventLog's snapshot is a view of its first events, not a copy).
-    events: run.events instanceof EventLog ? run.events.snapshot() : run.events.slice()
+    // EventRecorder's snapshot is a view of its first events, not a copy).
+    events: run.events instanceof EventRecorder ? run.events.snapshot() : run.events.slice()
   }
 }
 

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { TRACE_LIMITS } from '../../../shared/trace'
 import { PoolScopeService } from '../host/PoolScopeService'
 import { parseNativeTrace } from './parseNativeTrace'
-import { readTraceFile } from './readTraceFile'
+import { loadTraceFile } from './loadTraceFile'
 import { syntheticTrace } from '../../../../test/core/trace/syntheticTrace'
 
 const good = syntheticTrace(200)
@@ -130,18 +130,18 @@ describe('opening a bad native trace', () => {
     }
 
     it('reads a good .gz', async () => {
-      expect(await readTraceFile(file('ok.poolscope.json.gz', gzipSync(goodText)))).toEqual(good)
+      expect(await loadTraceFile(file('ok.poolscope.json.gz', gzipSync(goodText)))).toEqual(good)
     })
     it('gzip garbage → not a valid gzip file', async () => {
       const path = file('garbage.poolscope.json.gz', Buffer.from([0x1f, 0x8b, 1, 2, 3, 4, 5]))
-      await expect(readTraceFile(path)).rejects.toThrow(
+      await expect(loadTraceFile(path)).rejects.toThrow(
         `${path}: not a valid gzip file (Z_DATA_ERROR`
       )
     })
     it('truncated gzip → not a valid gzip file (unexpected end)', async () => {
       const gz = gzipSync(goodText)
       const path = file('cut.poolscope.json.gz', gz.subarray(0, gz.length >> 1))
-      await expect(readTraceFile(path)).rejects.toThrow(/not a valid gzip file \(.*end of file/)
+      await expect(loadTraceFile(path)).rejects.toThrow(/not a valid gzip file \(.*end of file/)
     })
     it('a gzip bomb stops at the limit', async () => {
       // Concatenated gzip members: 257 × 1 MiB of spaces, about 260 KB on disk.
@@ -150,17 +150,17 @@ describe('opening a bad native trace', () => {
         Array.from({ length: TRACE_LIMITS.textChars / 2 ** 20 + 1 }, () => mib)
       )
       const path = file('bomb.poolscope.json.gz', bomb)
-      await expect(readTraceFile(path)).rejects.toThrow(
+      await expect(loadTraceFile(path)).rejects.toThrow(
         /decompresses to more than the limit of 256 MiB/
       )
     })
     it('binary that is neither gzip nor UTF-8', async () => {
       const path = file('bin.poolscope.json', Buffer.from([0xff, 0xfe, 0x00, 0xc3]))
-      await expect(readTraceFile(path)).rejects.toThrow(/not valid UTF-8 text/)
+      await expect(loadTraceFile(path)).rejects.toThrow(/not valid UTF-8 text/)
     })
     it('a missing file and a directory', async () => {
-      await expect(readTraceFile(join(dir, 'nope.json'))).rejects.toThrow(/cannot read \(ENOENT/)
-      await expect(readTraceFile(dir)).rejects.toThrow(/cannot read \(not a regular file\)/)
+      await expect(loadTraceFile(join(dir, 'nope.json'))).rejects.toThrow(/cannot read \(ENOENT/)
+      await expect(loadTraceFile(dir)).rejects.toThrow(/cannot read \(not a regular file\)/)
     })
   })
 

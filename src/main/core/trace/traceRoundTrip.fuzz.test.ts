@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { arbitraryTrace } from '../../../../test/core/trace/arbitraryTrace'
 import { CSV_COLUMNS, CSV_TABLES, csvTablePaths } from './csvTrace'
 import { parseCsv } from './parseCsv'
-import { readTraceFile } from './readTraceFile'
+import { loadTraceFile } from './loadTraceFile'
 import { writeTrace } from './writeTrace'
 
 describe('file round trips of arbitrary valid traces (SYNTHETIC, generated)', () => {
@@ -23,7 +23,7 @@ describe('file round trips of arbitrary valid traces (SYNTHETIC, generated)', ()
       fc.asyncProperty(arbitraryTrace(), fc.boolean(), async (trace, gz) => {
         const path = join(dir, gz ? 'x.poolscope.json.gz' : 'x.poolscope.json')
         await writeTrace(trace, 'native', path)
-        expect(await readTraceFile(path)).toEqual(trace)
+        expect(await loadTraceFile(path)).toEqual(trace)
       }),
       { numRuns: Number(process.env.FUZZ_RUNS ?? 100) }
     )

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { chunked, writeFilesAtomic } from './writeAtomic'
+import { joinIntoChunks, writeFilesAtomic } from './writeAtomic'
 import { syntheticTrace } from '../../../../test/core/trace/syntheticTrace'
 import { writeTrace } from './writeTrace'
 
@@ -15,7 +15,7 @@ describe('atomic trace writes', () => {
 
   it('joins small pieces into large chunks without losing any', () => {
     const pieces = Array.from({ length: 1000 }, (_, i) => `${i},`)
-    const chunks = [...chunked(pieces, 100)]
+    const chunks = [...joinIntoChunks(pieces, 100)]
     expect(chunks.join('')).toBe(pieces.join(''))
     expect(chunks.length).toBeLessThan(60)
   })

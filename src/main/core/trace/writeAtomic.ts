@@ -22,7 +22,7 @@ const PASS_THROUGH_CHARS = 1 << 16
 
 /** Joins small strings into chunks of about `size` characters (fewer, larger writes); pieces
  * already that large pass through as they are, without a copy. */
-export function* chunked(pieces: Iterable<string>, size = CHUNK_CHARS): Generator<string> {
+export function* joinIntoChunks(pieces: Iterable<string>, size = CHUNK_CHARS): Generator<string> {
   let buf: string[] = []
   let len = 0
   for (const p of pieces) {
@@ -55,7 +55,7 @@ export async function writeFilesAtomic(files: readonly FileToWrite[]): Promise<v
       const tmp = join(dirname(f.path), `.${basename(f.path)}.${process.pid}.${++tempSeq}.tmp`)
       temps.push(tmp)
       if (f.gzip) {
-        const source = Readable.from(chunked(f.text), { objectMode: false })
+        const source = Readable.from(joinIntoChunks(f.text), { objectMode: false })
         // 'wx': never follow or clobber something already at the temporary name.
         await pipeline(source, createGzip(), createWriteStream(tmp, { flags: 'wx', mode: 0o644 }))
       } else {

@@ -8,7 +8,7 @@ import type {
   RunEventType
 } from '../../../../shared/events'
 import type { EventList } from '../../session/EventList'
-import { EventLog } from '../../session/EventLog'
+import { EventRecorder } from '../../session/EventRecorder'
 
 /** The event of type K, also where one schema covers several types (pipe.send|pipe.recv). */
 export type EventWith<K extends RunEventType> = RunEvent extends infer E
@@ -21,7 +21,7 @@ export type EventWith<K extends RunEventType> = RunEvent extends infer E
 
 export function eventsOf<K extends RunEventType>(events: EventList, type: K): EventWith<K>[] {
   // A run's recorder finds them without rebuilding the other events.
-  if (events instanceof EventLog) return events.ofType(type) as EventWith<K>[]
+  if (events instanceof EventRecorder) return events.ofType(type) as EventWith<K>[]
   return [...events].filter((e) => e.type === type) as EventWith<K>[]
 }
 

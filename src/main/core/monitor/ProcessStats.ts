@@ -1,7 +1,8 @@
-// htop's ProcessTable: one row per PID with running totals (cpuTime) and per-tick changes
-// (cpuPeriod, cpu). A process's first reading has no period yet, so its CPU is null ("no
-// data yet"), never a made-up 0. Exited processes stay, marked with their exit code, until
-// their owner removes them (a run does so when it ends).
+// Per-process CPU and memory statistics, kept the way htop's ProcessTable keeps them: one row
+// per PID with running totals (cpuTime) and per-tick changes (cpuPeriod, cpu). A process's first
+// reading has no period yet, so its CPU is null ("no data yet"), never a made-up 0. Exited
+// processes stay, marked with their exit code, until their owner removes them (a run does so
+// when it ends). (The renderer's ProcessTable is the view that shows them.)
 import type { ProcReading } from './ProcReader'
 import { saturatingSub } from './saturatingSub'
 
@@ -24,7 +25,7 @@ export interface ProcessRow {
   readAt: number | null
 }
 
-export class ProcessTable {
+export class ProcessStats {
   private readonly rows = new Map<number, ProcessRow>()
 
   get(pid: number): ProcessRow | undefined {

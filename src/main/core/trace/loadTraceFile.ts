@@ -12,7 +12,7 @@ const gunzipAsync = promisify(gunzip)
 const utf8 = new TextDecoder('utf-8', { fatal: true })
 
 /** Reads, decompresses and validates; errors start with the path and say what is wrong. */
-export async function readTraceFile(path: string): Promise<NativeTrace> {
+export async function loadTraceFile(path: string): Promise<NativeTrace> {
   try {
     return parseNativeTrace(await readTraceText(path))
   } catch (err) {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import type { RunEvent } from '../../../shared/events'
 import { arbitraryEvent } from '../../../../test/core/trace/arbitraryTrace'
 import { syntheticTrace } from '../../../../test/core/trace/syntheticTrace'
-import { EventLog } from './EventLog'
+import { EventRecorder } from './EventRecorder'
 
 const runs = Number(process.env.FUZZ_RUNS ?? 200)
 
@@ -54,11 +54,11 @@ const events = fc.array(
   { maxLength: 150 }
 )
 
-describe('EventLog', () => {
+describe('EventRecorder', () => {
   it('gives back every event deep-equal and JSON-identical, across block boundaries', () => {
     fc.assert(
       fc.property(events, fc.integer({ min: 1, max: 64 }), (list, blockSize) => {
-        const log = EventLog.from(list, blockSize)
+        const log = EventRecorder.from(list, blockSize)
         expect(log.length).toBe(list.length)
         const all = log.slice()
         expect(all).toStrictEqual(list)
@@ -79,7 +79,7 @@ describe('EventLog', () => {
         fc.integer({ min: -200, max: 200 }),
         fc.option(fc.integer({ min: -200, max: 200 }), { nil: undefined }),
         (list, blockSize, from, to) => {
-          const log = EventLog.from(list, blockSize)
+          const log = EventRecorder.from(list, blockSize)
           expect(log.slice(from, to)).toStrictEqual(list.slice(from, to))
           expect(log.at(from)).toStrictEqual(list.at(from))
           expect(log.at(to ?? 0)).toStrictEqual(list.at(to ?? 0))
@@ -92,7 +92,7 @@ describe('EventLog', () => {
   it('finds the events of one type in order (ofType), sealed blocks and newest alike', () => {
     fc.assert(
       fc.property(events, fc.integer({ min: 1, max: 9 }), (list, blockSize) => {
-        const log = EventLog.from(list, blockSize)
+        const log = EventRecorder.from(list, blockSize)
         for (const type of ['stdout', 'sample', 'queue.put', 'x.odd'] as const) {
           expect(log.ofType(type as RunEvent['type'])).toStrictEqual(
             list.filter((e) => e.type === type)
@@ -113,19 +113,19 @@ describe('EventLog', () => {
     for (const t of lists) {
       // blockSize 1: the first event is encoded once the second is pushed
       const list = [{ type: 'stdout', t }, { type: 'stdout' }] as unknown as RunEvent[]
-      expect(EventLog.from(list, 1).slice()).toStrictEqual(list)
+      expect(EventRecorder.from(list, 1).slice()).toStrictEqual(list)
     }
     const split = [
       { type: 'sample', t: [1, 2] },
       { type: 'sample', t: [{ a: 1 }] },
       { type: 'x' }
     ] as unknown as RunEvent[]
-    expect(EventLog.from(split, 2).slice()).toStrictEqual(split) // numbers, then records
+    expect(EventRecorder.from(split, 2).slice()).toStrictEqual(split) // numbers, then records
   })
 
   it('keeps the newest events as the objects pushed (the live path does not decode them)', () => {
     const { events: list } = syntheticTrace(50)
-    const log = new EventLog(8)
+    const log = new EventRecorder(8)
     list.forEach((e) => log.push(e))
     const n = list.length
     const kept = 8 + (n % 8) // the open block and the block sealed last
@@ -136,7 +136,7 @@ describe('EventLog', () => {
 
   it('a snapshot keeps its length while the log grows', () => {
     const { events: list } = syntheticTrace(100)
-    const log = new EventLog(16)
+    const log = new EventRecorder(16)
     list.slice(0, 40).forEach((e) => log.push(e))
     const snap = log.snapshot()
     list.slice(40).forEach((e) => log.push(e))
@@ -149,7 +149,7 @@ describe('EventLog', () => {
   })
 
   it('refuses a block size it cannot index', () => {
-    expect(() => new EventLog(0)).toThrow(/blockSize must be an integer in 1\.\.65536, not 0/)
-    expect(() => new EventLog(70000)).toThrow(/not 70000/)
+    expect(() => new EventRecorder(0)).toThrow(/blockSize must be an integer in 1\.\.65536, not 0/)
+    expect(() => new EventRecorder(70000)).toThrow(/not 70000/)
   })
 })

@@ -11,7 +11,7 @@ import { StringPool } from './StringPool'
 
 export const BLOCK_SIZE = 4096
 
-export class EventLog implements EventList {
+export class EventRecorder implements EventList {
   private readonly blocks: EventBlock[] = []
   private tail: RunEvent[] = []
   /** The objects of the newest sealed block, until the next block is sealed. */
@@ -24,8 +24,8 @@ export class EventLog implements EventList {
     }
   }
 
-  static from(events: Iterable<RunEvent>, blockSize?: number): EventLog {
-    const log = new EventLog(blockSize)
+  static from(events: Iterable<RunEvent>, blockSize?: number): EventRecorder {
+    const log = new EventRecorder(blockSize)
     for (const e of events) log.push(e)
     return log
   }
@@ -65,7 +65,7 @@ export class EventLog implements EventList {
   }
 
   [Symbol.iterator](): Iterator<RunEvent> {
-    return chunked(this, this.blockSize)
+    return sliceIterator(this, this.blockSize)
   }
 
   /** The events of one type, in order; blocks without it are skipped undecoded. */
@@ -111,7 +111,7 @@ export class EventLog implements EventList {
 /** A fixed-length prefix of a log. */
 class EventLogView implements EventList {
   constructor(
-    private readonly log: EventLog,
+    private readonly log: EventRecorder,
     readonly length: number
   ) {}
 
@@ -130,7 +130,7 @@ class EventLogView implements EventList {
   }
 
   [Symbol.iterator](): Iterator<RunEvent> {
-    return chunked(this, BLOCK_SIZE)
+    return sliceIterator(this, BLOCK_SIZE)
   }
 }
 
@@ -145,7 +145,7 @@ function range(length: number, from = 0, to = length): [number, number] {
 }
 
 /** Iterates a list a slice at a time (one decode pass per chunk, not per step). */
-function chunked(list: EventList, size: number): Iterator<RunEvent> {
+function sliceIterator(list: EventList, size: number): Iterator<RunEvent> {
   let chunk: RunEvent[] = []
   let j = 0
   let next = 0
