@@ -1,8 +1,7 @@
-// A two-ended connection, like Python's multiprocessing.Pipe: a connected unix-socket pair made
-// by the host. Each end is used in the host or passed to one child (its socket is handed over
-// and closed in the host), so bytes between two children never go through the host; the ends
-// report each send/recv/close to the host, which records them as events.
-import { createConnection, createServer } from 'node:net'
+// A two-ended connection, like Python's multiprocessing.Pipe: a connected socket pair made by
+// the host (socketPair.ts). Each end is used in the host or passed to one child (its socket is
+// handed over and closed in the host), so bytes between two children never go through the host;
+// the ends report each send/recv/close to the host, which records them as events.
 import type { Socket } from 'node:net'
 import { LineChannel } from '../child/LineChannel'
 import { PipeInbox } from '../child/PipeInbox'
@@ -17,6 +16,7 @@ import type { BrokerMessage, ChildLink } from './ChildLink'
 import { checkSerialisable } from './checkArgs'
 import type { Shareable } from './shareable'
 import { SHAREABLE } from './shareable'
+import { socketPair } from './socketPair'
 
 export interface PipeOptions {
   /** true (default): both ends send and receive; false: ends[0] receives, ends[1] sends. */
@@ -34,30 +34,11 @@ export async function openPipe(opts: PipeOptions = {}): Promise<[PipeEnd, PipeEn
   const n = nextId++
   const name = opts.name ?? `pipe-${n}`
   const sink = opts.sink ?? discardEvents
-  const [s0, s1] = await socketPair(`\0poolscope-${process.pid}-pipe-${n}`)
+  const [s0, s1] = await socketPair(`pipe-${n}`)
   return [
     new PipeEnd(`pipe-${n}-0`, name, s0, duplex || false, true, sink),
     new PipeEnd(`pipe-${n}-1`, name, s1, true, duplex || false, sink)
   ]
-}
-
-/** A connected pair over an abstract unix socket (no file left behind). */
-function socketPair(path: string): Promise<[Socket, Socket]> {
-  return new Promise((resolve, reject) => {
-    const server = createServer({ pauseOnConnect: true })
-    server.once('error', reject)
-    server.listen(path, () => {
-      const client = createConnection({ path })
-      // Paused before it connects, the host never reads from it: bytes that arrive before the
-      // end is handed to a child wait in the kernel for that child.
-      client.pause()
-      client.once('error', reject)
-      server.once('connection', (accepted) => {
-        server.close()
-        resolve([client, accepted])
-      })
-    })
-  })
 }
 
 export class PipeEnd implements Shareable {
