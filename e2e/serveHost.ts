@@ -52,8 +52,15 @@ export async function startServeHost(port = 0): Promise<ServeHost> {
   }
 }
 
-/** PPID of a live process, from /proc (null if it is gone). */
+/** PPID of a live process, from /proc on Linux, from ps or WMI elsewhere (null if it is gone). */
 export async function ppidOf(pid: number): Promise<number | null> {
+  if (process.platform !== 'linux') {
+    const { default: pidusage } = await import('pidusage')
+    return pidusage(pid).then(
+      (s) => s.ppid,
+      () => null
+    )
+  }
   const { readFile } = await import('node:fs/promises')
   try {
     const stat = await readFile(`/proc/${pid}/stat`, 'latin1')

@@ -7,6 +7,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
 const root = join(import.meta.dirname, '..')
+// Windows runs npm and the tool's bin as .cmd files, which only a shell starts.
+const shell = process.platform === 'win32'
 const toolDir = join(root, 'tools', 'electronegativity')
 const bin = join(toolDir, 'node_modules', '.bin', 'electronegativity')
 const electronVersion = JSON.parse(
@@ -15,6 +17,7 @@ const electronVersion = JSON.parse(
 
 if (!existsSync(bin)) {
   const r = spawnSync('npm', ['ci', '--no-audit', '--no-fund', '--prefix', toolDir], {
+    shell,
     stdio: 'inherit'
   })
   if (r.status !== 0) fail('could not install the tool (npm ci --prefix tools/electronegativity)')
@@ -25,7 +28,8 @@ function scan(input) {
   const out = join(mkdtempSync(join(tmpdir(), 'eneg-')), 'findings.csv')
   // -e: the installed Electron version (the tool cannot detect it from TypeScript sources).
   const r = spawnSync(bin, ['-i', input, '-r', '-e', electronVersion, '-o', out, '-v', 'false'], {
-    encoding: 'utf8'
+    encoding: 'utf8',
+    shell
   })
   if (!existsSync(out)) fail(`no report (exit ${r.status}):\n${r.stdout}\n${r.stderr}`)
   return parseCsv(readFileSync(out, 'utf8'))

@@ -21,7 +21,11 @@ const sources = Math.max(
   statSync(join(root, 'electron.vite.config.ts')).mtimeMs
 )
 if (!existsSync(stamp) || statSync(stamp).mtimeMs < sources) {
-  const r = spawnSync('npx', ['electron-vite', 'build'], { cwd: root, stdio: ['ignore', 2, 2] })
+  const r = spawnSync('npx', ['electron-vite', 'build'], {
+    cwd: root,
+    stdio: ['ignore', 2, 2],
+    shell: process.platform === 'win32' // npx is a .cmd file there
+  })
   if (r.status !== 0) {
     process.stderr.write('poolscope: the build failed (see above)\n')
     process.exit(r.status ?? 1)

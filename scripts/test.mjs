@@ -12,7 +12,14 @@ mkdirSync(results, { recursive: true })
 
 function run(name, cmd, args, env = {}) {
   process.stdout.write(`\n=== ${name}: ${[cmd, ...args].join(' ')}\n`)
-  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } })
+  // Windows runs npm and npx as .cmd files, which only a shell starts.
+  const shell = process.platform === 'win32'
+  const r = spawnSync(cmd, args, {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, ...env },
+    shell
+  })
   const ok = r.status === 0
   process.stdout.write(`=== ${name}: ${ok ? 'ok' : `FAILED (exit ${r.status ?? r.signal})`}\n`)
   return ok

@@ -1,11 +1,20 @@
 // Reading Linux's /proc: which processes carry a host's tag (so that strays are found even
-// after they were reparented), and whether a PID is alive.
+// after they were reparented), and whether a PID is alive (elsewhere: signal 0, which cannot
+// tell a zombie from a live process).
 import { readdirSync, readFileSync } from 'node:fs'
 import { ENV_HOST_PID } from './protocol'
 
+/**
+ * Whether processesTaggedWith can find anything: only Linux lets a process read the environment
+ * of others. Elsewhere it returns [] and callers must say that strays were not looked for.
+ */
+export function canFindTagged(platform: NodeJS.Platform = process.platform): boolean {
+  return platform === 'linux'
+}
+
 /** PIDs of live processes started by PoolScope host `hostPid` (by their environment tag). */
 export function processesTaggedWith(hostPid: number): number[] {
-  if (process.platform !== 'linux') return []
+  if (!canFindTagged()) return []
   const tag = `${ENV_HOST_PID}=${hostPid}\0`
   const found: number[] = []
   for (const name of readdirSync('/proc')) {
@@ -35,6 +44,16 @@ function isZombie(pid: number): boolean {
 }
 
 export function isAlive(pid: number): boolean {
+  if (process.platform !== 'linux') return answersSignalZero(pid)
   const s = procState(pid)
   return s !== null && s !== 'Z'
+}
+
+function answersSignalZero(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM' // alive, not ours
+  }
 }

@@ -10,6 +10,7 @@ import WebSocket from 'ws'
 import type { ChannelResponse } from '../../shared/api'
 import { ENV_HOST_PID } from '../core/protocol'
 import { isAlive, processesTaggedWith } from '../core/procfs'
+import { NO_PROC } from '../../../test/platforms'
 
 const CLI = resolve(__dirname, '../cli.ts')
 
@@ -47,42 +48,45 @@ async function killAndCheck(
   expect(isAlive(childPid)).toBe(false)
 }
 
-describe.each(['SIGTERM', 'SIGKILL'] as const)('a host killed with %s during a run', (signal) => {
-  it('CLI run: its child does not outlive it', async () => {
-    // pace 15: hello waits 3 s, then its child lingers 3 s
-    const host = startCli('run', 'hello', '--set', 'pace=15', '--json')
-    const spawnLine = await firstLine(host, (l) => l.includes('"proc.spawn"'))
-    await killAndCheck(host, (JSON.parse(spawnLine) as { pid: number }).pid, signal)
-  })
+describe.skipIf(NO_PROC).each(['SIGTERM', 'SIGKILL'] as const)(
+  `a host killed with %s during a run${NO_PROC}`,
+  (signal) => {
+    it('CLI run: its child does not outlive it', async () => {
+      // pace 15: hello waits 3 s, then its child lingers 3 s
+      const host = startCli('run', 'hello', '--set', 'pace=15', '--json')
+      const spawnLine = await firstLine(host, (l) => l.includes('"proc.spawn"'))
+      await killAndCheck(host, (JSON.parse(spawnLine) as { pid: number }).pid, signal)
+    })
 
-  it('serve: the child of a run started over the WebSocket does not outlive it', async () => {
-    const host = startCli('serve', '--port', '0')
-    const url = /(http:\/\/127\.0\.0\.1:\d+)\/\?token=([\w-]+)/.exec(
-      await firstLine(host, (l) => l.includes('http://'))
-    )!
-    const ws = new WebSocket(`${url[1]!.replace('http', 'ws')}/api?token=${url[2]}`, {
-      origin: url[1]
-    })
-    await once(ws, 'open')
-    const spawned = new Promise<number>((ok) => {
-      ws.on('message', (data) => {
-        const msg = JSON.parse(data.toString()) as ChannelResponse
-        const ev =
-          msg.kind === 'batch' ? msg.batch.events.find((e) => e.type === 'proc.spawn') : undefined
-        if (ev?.type === 'proc.spawn') ok(ev.pid)
+    it('serve: the child of a run started over the WebSocket does not outlive it', async () => {
+      const host = startCli('serve', '--port', '0')
+      const url = /(http:\/\/127\.0\.0\.1:\d+)\/\?token=([\w-]+)/.exec(
+        await firstLine(host, (l) => l.includes('http://'))
+      )!
+      const ws = new WebSocket(`${url[1]!.replace('http', 'ws')}/api?token=${url[2]}`, {
+        origin: url[1]
       })
-    })
-    ws.send(JSON.stringify({ kind: 'subscribe' }))
-    ws.send(
-      JSON.stringify({
-        kind: 'call',
-        id: 1,
-        method: 'startRun',
-        input: { scenario: 'hello', params: { pace: 15 } }
+      await once(ws, 'open')
+      const spawned = new Promise<number>((ok) => {
+        ws.on('message', (data) => {
+          const msg = JSON.parse(data.toString()) as ChannelResponse
+          const ev =
+            msg.kind === 'batch' ? msg.batch.events.find((e) => e.type === 'proc.spawn') : undefined
+          if (ev?.type === 'proc.spawn') ok(ev.pid)
+        })
       })
-    )
-    const childPid = await spawned
-    await killAndCheck(host, childPid, signal)
-    ws.terminate()
-  })
-})
+      ws.send(JSON.stringify({ kind: 'subscribe' }))
+      ws.send(
+        JSON.stringify({
+          kind: 'call',
+          id: 1,
+          method: 'startRun',
+          input: { scenario: 'hello', params: { pace: 15 } }
+        })
+      )
+      const childPid = await spawned
+      await killAndCheck(host, childPid, signal)
+      ws.terminate()
+    })
+  }
+)

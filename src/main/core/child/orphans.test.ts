@@ -5,8 +5,9 @@ import { createInterface } from 'node:readline'
 import { describe, expect, it } from 'vitest'
 import { ENV_HOST_PID } from '../protocol'
 import { isAlive, processesTaggedWith } from '../procfs'
+import { NO_PROC } from '../../../../test/platforms'
 
-describe('children of a host killed with SIGKILL', () => {
+describe.skipIf(NO_PROC)(`children of a host killed with SIGKILL${NO_PROC}`, () => {
   it('exit on their own: no tagged process survives (checked in /proc)', async () => {
     const host = spawn(
       process.execPath,

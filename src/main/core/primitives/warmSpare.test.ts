@@ -1,12 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { processesTaggedWith } from '../procfs'
+import { NO_PROC } from '../../../../test/platforms'
 import { Process } from './Process'
 import { recordEvents } from '../../../../test/core/primitives/recordEvents'
 import { setWarmSpares, sparesReady } from './warmSpare'
 
 afterEach(() => setWarmSpares(0))
 
-describe('warm spares', () => {
+describe.skipIf(NO_PROC)(`warm spares${NO_PROC}`, () => {
   it('Process.start() takes the idle pre-forked child and a replacement is forked', async () => {
     setWarmSpares(1)
     await sparesReady()

@@ -5,6 +5,7 @@ import { Run } from './Run'
 import type { RunEventListener } from './RunHandle'
 import { newMonitor } from '../../../../test/core/session/testMonitor'
 import { testProgram } from '../../../../test/core/session/testProgram'
+import { NO_POSIX_SIGNALS } from '../../../../test/platforms'
 
 /** Resolves once `n` events of `type` were recorded by the run. */
 function recorded(
@@ -62,42 +63,45 @@ describe('Run status lifecycle', () => {
     expect(isAlive(pid)).toBe(false)
   })
 
-  it('stop: stopping, then SIGTERM, then SIGKILL for a child that ignores it; stopped, nothing survives', async () => {
-    // the children say so once the task (and its SIGTERM handler) is on
-    const ready = recorded('stdout', 2)
-    const run = new Run(
-      'run-stop',
-      testProgram(async (ctx) => {
-        const polite = ctx.process({ task: 'burn', args: [60_000], name: 'polite' })
-        const stubborn = ctx.process({ task: 'burn', args: [60_000, true], name: 'stubborn' })
-        await Promise.all([polite.start(), stubborn.start()])
-        await Promise.all([polite.join(), stubborn.join()])
-        return 'should not get here normally'
-      }),
-      {},
-      ready.listener,
-      newMonitor()
-    )
-    run.start()
-    await ready.reached
-    const pids = run.livePids()
-    expect(pids).toHaveLength(2)
-    const stopping = run.stop(300)
-    expect(run.status).toBe('stopping')
-    await stopping
-    expect(run.status).toBe('stopped')
-    for (const pid of pids) expect(isAlive(pid)).toBe(false)
-    const exits = run.events
-      .slice()
-      .filter((e): e is EventOf<'proc.exit'> => e.type === 'proc.exit')
-    expect(exits.map((e) => e.signal).sort()).toEqual(['SIGKILL', 'SIGTERM'])
-    const end = run.events.at(-1)
-    expect(end).toMatchObject({ type: 'run.end', status: 'stopped', verdict: { passed: false } })
-    // sampling stopped with the run: its last sample came just before run.end
-    expect(run.events.at(-2)?.type).toBe('sample')
-    expect(run.sampling!.rows().map((r) => r.pid)).toEqual([process.pid])
-    // stopping again is harmless
-    await run.stop()
-    expect(run.status).toBe('stopped')
-  })
+  it.skipIf(NO_POSIX_SIGNALS)(
+    `stop: stopping, then SIGTERM, then SIGKILL for a child that ignores it; stopped, nothing survives${NO_POSIX_SIGNALS}`,
+    async () => {
+      // the children say so once the task (and its SIGTERM handler) is on
+      const ready = recorded('stdout', 2)
+      const run = new Run(
+        'run-stop',
+        testProgram(async (ctx) => {
+          const polite = ctx.process({ task: 'burn', args: [60_000], name: 'polite' })
+          const stubborn = ctx.process({ task: 'burn', args: [60_000, true], name: 'stubborn' })
+          await Promise.all([polite.start(), stubborn.start()])
+          await Promise.all([polite.join(), stubborn.join()])
+          return 'should not get here normally'
+        }),
+        {},
+        ready.listener,
+        newMonitor()
+      )
+      run.start()
+      await ready.reached
+      const pids = run.livePids()
+      expect(pids).toHaveLength(2)
+      const stopping = run.stop(300)
+      expect(run.status).toBe('stopping')
+      await stopping
+      expect(run.status).toBe('stopped')
+      for (const pid of pids) expect(isAlive(pid)).toBe(false)
+      const exits = run.events
+        .slice()
+        .filter((e): e is EventOf<'proc.exit'> => e.type === 'proc.exit')
+      expect(exits.map((e) => e.signal).sort()).toEqual(['SIGKILL', 'SIGTERM'])
+      const end = run.events.at(-1)
+      expect(end).toMatchObject({ type: 'run.end', status: 'stopped', verdict: { passed: false } })
+      // sampling stopped with the run: its last sample came just before run.end
+      expect(run.events.at(-2)?.type).toBe('sample')
+      expect(run.sampling!.rows().map((r) => r.pid)).toEqual([process.pid])
+      // stopping again is harmless
+      await run.stop()
+      expect(run.status).toBe('stopped')
+    }
+  )
 })
