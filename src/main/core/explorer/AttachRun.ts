@@ -9,7 +9,7 @@ import type { RunInfo } from '../../../shared/api'
 import type { RunEvent, RunStatus, UnstampedEvent, Verdict } from '../../../shared/events'
 import type { TraceMeta } from '../../../shared/trace'
 import type { Monitor } from '../monitor/Monitor'
-import { EventLog } from '../session/EventLog'
+import { EventRecorder } from '../session/EventRecorder'
 import type { KillSignal, RunEventListener, RunHandle } from '../session/RunHandle'
 import { RunSampling } from '../session/RunSampling'
 import { traceMeta } from '../trace/traceMeta'
@@ -30,7 +30,7 @@ export class AttachRun implements RunHandle {
   readonly kind = 'attach'
   readonly startedAt = Date.now()
   readonly hostPid = process.pid
-  readonly events = new EventLog()
+  readonly events = new EventRecorder()
   status: RunStatus = 'running'
   verdict: Verdict | undefined
   done: Promise<void>

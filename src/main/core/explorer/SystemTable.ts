@@ -1,4 +1,4 @@
-// CPU % per process across ticks, as the monitor's ProcessTable does for a run's processes:
+// CPU % per process across ticks, as the monitor's ProcessStats does for a run's processes:
 // running totals in, the change over the last tick out, null on a process's first tick. A
 // row is keyed by PID and start time, so a reused PID starts over instead of inheriting.
 import type { SystemProcess } from '../../../shared/system'
