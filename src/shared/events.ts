@@ -78,7 +78,14 @@ export const RunEventSchema = z.discriminatedUnion('type', [
   }),
   z.object({ t, type: z.literal('stdout'), pid, text: z.string() }),
   z.object({ t, type: z.literal('stderr'), pid, text: z.string() }),
-  z.object({ t, type: z.literal('queue.depth'), queue: z.string(), depth: z.number().int() }),
+  z.object({
+    t,
+    type: z.literal('queue.depth'),
+    queue: z.string(),
+    depth: z.number().int(),
+    /** The queue's bound (given for bounded queues only; absent = unbounded). */
+    maxsize: z.number().int().positive().optional()
+  }),
   z.object({
     t,
     type: z.literal('queue.put'),

@@ -7,7 +7,7 @@ import type { ScenarioSpec } from '../../shared/scenarios'
 import { AppHeader } from './AppHeader'
 import { useShortcuts } from './hooks/useShortcuts'
 import type { Tab } from './layout/MainPanes'
-import { MainPanes, TABS } from './layout/MainPanes'
+import { MainPanes, SHORTCUT_TABS, TABS } from './layout/MainPanes'
 import { Splitter } from './layout/Splitter'
 import { isLive } from './store/runState'
 import type { RunStore } from './store/runStore'
@@ -46,7 +46,7 @@ export function App({ api, store }: { api: PoolScopeApi; store: RunStore }): Rea
   const running = !!run && !replay && isLive(run.status)
 
   const focusView = (n: number): void => {
-    if (n <= TABS.length) setTab(TABS[n - 1]!)
+    if (n <= SHORTCUT_TABS) setTab(TABS[n - 1]!)
     else if (n === 5) findRef.current?.focus()
     else if (n === 6) verdictRef.current?.focus()
     else historyRef.current?.focus()

@@ -8,6 +8,7 @@ import { warmUpCharts } from './views/charts/warmUpCharts'
 import './styles.css'
 import './views.css'
 import './timeline.css'
+import './diagram.css'
 
 initI18n()
 const api = connectApi()

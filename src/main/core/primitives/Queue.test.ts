@@ -18,6 +18,7 @@ describe('Queue', () => {
       [process.pid, 2]
     ])
     expect(rec.of('queue.depth').map((e) => e.depth)).toEqual([1, 2, 1, 0])
+    expect(rec.of('queue.depth').some((e) => 'maxsize' in e)).toBe(false)
   })
 
   it('children put, the host gets 2 of 3: one message is left (the tutorial)', async () => {
@@ -54,6 +55,8 @@ describe('Queue', () => {
     // The put that was seen waiting went in as blocked (the third may find room at once).
     expect(rec.of('queue.put').filter((e) => e.blocked).length).toBeGreaterThanOrEqual(1)
     expect(Math.max(...rec.of('queue.depth').map((e) => e.depth))).toBe(1)
+    // a bounded queue says its bound, so the diagram can draw the fill level
+    expect(rec.of('queue.depth').every((e) => e.maxsize === 1)).toBe(true)
   })
 
   it('get and put time out with Empty and Full, in the host and in a child', async () => {

@@ -1,6 +1,7 @@
 // A FIFO queue usable from the host and from any child it is passed to, like Python's
 // multiprocessing.Queue. The host owns the items; children put and get through their channel.
 // Every put, get and depth change is an event (with the PID that did it).
+import type { UnstampedEvent } from '../../../shared/events'
 import type { EventSink } from '../eventSink'
 import { discardEvents } from '../eventSink'
 import type { HandleRef } from '../protocol'
@@ -172,7 +173,7 @@ export class Queue implements Shareable {
         ? { type: 'queue.put', queue: this.name, pid: p.pid, msg, blocked: true }
         : { type: 'queue.put', queue: this.name, pid: p.pid, msg }
     )
-    this.sink({ type: 'queue.depth', queue: this.name, depth: this.items.length })
+    this.sink(this.depthEvent())
     p.done()
     const g = this.getters.shift()
     if (g) this.handOut(this.unwait(g))
@@ -202,8 +203,15 @@ export class Queue implements Shareable {
   private take(pid: number): unknown {
     const { msg, item } = this.items.shift()!
     this.sink({ type: 'queue.get', queue: this.name, pid, msg })
-    this.sink({ type: 'queue.depth', queue: this.name, depth: this.items.length })
+    this.sink(this.depthEvent())
     return item
+  }
+
+  private depthEvent(): UnstampedEvent {
+    const depth = this.items.length
+    return this.maxsize > 0
+      ? { type: 'queue.depth', queue: this.name, depth, maxsize: this.maxsize }
+      : { type: 'queue.depth', queue: this.name, depth }
   }
 
   /** A get made room: the first blocked put goes in. */

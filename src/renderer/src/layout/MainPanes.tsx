@@ -10,13 +10,16 @@ import type { RunState } from '../store/runState'
 import { CpuView } from '../views/charts/CpuView'
 import { QueuesLocksView } from '../views/charts/QueuesLocksView'
 import { ConsoleView } from '../views/ConsoleView'
+import { DiagramView } from '../views/diagram/DiagramView'
 import type { KillSignal } from '../views/processes/ProcessActions'
 import { ProcessTable } from '../views/processes/ProcessTable'
 import { TimelineView } from '../views/timeline/TimelineView'
 import { VerdictView } from '../views/VerdictView'
 import { Splitter } from './Splitter'
 
-export const TABS = ['processes', 'cpu', 'queues', 'timeline'] as const
+export const TABS = ['processes', 'cpu', 'queues', 'timeline', 'diagram'] as const
+/** Tabs with an Alt+digit shortcut (Alt+5 … Alt+7 are the console, verdict and history). */
+export const SHORTCUT_TABS = 4
 export type Tab = (typeof TABS)[number]
 export const CHART_UPDATES_PER_S = 5
 /** At most this share of the main thread goes to redrawing them (fewer updates if dearer). */
@@ -38,6 +41,12 @@ export function MainPanes(props: Props): React.JSX.Element {
   const { run, live, tab, onTab, onSignal, filterRef, findRef, verdictRef } = props
   const { t } = useTranslation()
   const [topPct, setTopPct] = useState(60)
+  // processes chosen in the diagram, for this run only: they filter the console and are
+  // highlighted in the process table
+  const [choice, setChoice] = useState<{ run: string; pids: readonly number[] } | null>(null)
+  const chosen = choice?.run === run.id ? choice.pids : null
+  const choose = (pids: readonly number[] | null): void =>
+    setChoice(pids ? { run: run.id, pids } : null)
   // measured by a ResizeObserver: reading the height on every render forced a layout
   const [panesRef, { height }] = useElementSize<HTMLDivElement>({ width: 0, height: 600 })
   // The tab strip answers at once; the pane follows in an interruptible render, so mounting a
@@ -60,7 +69,7 @@ export function MainPanes(props: Props): React.JSX.Element {
               aria-selected={tab === id}
               aria-controls={`panel-${id}`}
               tabIndex={tab === id ? 0 : -1}
-              title={`Alt+${i + 1}`}
+              title={i < SHORTCUT_TABS ? `Alt+${i + 1}` : undefined}
               onClick={() => onTab(id)}
               onKeyDown={(e) => {
                 const d = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0
@@ -79,11 +88,12 @@ export function MainPanes(props: Props): React.JSX.Element {
           className="tab-panel"
         >
           {shown === 'processes' && (
-            <ProcessTable run={run} onSignal={onSignal} filterRef={filterRef} />
+            <ProcessTable run={run} chosen={chosen} onSignal={onSignal} filterRef={filterRef} />
           )}
           {shown === 'cpu' && <CpuView run={drawn} />}
           {shown === 'queues' && <QueuesLocksView run={drawn} />}
           {shown === 'timeline' && <TimelineView run={drawn} />}
+          {shown === 'diagram' && <DiagramView run={drawn} chosen={chosen} onChoose={choose} />}
         </div>
       </div>
       <Splitter
@@ -97,7 +107,13 @@ export function MainPanes(props: Props): React.JSX.Element {
       />
       <div className="pane bottom">
         {/* keyed: the process filter names PIDs of one run */}
-        <ConsoleView key={run.id} run={run} findRef={findRef} />
+        <ConsoleView
+          key={run.id}
+          run={run}
+          findRef={findRef}
+          pid={chosen?.length === 1 ? chosen[0] : 'all'}
+          onPid={(pid) => choose(pid === 'all' ? null : [pid])}
+        />
       </div>
     </div>
   )

@@ -4,6 +4,8 @@
 import type { ErrorInfo, RunEvent, RunStatus, Verdict } from '../../../shared/events'
 import type { ConsoleState, Stream } from './consoleModel'
 import { appendOutput, emptyConsole } from './consoleModel'
+import type { DiagramState } from './diagramModel'
+import { applyDiagram, emptyDiagram } from './diagramModel'
 import type { SeriesState } from './seriesModel'
 import { applySeries, emptySeries } from './seriesModel'
 import type { TimelineState } from './timelineModel'
@@ -41,6 +43,7 @@ export interface RunState {
   console: ConsoleState
   series: SeriesState
   timeline: TimelineState
+  diagram: DiagramState
   verdict: Verdict | null
   result: unknown
   error: ErrorInfo | null
@@ -62,6 +65,7 @@ export function emptyRun(id: string, scenario = ''): RunState {
     console: emptyConsole,
     series: emptySeries,
     timeline: emptyTimeline,
+    diagram: emptyDiagram,
     verdict: null,
     result: null,
     error: null,
@@ -157,7 +161,8 @@ export function applyEvents(prev: RunState, events: readonly RunEvent[], dropped
     procs: procs ?? prev.procs,
     console: appendOutput(prev.console, chunks),
     series: applySeries(prev.series, events, next.hostPid),
-    timeline: applyTimeline(prev.timeline, events)
+    timeline: applyTimeline(prev.timeline, events),
+    diagram: applyDiagram(prev.diagram, events)
   }
 }
 

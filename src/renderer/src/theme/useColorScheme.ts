@@ -1,20 +1,8 @@
 // Follows the OS theme (prefers-color-scheme), for the parts CSS cannot reach (chart axes).
-import { useSyncExternalStore } from 'react'
-
-const QUERY = '(prefers-color-scheme: dark)'
-
-// One query list for the page: React reads the snapshot on every render of every chart.
-let query: MediaQueryList | undefined
-const mediaQuery = (): MediaQueryList | undefined => (query ??= window.matchMedia?.(QUERY))
-
-function subscribe(onChange: () => void): () => void {
-  const mq = mediaQuery()
-  mq?.addEventListener('change', onChange)
-  return () => mq?.removeEventListener('change', onChange)
-}
+import { useMediaQuery } from './useMediaQuery'
 
 export function useColorScheme(): 'dark' | 'light' {
-  return useSyncExternalStore(subscribe, () => (mediaQuery()?.matches ? 'dark' : 'light'))
+  return useMediaQuery('(prefers-color-scheme: dark)') ? 'dark' : 'light'
 }
 
 export interface ChartTheme {

@@ -14,12 +14,18 @@ const LINE_HEIGHT = 18
 interface Props {
   run: RunState
   findRef?: React.Ref<HTMLInputElement>
+  /** The process filter, when a parent holds it (a box chosen in the diagram sets it). */
+  pid?: number | 'all'
+  onPid?: (pid: number | 'all') => void
 }
 
 // memo: the chart tabs redraw on their own timer; the console need not redraw with them
-export const ConsoleView = memo(function ConsoleView({ run, findRef }: Props): React.JSX.Element {
+export const ConsoleView = memo(function ConsoleView(props: Props): React.JSX.Element {
+  const { run, findRef } = props
   const { t } = useTranslation()
-  const [pid, setPid] = useState<number | 'all'>('all')
+  const [ownPid, setOwnPid] = useState<number | 'all'>('all')
+  const pid = props.pid ?? ownPid
+  const setPid = props.onPid ?? setOwnPid
   const [find, setFind] = useState('')
   const colorOf = useMemo(() => {
     const map = new Map<number, string>()

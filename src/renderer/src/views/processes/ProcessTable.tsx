@@ -57,12 +57,14 @@ export function stateText(t: TFunction, p: ProcRow): string {
 
 interface Props {
   run: RunState
+  /** PIDs selected elsewhere (the diagram): their rows are highlighted. */
+  chosen?: readonly number[] | null
   /** Live run: offer terminate/kill; absent for finished or replayed runs. */
   onSignal?: (pid: number, signal: KillSignal) => void
   filterRef?: React.Ref<HTMLInputElement>
 }
 
-export function ProcessTable({ run, onSignal, filterRef }: Props): React.JSX.Element {
+export function ProcessTable({ run, chosen, onSignal, filterRef }: Props): React.JSX.Element {
   const { t } = useTranslation()
   const [filter, setFilter] = useState('')
   const [menuFor, setMenuFor] = useState<number | null>(null)
@@ -155,6 +157,7 @@ export function ProcessTable({ run, onSignal, filterRef }: Props): React.JSX.Ele
                 proc={row.original}
                 color={procColor(row.original.order)}
                 canSignal={!!onSignal && row.original.end === null}
+                chosen={!!chosen?.includes(row.original.pid)}
                 menuOpen={menuFor === row.original.pid}
                 setMenu={setMenuFor}
                 onSignal={onSignal}
@@ -192,6 +195,7 @@ interface RowProps {
   proc: TableRow
   color: string
   canSignal: boolean
+  chosen: boolean
   menuOpen: boolean
   setMenu(pid: number | null): void
   onSignal?: (pid: number, signal: KillSignal) => void
@@ -201,6 +205,7 @@ const ProcessRow = memo(function ProcessRow({
   proc: p,
   color,
   canSignal,
+  chosen,
   menuOpen,
   setMenu,
   onSignal
@@ -209,7 +214,7 @@ const ProcessRow = memo(function ProcessRow({
   const ended = p.end !== null
   return (
     <tr
-      className={ended ? 'ended' : undefined}
+      className={[ended && 'ended', chosen && 'chosen'].filter(Boolean).join(' ') || undefined}
       onContextMenu={(e) => {
         if (!canSignal) return
         e.preventDefault()
