@@ -2,9 +2,8 @@
 // once and got once (matched by queue and msg). A pipe event may stand for `count` messages
 // (ending with `msg`, numbered per sending end), and a duplex pipe numbers each direction on
 // its own: a receive pairs with the send, from the *other* end, that carried its last message.
+import { QueueMessages } from '../../../shared/queueMessages'
 import { EventMarks } from './EventMarks'
-
-const SHARD = 1024
 
 interface SendRange {
   first: number
@@ -20,9 +19,8 @@ export class FlowPlan {
   /** The further flows of a send that carried several messages, by event index (one sweep). */
   readonly moreOut = new EventMarks<number>()
   private next = 1
-  // queue → msg → put index, in shards of SHARD messages: a queue thousands deep would
-  // otherwise rehash one large table every few thousand puts (megabytes of garbage each time)
-  private readonly puts = new Map<string, Map<number, Map<number, number>>>()
+  // queue → msg → put index
+  private readonly puts = new QueueMessages<number>()
   // pipe → sending pid → its sends not yet wholly received, in order (from `heads`)
   private readonly sends = new Map<string, Map<number, SendRange[]>>()
   private readonly heads = new Map<SendRange[], number>()
@@ -33,23 +31,12 @@ export class FlowPlan {
   }
 
   put(queue: string, msg: number, index: number): void {
-    let shards = this.puts.get(queue)
-    if (!shards) this.puts.set(queue, (shards = new Map()))
-    const key = Math.floor(msg / SHARD)
-    let m = shards.get(key)
-    if (!m) shards.set(key, (m = new Map()))
-    m.set(msg, index)
+    this.puts.put(queue, msg, index)
   }
 
   get(queue: string, msg: number, index: number): void {
-    const shards = this.puts.get(queue)
-    const key = Math.floor(msg / SHARD)
-    const m = shards?.get(key)
-    const from = m?.get(msg)
-    if (from === undefined) return
-    m!.delete(msg)
-    if (m!.size === 0) shards!.delete(key)
-    this.link(from, index)
+    const from = this.puts.take(queue, msg)
+    if (from !== undefined) this.link(from, index)
   }
 
   send(pipe: string, pid: number, msg: number, count: number, index: number): void {

@@ -6,6 +6,8 @@ import type { ConsoleState, Stream } from './consoleModel'
 import { appendOutput, emptyConsole } from './consoleModel'
 import type { DiagramState } from './diagramModel'
 import { applyDiagram, emptyDiagram } from './diagramModel'
+import type { QueueMarksState } from './queueMarks'
+import { applyQueueMarks, emptyQueueMarks } from './queueMarks'
 import type { SeriesState } from './seriesModel'
 import { applySeries, emptySeries } from './seriesModel'
 import type { TimelineState } from './timelineModel'
@@ -44,6 +46,8 @@ export interface RunState {
   series: SeriesState
   timeline: TimelineState
   diagram: DiagramState
+  /** Queue puts and gets for the timeline, each get linked to its put. */
+  queueMarks: QueueMarksState
   verdict: Verdict | null
   result: unknown
   error: ErrorInfo | null
@@ -66,6 +70,7 @@ export function emptyRun(id: string, scenario = ''): RunState {
     series: emptySeries,
     timeline: emptyTimeline,
     diagram: emptyDiagram,
+    queueMarks: emptyQueueMarks,
     verdict: null,
     result: null,
     error: null,
@@ -162,7 +167,8 @@ export function applyEvents(prev: RunState, events: readonly RunEvent[], dropped
     console: appendOutput(prev.console, chunks),
     series: applySeries(prev.series, events, next.hostPid),
     timeline: applyTimeline(prev.timeline, events),
-    diagram: applyDiagram(prev.diagram, events)
+    diagram: applyDiagram(prev.diagram, events),
+    queueMarks: applyQueueMarks(prev.queueMarks, events)
   }
 }
 

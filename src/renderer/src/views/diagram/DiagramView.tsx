@@ -12,9 +12,9 @@ import { useReducedMotion } from '../../theme/useMediaQuery'
 import type { DiagramNode } from './diagramGraph'
 import { diagramGraph, pidsOf } from './diagramGraph'
 import { nodeLabel } from './diagramLabels'
-import { layoutCache } from './diagramLayout'
 import type { Box, JoinData } from './DiagramNodes'
 import { edgeTypes, nodeTypes } from './DiagramNodes'
+import { useDiagramLayout } from './useDiagramLayout'
 
 interface Props {
   run: RunState
@@ -27,13 +27,12 @@ export const DiagramView = memo(function DiagramView({ run, chosen, onChoose }: 
   const { t } = useTranslation()
   const still = useReducedMotion()
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set())
-  const layout = useRef(layoutCache()).current
   const flow = useRef<ReactFlowInstance<Box, Edge> | null>(null)
   const graph = useMemo(() => diagramGraph(run, expanded), [run, expanded])
   const byId = useMemo(() => new Map(graph.nodes.map((n) => [n.id, n])), [graph])
+  const at = useDiagramLayout(graph)
 
   const nodes = useMemo((): Box[] => {
-    const at = layout(graph)
     const isChosen = (n: DiagramNode): boolean =>
       chosen !== null && pidsOf(n).some((p) => chosen.includes(p))
     return graph.nodes.map((n) => ({
@@ -50,7 +49,7 @@ export const DiagramView = memo(function DiagramView({ run, chosen, onChoose }: 
       draggable: false,
       connectable: false
     }))
-  }, [graph, layout, chosen, t])
+  }, [graph, at, chosen, t])
 
   const edges = useMemo(
     (): Edge[] =>
@@ -99,11 +98,12 @@ export const DiagramView = memo(function DiagramView({ run, chosen, onChoose }: 
     if (id) void flow.current?.fitView({ nodes: [{ id }], maxZoom: 1, duration: still ? 0 : 200 })
   }
 
-  // a new box (a process started, a group opened) refits the picture
-  const count = graph.nodes.length
+  // a new layout (a process started, a group opened) refits the picture, until the user pans
+  // or zooms it themselves
+  const userMoved = useRef(false)
   useEffect(() => {
-    void flow.current?.fitView({ duration: still ? 0 : 200 })
-  }, [count, still])
+    if (!userMoved.current) void flow.current?.fitView({ duration: still ? 0 : 200 })
+  }, [at, still])
 
   const groups = expanded.size > 0
   return (
@@ -129,6 +129,9 @@ export const DiagramView = memo(function DiagramView({ run, chosen, onChoose }: 
           onInit={(i) => (flow.current = i)}
           onNodeClick={(_, n) => choose(n.id)}
           onPaneClick={() => onChoose(null)}
+          onMoveStart={(e) => {
+            if (e) userMoved.current = true
+          }}
           nodesDraggable={false}
           nodesConnectable={false}
           edgesFocusable={false}

@@ -2,6 +2,7 @@ import { fireEvent, render, screen } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
 import { buildRun } from '../../test/buildRun'
 import { helloEvents, HELLO_CHILD_PID } from '../../test/fixtures/helloRun'
+import { queueRecorded } from '../../test/fixtures/recordedRuns'
 import { lockRun, pipeRun, poolRun } from '../../test/fixtures/synthetic'
 import { TimelineView } from './TimelineView'
 
@@ -12,6 +13,22 @@ describe('TimelineView', () => {
     expect(labels).toHaveLength(2)
     expect(labels[1]).toBe(`${HELLO_CHILD_PID} child`)
     expect(container.querySelectorAll('.out-tick')).toHaveLength(1)
+  })
+
+  it('queue puts and gets on their lanes, each get linked to its put, described on focus (recorded queue)', () => {
+    const { container } = render(<TimelineView run={buildRun(queueRecorded)} />)
+    const puts = container.querySelectorAll('.queue-mark[data-op="put"]')
+    expect(puts).toHaveLength(3)
+    expect(container.querySelectorAll('.queue-mark[data-op="get"]')).toHaveLength(2)
+    expect(container.querySelectorAll('.queue-link')).toHaveLength(2)
+    expect(screen.getByText(/3 queue puts, 2 gets/)).toBeInTheDocument()
+    // the blocked third put went in when the first get made room: depth 2 again
+    const get1 = screen.getByRole('img', { name: /^got message 1 from queue: depth 1 after/ })
+    fireEvent.focus(get1)
+    expect(container.querySelector('.queue-tip')?.textContent).toMatch(/got message 1/)
+    expect(
+      screen.getByRole('img', { name: /^put message 3 on queue: depth 2 after/ })
+    ).toBeInTheDocument()
   })
 
   it('tasks as bars on their workers (synthetic pool)', () => {

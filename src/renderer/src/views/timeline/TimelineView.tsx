@@ -8,6 +8,7 @@ import { useElementSize } from '../../hooks/useElementSize'
 import type { RunState } from '../../store/runState'
 import { MAX_SPANS } from '../../store/timelineModel'
 import { formatMs } from '../../util/format'
+import { QueueMarksLayer } from './QueueMarksLayer'
 import type { Window } from './timelineLayout'
 import { arrowLines, laneRects, lanesOf, pan, tickColumns, timeTicks, zoom } from './timelineLayout'
 
@@ -78,7 +79,9 @@ export const TimelineView = memo(function TimelineView({
             lanes: lanes.length,
             spans: totals.spans,
             arrows: totals.arrows,
-            ticks: totals.ticks
+            ticks: totals.ticks,
+            puts: run.queueMarks.totals.puts,
+            gets: run.queueMarks.totals.gets
           })}
           {totals.spans > MAX_SPANS && ` · ${t('timelineView.truncated', { n: MAX_SPANS })}`}
         </span>
@@ -214,6 +217,13 @@ export const TimelineView = memo(function TimelineView({
                 </circle>
               )
             })}
+          <QueueMarksLayer
+            queue={run.queueMarks}
+            w={w}
+            plotW={plotW}
+            left={LABEL_W}
+            laneY={laneY}
+          />
           {arrowList.map((a) => {
             const y1 = laneY(a.from)
             const y2 = laneY(a.to)
@@ -247,6 +257,8 @@ function Legend(): React.JSX.Element {
     ['span-hold', t('timelineView.legendHold')],
     ['span-qwait', t('timelineView.legendQueueWait')],
     ['legend-pipe', t('timelineView.legendPipe')],
+    ['legend-put', t('timelineView.legendPut')],
+    ['legend-get', t('timelineView.legendGet')],
     ['legend-out', t('timelineView.legendOut')],
     ['legend-close', t('timelineView.legendClose')]
   ] as const
