@@ -11,6 +11,8 @@ import { TraceTargetError, traceTarget } from '../core/trace/traceTarget'
 import type { TraceTarget } from '../core/trace/traceTarget'
 import { EXIT, followRun, oneLine, saveTrace } from './followRun'
 import { registerWatch } from './watchCli'
+import { registerAttach } from './attachCli'
+import { registerPs } from './psCli'
 import { startServer } from './serve'
 
 export { EXIT }
@@ -114,6 +116,8 @@ export async function runCli(
     })
 
   registerWatch(program, { out, err, setCode: (c) => (code = c) })
+  registerAttach(program, { out, err, setCode: (c) => (code = c) })
+  registerPs(program, { out })
 
   program
     .command('convert')

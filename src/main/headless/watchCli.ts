@@ -23,7 +23,7 @@ interface WatchOptions {
   cwd?: string
 }
 
-function parseSeconds(value: string): number {
+export function parseSeconds(value: string): number {
   const n = Number(value)
   if (!Number.isFinite(n) || n <= 0)
     throw new InvalidArgumentError(`not a positive number of seconds: '${value}'`)

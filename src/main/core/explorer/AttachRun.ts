@@ -134,8 +134,9 @@ export class AttachRun implements RunHandle {
     this.sampling.start()
     const period = 1000 / (this.opts.discoveryHz ?? DISCOVERY_HZ)
     this.timer = setInterval(() => this.poll(), period)
+    // The watch ran as long as asked: finished, not stopped.
     if (this.opts.timeoutMs !== undefined)
-      this.timeout = setTimeout(() => void this.stop(), this.opts.timeoutMs)
+      this.timeout = setTimeout(() => void this.end('finished'), this.opts.timeoutMs)
   }
 
   private poll(): void {
@@ -159,6 +160,7 @@ export class AttachRun implements RunHandle {
   }
 
   private async end(status: RunStatus): Promise<void> {
+    if (this.status !== 'running') return
     this.status = status === 'finished' ? 'finished' : 'stopping'
     clearInterval(this.timer)
     clearTimeout(this.timeout)

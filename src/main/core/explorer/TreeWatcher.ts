@@ -63,7 +63,8 @@ export class TreeWatcher {
       exited.push({ pid, code: status?.code ?? null, signal: status?.signal ?? null })
     }
     for (const e of exited) this.live.delete(e.pid)
-    return { spawned, exited }
+    // Found in one poll, their order is unknown: children (added after their parents) first.
+    return { spawned, exited: exited.reverse() }
   }
 
   close(): void {
