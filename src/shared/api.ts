@@ -23,6 +23,10 @@ export type {
 } from './channel/messages'
 
 export const TRACE_FORMATS = ['native', 'chrome', 'csv'] as const
+
+/** Where a scenario runs: re-enacted on Node processes, or as its lesson in real CPython. */
+export const RUNTIMES = ['node', 'cpython'] as const
+export type Runtime = (typeof RUNTIMES)[number]
 export type TraceFormat = (typeof TRACE_FORMATS)[number]
 
 export const RunInfoSchema = z.object({
@@ -67,7 +71,9 @@ export const commandInputs = {
   listRuns: z.undefined(),
   startRun: z.strictObject({
     scenario: z.string().min(1).max(64),
-    params: z.record(z.string(), z.union([z.number(), z.string()])).default({})
+    params: z.record(z.string(), z.union([z.number(), z.string()])).default({}),
+    /** 'node' (the default): the app's re-enactment; 'cpython': the lesson in real Python. */
+    runtime: z.enum(RUNTIMES).optional()
   }),
   stopRun: z.strictObject({ runId }),
   killProcess: z.strictObject({ runId, pid: z.number().int().positive(), signal: z.enum(SIGNALS) }),

@@ -48,6 +48,38 @@ def _open_streams():
             s.close()
 
 
+class _Output:
+    """sys.stdout/sys.stderr: each write is also an event on this process's connection, so that
+    it takes its place among the process's other events (a print inside a lock stays inside)."""
+
+    _CHUNK = 16000
+
+    def __init__(self, inner, kind):
+        self._ps_inner = inner
+        self._ps_kind = kind
+
+    def write(self, text):
+        if wire.connected() and isinstance(text, str):
+            for i in range(0, len(text), self._CHUNK):
+                send(self._ps_kind, pid=wire.pid(), text=text[i:i + self._CHUNK])
+            return len(text)
+        return self._ps_inner.write(text)
+
+    def writelines(self, lines):
+        for line in lines:
+            self.write(line)
+
+    def __getattr__(self, name):
+        return getattr(self._ps_inner, name)
+
+
+def _wrap_output():
+    for name, kind in (('stdout', 'stdout'), ('stderr', 'stderr')):
+        current = getattr(sys, name, None)
+        if current is not None and not isinstance(current, _Output):
+            setattr(sys, name, _Output(current, kind))
+
+
 def _hello(name, role):
     send('proc.spawn', pid=os.getpid(), ppid=os.getppid(), name=name, role=role,
          argv=list(getattr(sys, 'orig_argv', sys.argv)), hello=True)
@@ -58,6 +90,7 @@ def start():
     _open_streams()
     name, role = _self_name()
     _hello(name, role)
+    _wrap_output()
     os.register_at_fork(after_in_child=_after_fork)
     _wrap_os()
 
@@ -134,10 +167,22 @@ def patch_process(m):
             child = getattr(self, '_popen', None)
             pid = getattr(child, 'pid', None)
             if pid:
-                send('proc.spawn', pid=pid, ppid=wire.pid(), name=self.name,
-                     role=role_of_name(self.name), named=True)
+                ppid = _os_parent(child)
+                extra = {'parent': wire.pid()} if ppid != wire.pid() else {}
+                send('proc.spawn', pid=pid, ppid=ppid, name=self.name,
+                     role=role_of_name(self.name), named=True, **extra)
 
     base.start = start
+
+
+def _os_parent(popen):
+    """The child's OS parent: this process, or the forkserver that forked it."""
+    if type(popen).__module__.endswith('popen_forkserver'):
+        fs = sys.modules.get('multiprocessing.forkserver')
+        pid = getattr(getattr(fs, '_forkserver', None), '_forkserver_pid', None)
+        if pid:
+            return pid
+    return wire.pid()
 
 
 def patch_subprocess(m):

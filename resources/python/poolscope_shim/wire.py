@@ -37,6 +37,10 @@ def open_events():
             pass
 
 
+def connected():
+    return _sock is not None
+
+
 def pid():
     return _pid
 

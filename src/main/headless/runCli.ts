@@ -2,8 +2,8 @@
 // Exit status: 0 ok (verdict passed), 1 verdict failed, 2 bad argument, 3 run failed (or its
 // trace could not be written).
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander'
-import type { TraceFormat } from '../../shared/api'
-import { TRACE_FORMATS } from '../../shared/api'
+import type { Runtime, TraceFormat } from '../../shared/api'
+import { RUNTIMES, TRACE_FORMATS } from '../../shared/api'
 import { ApiError } from '../core/host/ApiError'
 import { PoolScopeService } from '../core/host/PoolScopeService'
 import { loadTraceFile } from '../core/trace/loadTraceFile'
@@ -28,6 +28,7 @@ interface RunOptions {
   json?: boolean
   trace?: string
   format?: TraceFormat
+  runtime?: Runtime
 }
 
 const CSV_HELP = 'csv writes FILE.samples-cores.csv, FILE.samples-procs.csv and FILE.events.csv'
@@ -105,6 +106,11 @@ export async function runCli(
     .option('--json', 'print events as JSON lines')
     .option('--trace <file>', `write the run to FILE when it ends; ${CSV_HELP}`)
     .addOption(formatOption('trace format (default: from the file name, else native)'))
+    .addOption(
+      new Option('--runtime <runtime>', 'node (re-enacted) or cpython (the lesson in real Python)')
+        .choices(RUNTIMES)
+        .default('node')
+    )
     .action(async (scenario: string, opts: RunOptions) => {
       // Checked before the run starts, so that a typo does not cost a whole run.
       const target = opts.trace
@@ -112,7 +118,7 @@ export async function runCli(
         : opts.format
           ? fail('--format needs --trace FILE')
           : undefined
-      code = await runScenario(scenario, opts.set, !!opts.json, target, out, err)
+      code = await runScenario(scenario, opts, target, out, err)
     })
 
   registerWatch(program, { out, err, setCode: (c) => (code = c) })
@@ -141,8 +147,9 @@ export async function runCli(
     .description('serve the UI and the API on 127.0.0.1 (open the printed URL in a browser)')
     .option('--port <n>', 'port to listen on (0 = any free port)', parsePort, 5178)
     .option('--allow-signals', "let the page signal the machine's processes (explorer)")
-    .action(async (opts: { port: number; allowSignals?: boolean }) => {
-      code = await serve(opts.port, out, opts.allowSignals === true)
+    .option('--allow-programs', 'let the page start Python programs (the lessons in CPython)')
+    .action(async (opts: { port: number; allowSignals?: boolean; allowPrograms?: boolean }) => {
+      code = await serve(opts.port, out, opts.allowSignals === true, opts.allowPrograms === true)
     })
 
   try {
@@ -167,23 +174,27 @@ export async function runCli(
 
 async function runScenario(
   scenario: string,
-  set: Record<string, string>,
-  json: boolean,
+  opts: RunOptions,
   target: TraceTarget | undefined,
   out: NodeJS.WritableStream,
   err: NodeJS.WritableStream
 ): Promise<number> {
   const service = new PoolScopeService()
-  const run = service.startRun(scenario, set) // throws ApiError('bad-input') on a bad argument
-  return followRun(service, run, { json, target, out, err })
+  // Both throw ApiError('bad-input') on a bad argument.
+  const run =
+    opts.runtime === 'cpython'
+      ? service.startLessonRun(scenario, opts.set)
+      : service.startRun(scenario, opts.set)
+  return followRun(service, run, { json: !!opts.json, target, out, err })
 }
 
 async function serve(
   port: number,
   out: NodeJS.WritableStream,
-  allowSignals: boolean
+  allowSignals: boolean,
+  allowPrograms: boolean
 ): Promise<number> {
-  const service = new PoolScopeService({ explorer: { allowSignals } })
+  const service = new PoolScopeService({ explorer: { allowSignals }, allowPrograms })
   let server
   try {
     server = await startServer(service, { port })

@@ -7,7 +7,13 @@ import type { EventBatch } from '../../../shared/events'
 import { ParamError, parseParams } from '../../../shared/params'
 import { describeZodError } from '../../../shared/validation'
 import type { z } from 'zod'
+import { existsSync } from 'node:fs'
+import type { ParamValues } from '../../../shared/scenarios'
 import { Monitor } from '../monitor/Monitor'
+import type { Python } from '../python/findPython'
+import { findPython, PythonNotFound } from '../python/findPython'
+import { lessonOptions, lessonPath } from '../python/lessonRun'
+import { ProgramRun } from '../python/ProgramRun'
 import type { MonitorOptions } from '../monitor/Monitor'
 import { programs } from '../scenarios/registry'
 import type { ScenarioProgram } from '../scenarios/ScenarioProgram'
@@ -43,18 +49,26 @@ export class PoolScopeService {
   /** The whole machine: processes, details, signals. */
   readonly explorer: Explorer
 
+  private readonly allowPrograms: boolean
+  private python: Python | undefined
+
   /** `monitor`: sampling rates; `programs`: the runnable scenarios (the registry's by default);
-   *  `explorer`: whether signals are allowed (serve mode: only with --allow-signals). */
+   *  `explorer`: whether signals are allowed (serve mode: only with --allow-signals);
+   *  `allowPrograms`: whether Python programs (the lessons in CPython) may be started (serve
+   *  mode refuses unless started with --allow-programs); `python`: the interpreter to use. */
   constructor(
-    opts: {
+    private readonly opts: {
       monitor?: MonitorOptions
       programs?: ReadonlyMap<string, ScenarioProgram>
       explorer?: ExplorerOptions
+      allowPrograms?: boolean
+      python?: string
     } = {}
   ) {
     this.monitorOptions = opts.monitor ?? {}
     this.programs = opts.programs ?? programs
     this.explorer = new Explorer(opts.explorer)
+    this.allowPrograms = opts.allowPrograms ?? true
   }
 
   /** Validates `input` against the command's schema, then runs the command. */
@@ -117,8 +131,18 @@ export class PoolScopeService {
     return run
   }
 
-  /** Starts a run of `scenario`; parameters are checked against its schema first. */
+  /** Starts a run of `scenario` (re-enacted on Node); parameters are checked first. */
   startRun(scenario: string, given: Record<string, unknown>): Run {
+    const { program, params } = this.checkedScenario(scenario, given)
+    return this.launch(
+      (id, onEvent, monitor) => new Run(id, program, params, onEvent, monitor)
+    ).start()
+  }
+
+  private checkedScenario(
+    scenario: string,
+    given: Record<string, unknown>
+  ): { program: ScenarioProgram; params: ParamValues } {
     const program = this.programs.get(scenario)
     if (!program) {
       throw new ApiError(
@@ -126,15 +150,37 @@ export class PoolScopeService {
         `unknown scenario '${scenario}' (known: ${[...this.programs.keys()].join(', ')})`
       )
     }
-    let params
     try {
-      params = parseParams(program.spec, given)
+      return { program, params: parseParams(program.spec, given) }
     } catch (err) {
       if (err instanceof ParamError) throw new ApiError('bad-input', err.message)
       throw err
     }
+  }
+
+  /** Starts `scenario`'s lesson as a real Python program (runtime 'cpython'). */
+  startLessonRun(scenario: string, given: Record<string, unknown>): ProgramRun {
+    const { program, params } = this.checkedScenario(scenario, given)
+    const id = program.spec.id
+    if (!this.allowPrograms) {
+      throw new ApiError(
+        'bad-input',
+        'this host does not start programs (running a program from a browser is code execution): start serve with --allow-programs to run lessons in CPython'
+      )
+    }
+    if (!existsSync(lessonPath(id))) {
+      throw new ApiError('bad-input', `scenario '${id}' has no CPython lesson`)
+    }
+    try {
+      this.python ??= findPython(this.opts.python)
+    } catch (err) {
+      if (err instanceof PythonNotFound) throw new ApiError('bad-input', err.message)
+      throw err
+    }
+    const python = this.python
     return this.launch(
-      (id, onEvent, monitor) => new Run(id, program, params, onEvent, monitor)
+      (runId, onEvent, monitor) =>
+        new ProgramRun(runId, lessonOptions(program, params, python), onEvent, monitor)
     ).start()
   }
 
@@ -195,8 +241,11 @@ export class PoolScopeService {
   private readonly handlers: { [K in CommandName]: (input: never) => unknown } = {
     listScenarios: () => [...this.programs.values()].map((p) => p.spec),
     listRuns: (): RunInfo[] => [...this.runs.values()].map((r) => r.info()),
-    startRun: (input: { scenario: string; params: Record<string, unknown> }) =>
-      this.startRun(input.scenario, input.params).info(),
+    startRun: (input: CommandInput<'startRun'>) =>
+      (input.runtime === 'cpython'
+        ? this.startLessonRun(input.scenario, input.params ?? {})
+        : this.startRun(input.scenario, input.params ?? {})
+      ).info(),
     stopRun: async (input: { runId: string }) => {
       const run = this.getRun(input.runId)
       await run.stop()

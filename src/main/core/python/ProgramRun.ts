@@ -44,6 +44,7 @@ const UNREPORTED_EXIT_MS = 500
  *  Python process reports when its interpreter has started (up to ~1 s on a busy machine). */
 const UNREPORTED_PYTHON_MS = 3000
 const UNREPORTED_OTHER_MS = 150
+const RESULT_MARK = '▸ result '
 
 export interface ProgramOptions {
   python: Python
@@ -55,12 +56,16 @@ export interface ProgramOptions {
   params?: Record<string, number | string>
   /** Stops the run after this long (ms). */
   timeoutMs?: number
-  /** The checks of this run (default: the program exited with code 0). */
+  /** A lesson's own checks, given what it reported (`▸ result {json}`), after the check that
+   *  the program exited with code 0. */
   verdict?: (
     events: EventList,
-    result: ProgramResult,
+    reported: unknown,
     ctx: { hostPid: number; params: Record<string, number | string> }
   ) => LabelledCheck[]
+  /** Lines the main process prints starting with '▸ ' are also markers (log events) of its
+   *  steps, and '▸ result {json}' is what it reports (the lessons do this). */
+  marks?: boolean
 }
 
 export interface ProgramResult {
@@ -72,6 +77,8 @@ export interface ProgramResult {
   /** False when no process reported through the shim (python -I / -S, or not Python). */
   instrumented: boolean
   timedOut: boolean
+  /** What a lesson reported ('▸ result {json}'). */
+  reported?: unknown
 }
 
 type Item = { wire: WireMessage } | { event: UnstampedEvent } | { scan: () => void }
@@ -164,14 +171,42 @@ export class ProgramRun implements RunHandle {
     const stamped = { ...event, t: this.releaseT } as RunEvent
     this.events.push(stamped)
     this.listener(this, stamped)
+    if (this.opts.marks && event.type === 'stdout' && event.pid === this.mainPid) {
+      this.readMarks(event.text)
+    }
+  }
+
+  private markLine = ''
+  private reported: unknown
+
+  private readMarks(text: string): void {
+    this.markLine += text
+    for (let nl = this.markLine.indexOf('\n'); nl !== -1; nl = this.markLine.indexOf('\n')) {
+      const line = this.markLine.slice(0, nl)
+      this.markLine = this.markLine.slice(nl + 1)
+      if (line.startsWith(RESULT_MARK)) {
+        try {
+          this.reported = JSON.parse(line.slice(RESULT_MARK.length))
+        } catch {
+          this.record({
+            type: 'log',
+            level: 'warn',
+            text: `unreadable result: ${line.slice(0, 200)}`
+          })
+        }
+      } else if (line.startsWith('▸ ')) this.record({ type: 'log', level: 'info', text: line })
+    }
+    if (this.markLine.length > 64 * 1024) this.markLine = ''
   }
 
   private release(all = false): void {
+    // (A held spawn is let go at the time of a later event: samples come every tick.)
     for (const { t, item } of this.reorder.release(this.now(), all)) {
       this.releaseT = t
-      if ('wire' in item) this.translator.take(item.wire)
+      if ('wire' in item) this.translator.take(item.wire, t)
       else if ('event' in item) this.record(item.event)
       else item.scan()
+      this.translator.tick(t)
     }
   }
 
@@ -260,6 +295,7 @@ export class ProgramRun implements RunHandle {
     for (const t of this.timers) clearTimeout(t)
     this.server.close()
     this.release(true)
+    this.translator.tick(Infinity)
     // The tree is empty now: whoever left no exit report exited unseen.
     for (const pid of this.livePids())
       this.emitNow({ scan: () => this.translator.exit(pid, null, null) })
@@ -282,14 +318,16 @@ export class ProgramRun implements RunHandle {
       mainPid: this.mainPid ?? null,
       python: `${this.opts.python.executable} ${this.opts.python.version.join('.')}`,
       instrumented: this.instrumented,
-      timedOut: this.timedOut
+      timedOut: this.timedOut,
+      ...(this.reported !== undefined ? { reported: this.reported } : {})
     }
+    const ctx = { hostPid: this.mainPid ?? this.hostPid, params: this.opts.params ?? {} }
     const checks =
       this.status === 'finished'
-        ? (this.opts.verdict ?? exitVerdict)(this.events, this.result, {
-            hostPid: this.mainPid ?? this.hostPid,
-            params: this.opts.params ?? {}
-          })
+        ? [
+            ...exitVerdict(this.result),
+            ...(this.opts.verdict?.(this.events, this.reported, ctx) ?? [])
+          ]
         : []
     this.verdict = { passed: this.status === 'finished' && checks.every((c) => c.passed), checks }
     this.emitNow({
@@ -385,7 +423,7 @@ export class ProgramRun implements RunHandle {
   }
 }
 
-function exitVerdict(_events: EventList, result: ProgramResult): LabelledCheck[] {
+function exitVerdict(result: ProgramResult): LabelledCheck[] {
   const how =
     result.exitCode !== null
       ? `exit code ${result.exitCode}`

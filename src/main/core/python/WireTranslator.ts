@@ -8,6 +8,13 @@ import type { WireMessage } from './wire'
 
 type Kind = 'queue' | 'lock' | 'pipe'
 
+/** Tasks queued and not yet started, over every pool of the program (the pool's task queue
+ *  is multiprocessing's own: its depth is counted from the tasks, not read from it). */
+export const POOL_TASKS = 'pool:pool'
+
+/** How long a forked child's own report waits for its parent's, which names it. */
+export const DEFER_MS = 200
+
 const SIGNAL_NAMES = new Map(Object.entries(constants.signals).map(([name, n]) => [n, name]))
 
 export function signalName(signum: number | null | undefined): string | null {
@@ -24,6 +31,9 @@ export class WireTranslator {
   /** PIDs spawned, and those that have exited. */
   readonly spawned = new Map<number, { name: string; role: string; ppid: number }>()
   readonly exited = new Set<number>()
+  private waitingTasks = 0
+  /** Generic hellos ('fork child') held briefly for the parent's report, which names them. */
+  private readonly deferred = new Map<number, { ppid: number; since: number }>()
   /** Events from objects the program did not declare (multiprocessing's own): dropped. */
   internal = 0
 
@@ -45,12 +55,31 @@ export class WireTranslator {
 
   exit(pid: number, code: number | null, signal: string | null, ppid = 0): void {
     if (this.exited.has(pid)) return
+    this.undefer(pid)
     if (!this.spawned.has(pid)) this.spawn(pid, ppid, `pid ${pid}`, 'external')
     this.exited.add(pid)
     this.emit({ type: 'proc.exit', pid, code, signal })
   }
 
-  take(m: WireMessage): void {
+  /** Spawns held longer than `DEFER_MS` (at time `t`) are recorded as they are. */
+  tick(t: number): void {
+    for (const [pid, d] of this.deferred) if (t - d.since >= DEFER_MS) this.undefer(pid)
+  }
+
+  private undefer(pid: number): void {
+    const d = this.deferred.get(pid)
+    if (!d) return
+    this.deferred.delete(pid)
+    this.spawn(pid, d.ppid, 'fork child', 'fork')
+  }
+
+  /** `m` at run time `t` (messages come in time order). */
+  take(m: WireMessage, t: number): void {
+    if (this.deferred.size > 0 && m.type !== 'proc.spawn') {
+      // A held process shows up before anything it does.
+      if ('pid' in m && m.pid !== undefined) this.undefer(m.pid)
+      if ('worker' in m) this.undefer(m.worker)
+    }
     switch (m.type) {
       case 'launcher':
         return
@@ -65,9 +94,17 @@ export class WireTranslator {
           text: `pid ${m.pid} sent ${signalName(m.signum) ?? 'signal 0'} to pid ${m.target}`
         })
         return
-      case 'proc.spawn':
-        this.spawn(m.pid, m.ppid, m.name, m.role, m.parent)
+      case 'proc.spawn': {
+        if (this.spawned.has(m.pid)) return
+        const held = this.deferred.get(m.pid)
+        if (held) {
+          this.deferred.delete(m.pid)
+          this.spawn(m.pid, held.ppid, m.name, m.role, m.parent ?? m.ppid)
+        } else if (m.hello && m.role === 'fork')
+          this.deferred.set(m.pid, { ppid: m.ppid, since: t })
+        else this.spawn(m.pid, m.ppid, m.name, m.role, m.parent)
         return
+      }
       case 'proc.exit':
         this.exit(m.pid, m.code, signalName(m.signum), m.by ?? 0)
         return
@@ -121,11 +158,18 @@ export class WireTranslator {
         this.emit({ type: 'pipe.close', pipe, pid: m.pid })
         return
       }
+      case 'stdout':
+      case 'stderr':
+        this.emit({ type: m.type, pid: m.pid, text: m.text })
+        return
       case 'task.queued':
         this.emit({ type: 'task.queued', task: this.task(m.key), name: m.name })
+        this.emit({ type: 'queue.depth', queue: POOL_TASKS, depth: ++this.waitingTasks })
         return
       case 'task.start':
         this.emit({ type: 'task.start', task: this.task(m.key), worker: m.worker })
+        this.waitingTasks = Math.max(0, this.waitingTasks - 1)
+        this.emit({ type: 'queue.depth', queue: POOL_TASKS, depth: this.waitingTasks })
         return
       case 'task.end':
         this.emit({

@@ -51,6 +51,8 @@ export type WireMessage =
   | Ev<'pipe.send'>
   | Ev<'pipe.recv'>
   | Ev<'pipe.close'>
+  | Ev<'stdout'>
+  | Ev<'stderr'>
 
 const noMsg = { msg: z.literal(0) }
 
@@ -93,7 +95,9 @@ const wireUnion = z.discriminatedUnion('type', [
   ]),
   fromEvent('pipe.send', { pipe: rawId }),
   fromEvent('pipe.recv', { pipe: rawId }),
-  fromEvent('pipe.close', { pipe: rawId })
+  fromEvent('pipe.close', { pipe: rawId }),
+  fromEvent('stdout', { text: z.string().max(32_000) }),
+  fromEvent('stderr', { text: z.string().max(32_000) })
 ])
 export const WireSchema = wireUnion as unknown as z.ZodType<WireMessage>
 

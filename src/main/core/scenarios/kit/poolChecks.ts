@@ -1,7 +1,7 @@
 // Checks `pool-apply` and `pool-map` share: the pool's workers and the tasks they ran.
 import type { LabelledCheck } from '../../../../shared/events'
 import type { EventList } from '../../session/EventList'
-import { check, eventsOf, exitedCleanly, spawned } from './verdictKit'
+import { check, eventsOf, exitedCleanly, spawned, startedBy } from './verdictKit'
 
 export const POOL = 'pool'
 
@@ -23,7 +23,7 @@ export function poolChecks(events: EventList, hostPid: number, size: number): La
     check(
       `a pool of ${size} worker processes, children of the host`,
       `워커 프로세스 ${size}개의 풀, 모두 호스트의 자식`,
-      workers.length === size && workers.every((w) => w.ppid === hostPid),
+      workers.length === size && workers.every((w) => startedBy(w) === hostPid),
       `${workers.length} workers: ${workers.map((w) => w.pid).join(', ')}`
     ),
     check(

@@ -42,6 +42,12 @@ export function spawned(events: EventList, role?: string): EventOf<'proc.spawn'>
   return eventsOf(events, 'proc.spawn').filter((e) => role === undefined || e.role === role)
 }
 
+/** Who started a process: its logical parent where it differs from the OS parent (a worker a
+ *  forkserver forked for the host), else its PPID. */
+export function startedBy(p: { ppid: number; parent?: number }): number {
+  return p.parent ?? p.ppid
+}
+
 export function exitOf(events: EventList, pid: number): EventOf<'proc.exit'> | undefined {
   return eventsOf(events, 'proc.exit').find((e) => e.pid === pid)
 }

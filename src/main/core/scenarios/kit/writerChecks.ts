@@ -2,7 +2,7 @@
 // writers interrupted, and the checks both make.
 import type { LabelledCheck } from '../../../../shared/events'
 import type { EventList } from '../../session/EventList'
-import { check, eventsOf, spawned } from './verdictKit'
+import { check, eventsOf, spawned, startedBy } from './verdictKit'
 
 /** Each writer's stdout events, in recorded order, with their index in the run. */
 export function linesByWriter(events: EventList): Map<number, number[]> {
@@ -47,7 +47,7 @@ export function writerChecks(events: EventList, hostPid: number, n: number): Lab
       `쓰기 프로세스 ${n}개, PID가 모두 다르고 모두 호스트의 자식`,
       writers.length === n &&
         new Set(writers.map((w) => w.pid)).size === n &&
-        writers.every((w) => w.ppid === hostPid),
+        writers.every((w) => startedBy(w) === hostPid),
       `${writers.length} writers: ${writers.map((w) => w.pid).join(', ')}`
     ),
     check(

@@ -1,6 +1,6 @@
 // The `pipe` verdict: the messages crossed from one child to the other, not through the host,
 // and the sender's close reached the receiver.
-import { check, eventsOf, exitedCleanly, messagesOf, spawned } from '../kit/verdictKit'
+import { check, eventsOf, exitedCleanly, messagesOf, spawned, startedBy } from '../kit/verdictKit'
 import type { LabelledCheck } from '../../../../shared/events'
 import type { EventList } from '../../session/EventList'
 import type { VerdictContext } from '../Verdict'
@@ -31,7 +31,7 @@ export function pipeVerdict(
     check(
       'two child processes joined by one pipe',
       '파이프 하나로 이어진 자식 프로세스 2개',
-      !!sender && !!receiver && sender.ppid === hostPid && receiver.ppid === hostPid,
+      !!sender && !!receiver && startedBy(sender) === hostPid && startedBy(receiver) === hostPid,
       `sender pid ${sender?.pid}, receiver pid ${receiver?.pid}, parent ${sender?.ppid}`
     ),
     check(

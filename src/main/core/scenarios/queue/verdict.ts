@@ -1,5 +1,5 @@
 // The `queue` verdict: who put and got what, the depth over time, what was left unread.
-import { check, eventsOf, exitedCleanly, spawned } from '../kit/verdictKit'
+import { check, eventsOf, exitedCleanly, spawned, startedBy } from '../kit/verdictKit'
 import type { LabelledCheck } from '../../../../shared/events'
 import type { EventList } from '../../session/EventList'
 import type { VerdictContext } from '../Verdict'
@@ -34,7 +34,7 @@ export function queueVerdict(
     check(
       `${n} sender processes, children of the host`,
       `송신 프로세스 ${n}개, 모두 호스트의 자식`,
-      senders.length === n && senders.every((s) => s.ppid === hostPid),
+      senders.length === n && senders.every((s) => startedBy(s) === hostPid),
       `${senders.length} senders, PPIDs ${[...new Set(senders.map((s) => s.ppid))].join(', ')} (host ${hostPid})`
     ),
     check(

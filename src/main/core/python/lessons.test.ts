@@ -1,0 +1,61 @@
+// Every lesson as real CPython, its verdict the scenario's own. Lean by default (each lesson
+// once, a few under spawn and forkserver); POOLSCOPE_LONG_TESTS=1 runs every start method.
+import { describe, expect, it } from 'vitest'
+import { parseParams } from '../../../shared/params'
+import { programs } from '../scenarios/registry'
+import { defaultPython, watchProgram } from '../../../../test/python/watchProgram'
+import { PoolScopeService } from '../host/PoolScopeService'
+import { lessonOptions } from './lessonRun'
+
+const LONG = process.env.POOLSCOPE_LONG_TESTS === '1'
+const LESSONS = ['process', 'queue', 'pipe', 'mix', 'lock', 'pool-apply', 'pool-map']
+const cases: [string, string, Record<string, unknown>][] = LONG
+  ? LESSONS.flatMap((id) =>
+      ['fork', 'spawn', 'forkserver'].map(
+        (m) => [id, m, {}] as [string, string, Record<string, unknown>]
+      )
+    )
+  : [
+      ...LESSONS.map((id) => [id, 'fork', {}] as [string, string, Record<string, unknown>]),
+      ['queue', 'spawn', { maxsize: 1 }],
+      ['pool-apply', 'forkserver', {}]
+    ]
+
+describe('lessons in CPython', () => {
+  it.each(cases)('%s under %s %j: the scenario verdict passes', async (id, method, given) => {
+    const program = programs.get(id)!
+    const params = parseParams(program.spec, given)
+    const run = await watchProgram([], lessonOptions(program, params, defaultPython(), method))
+    const failed = run.verdict?.checks.filter((c) => !c.passed)
+    expect(failed, JSON.stringify(failed)).toEqual([])
+    expect(run.verdict?.passed).toBe(true)
+  })
+})
+
+describe('the cpython runtime through the API', () => {
+  it('refuses to start a lesson where programs are not allowed (serve without --allow-programs)', async () => {
+    const service = new PoolScopeService({ allowPrograms: false })
+    await expect(
+      service.call('startRun', { scenario: 'pipe', params: {}, runtime: 'cpython' })
+    ).rejects.toThrow(/--allow-programs/)
+    expect(await service.call('listRuns', undefined)).toEqual([])
+    await service.shutdown()
+  })
+
+  it('startRun with runtime cpython runs the lesson as a program run with the scenario verdict', async () => {
+    const service = new PoolScopeService()
+    const info = await service.call('startRun', {
+      scenario: 'pipe',
+      params: { count: 2 },
+      runtime: 'cpython'
+    })
+    expect(info).toMatchObject({ kind: 'program', scenario: 'pipe' })
+    const run = service.getRun(info.id)
+    await run.done
+    await service.shutdown()
+    expect(run.verdict?.checks.map((c) => c.name)).toContain(
+      'the message crossed the pipe 2 time(s), sender to receiver'
+    )
+    expect(run.verdict?.passed).toBe(true)
+  })
+})
