@@ -7,6 +7,10 @@ export const NO_PROC = canFindTagged()
   ? ''
   : ` (skipped on ${process.platform}: needs Linux's /proc)`
 
+/** Watching a Python program (launcher, shim socket, /proc scan): Linux only. */
+export const NO_WATCH =
+  process.platform === 'linux' ? '' : ` (skipped on ${process.platform}: watching needs Linux)`
+
 /** A signal a process can catch (SIGTERM): Windows ends a process at once on any signal. */
 export const NO_POSIX_SIGNALS =
   process.platform === 'win32' ? ' (skipped on Windows: needs POSIX signals)' : ''

@@ -3,8 +3,9 @@ import { RunEventSchema } from '../../shared/events'
 import { cli } from '../../../test/headless/runCliCapture'
 import { scriptFile } from '../../../test/python/watchProgram'
 import { EXIT } from './runCli'
+import { NO_WATCH } from '../../../test/platforms'
 
-describe('poolscope watch', () => {
+describe.skipIf(NO_WATCH)(`poolscope watch${NO_WATCH}`, () => {
   it('prints the events as JSON lines and ends with run.end holding the exit code', async () => {
     const script = scriptFile('import sys\nprint("hi", sys.argv[1:])\nsys.exit(4)\n')
     const { code, out } = await cli('watch', '--json', '--', script, 'a', 'b')

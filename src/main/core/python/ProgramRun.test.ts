@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { RunEvent } from '../../../shared/events'
 import type { EventWith } from '../scenarios/kit/verdictKit'
 import { scriptFile, watchProgram } from '../../../../test/python/watchProgram'
+import { NO_WATCH } from '../../../../test/platforms'
 
 function of<K extends RunEvent['type']>(events: Iterable<RunEvent>, type: K): EventWith<K>[] {
   return [...events].filter((e) => e.type === type) as EventWith<K>[]
@@ -27,7 +28,7 @@ if __name__ == '__main__':
     pool.close(); pool.join()
 `
 
-describe.each(['fork', 'spawn'])('a program under %s', (method) => {
+describe.skipIf(NO_WATCH).each(['fork', 'spawn'])(`a program under %s${NO_WATCH}`, (method) => {
   it('shows its processes, queue, lock, pipe and pool tasks as the run events', async () => {
     const run = await watchProgram([scriptFile(QUEUE_LOCK_PIPE_POOL), method])
     const ev = [...run.events]
