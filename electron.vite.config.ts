@@ -1,6 +1,7 @@
 import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
 import react from '@vitejs/plugin-react'
+import { injectCsp } from './src/main/csp'
 
 export default defineConfig({
   main: {
@@ -28,6 +29,7 @@ export default defineConfig({
       minify: true,
       rollupOptions: { input: { index: resolve('src/renderer/index.html') } }
     },
-    plugins: [react()]
+    // the meta tag's CSP comes from the same source as the Electron and serve headers
+    plugins: [react(), { name: 'poolscope-csp', transformIndexHtml: injectCsp }]
   }
 })

@@ -1,6 +1,7 @@
 // The packaged app in a real Electron window (under xvfb-run). Needs the Electron binary: on
 // machines where it cannot be downloaded, run with ELECTRON_OVERRIDE_DIST_PATH=<dir of electron>.
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import type { ElectronApplication, Page } from '@playwright/test'
 import { _electron as electron, expect, test } from '@playwright/test'
@@ -48,11 +49,12 @@ async function childrenLeft(hostPid: number): Promise<number[]> {
 }
 
 async function launchApp(): Promise<{ app: ElectronApplication; page: Page; hostPid: number }> {
-  // acceptDownloads (Playwright's default) takes downloads over from Electron's save dialog.
+  // Exports are written by the main process to the path its save dialog gives (stubbed below),
+  // not by Chromium's download manager: no download is left to Playwright.
   const app = await electron.launch({
     executablePath: binary!,
     args: [resolve('out/main/index.js')],
-    acceptDownloads: true
+    acceptDownloads: false
   })
   const hostPid = await app.evaluate(() => process.pid)
   const page = await app.firstWindow()
@@ -91,14 +93,22 @@ test("queue: the PIDs shown are the host's live children, the exported trace hol
   expect(shown).toHaveLength(3) // the tutorial's 3 senders
   expect(seenAlive.size, 'PIDs seen alive in /proc during the run').toBeGreaterThan(0)
 
-  // Export the native trace from the header's menu: Playwright receives the download.
+  // Export the native trace from the header's menu: the main process asks where to save (the
+  // dialog answers a temporary path here) and streams the trace there atomically.
+  const saveTo = join(mkdtempSync(join(tmpdir(), 'poolscope-e2e-')), 'picked.poolscope.json')
+  await app.evaluate(({ dialog }, path) => {
+    dialog.showSaveDialog = (async (...args: unknown[]) => {
+      const opts = args.at(-1) as { defaultPath?: string }
+      ;(globalThis as { suggested?: string }).suggested = opts.defaultPath
+      return { canceled: false, filePath: path }
+    }) as typeof dialog.showSaveDialog
+  }, saveTo)
   await page.getByRole('button', { name: 'Export', exact: true }).click()
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('menuitem', { name: 'PoolScope trace (.poolscope.json)' }).click()
-  ])
-  expect(download.suggestedFilename()).toMatch(/^queue-run-[0-9a-f]+-\d+\.poolscope\.json$/)
-  const trace = parseNativeTrace(readFileSync((await download.path())!, 'utf8'))
+  await page.getByRole('menuitem', { name: 'PoolScope trace (.poolscope.json)' }).click()
+  await expect.poll(() => existsSync(saveTo), { timeout: 10_000 }).toBe(true)
+  const suggested = await app.evaluate(() => (globalThis as { suggested?: string }).suggested)
+  expect(suggested).toMatch(/^queue-run-[0-9a-f]+-\d+\.poolscope\.json$/)
+  const trace = parseNativeTrace(readFileSync(saveTo, 'utf8'))
   expect(trace.meta).toMatchObject({ scenario: 'queue', hostPid })
   expect(trace.status).toBe('finished')
   const spawned = trace.events.flatMap((e) => (e.type === 'proc.spawn' ? [e] : []))

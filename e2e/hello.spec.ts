@@ -79,7 +79,7 @@ test('exports a run in each format as a download from the host, then opens it ag
   expect(trace.meta).toMatchObject({ scenario: 'hello', hostPid: host.pid })
   const spawned = trace.events.flatMap((e) => (e.type === 'proc.spawn' ? [e] : []))
   expect(spawned.map((e) => [e.pid, e.ppid])).toEqual([[childPid, host.pid]])
-  await expect(page.getByRole('status')).toContainText(`Saved ${native.name}`)
+  await expect(page.getByRole('status')).toContainText(`Export started: ${native.name}`)
 
   const chrome = await download('Chrome / Perfetto JSON (.trace.json)')
   expect(chrome.name).toMatch(/\.trace\.json$/)

@@ -1,20 +1,34 @@
 // The Electron face with 'electron' faked: the window's security settings, navigation and
-// window.open blocked, permissions denied, the CSP header, and quitting when windows close.
+// window.open blocked, permissions denied, the CSP header, the poolscope:// scheme with the trace
+// routes, exports saved through the save dialog, and quitting when windows close.
 import type { EventEmitter } from 'node:events'
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { describe, expect, it, vi } from 'vitest'
+import { syntheticTrace } from '../../test/core/trace/syntheticTrace'
+import { nativeTraceText } from './core/trace/nativeTrace'
+import { ELECTRON_CSP } from './csp'
 
 const h = vi.hoisted(() => {
   const state = {
     windows: [] as {
       options: Record<string, unknown>
       contents: EventEmitter & Record<string, unknown>
+      window: { loadURL: (url: string) => Promise<void> }
     }[],
     app: undefined as unknown as EventEmitter & Record<string, unknown>,
     headers: undefined as undefined | ((d: unknown, cb: (r: unknown) => void) => void),
     permission: undefined as
       undefined | ((wc: unknown, p: string, cb: (ok: boolean) => void) => void),
     permissionCheck: undefined as undefined | (() => boolean),
-    handled: [] as string[]
+    handled: [] as string[],
+    privileged: [] as unknown[],
+    protocols: new Map<string, (req: Request) => Promise<Response>>(),
+    session: undefined as unknown as EventEmitter,
+    savePath: undefined as string | undefined,
+    saveDialogs: [] as unknown[],
+    errors: [] as string[]
   }
   return state
 })
@@ -24,30 +38,45 @@ vi.mock('electron', async () => {
   h.app = new EventEmitter() as EventEmitter & Record<string, unknown>
   class BrowserWindow extends EventEmitter {
     static getAllWindows = () => h.windows
+    static fromWebContents = () => undefined
     webContents: EventEmitter & Record<string, unknown>
     constructor(options: Record<string, unknown>) {
       super()
       const contents = new EventEmitter() as EventEmitter & Record<string, unknown>
       contents.setWindowOpenHandler = vi.fn()
       this.webContents = contents
-      h.windows.push({ options, contents })
+      h.windows.push({ options, contents, window: this })
     }
     loadFile = vi.fn(async () => {})
     loadURL = vi.fn(async () => {})
     show = vi.fn()
   }
   Object.assign(h.app, { whenReady: () => Promise.resolve(), quit: vi.fn(), isPackaged: false })
+  h.session = new EventEmitter()
   return {
     app: h.app,
     BrowserWindow,
+    protocol: {
+      registerSchemesAsPrivileged: (schemes: unknown[]) => h.privileged.push(...schemes),
+      handle: (scheme: string, fn: (req: Request) => Promise<Response>) =>
+        h.protocols.set(scheme, fn)
+    },
+    dialog: {
+      showSaveDialog: (opts: unknown) => {
+        h.saveDialogs.push(opts)
+        return Promise.resolve({ canceled: !h.savePath, filePath: h.savePath })
+      },
+      showErrorBox: (_title: string, message: string) => h.errors.push(message)
+    },
     ipcMain: {
       handle: (ch: string) => h.handled.push(ch),
-      on: vi.fn(),
+      on: (ch: string) => h.handled.push(ch),
       removeHandler: vi.fn(),
       removeAllListeners: vi.fn()
     },
     session: {
       defaultSession: {
+        on: (event: string, fn: (...args: unknown[]) => void) => h.session.on(event, fn),
         webRequest: { onHeadersReceived: (fn: typeof h.headers) => (h.headers = fn) },
         setPermissionRequestHandler: (fn: typeof h.permission) => (h.permission = fn),
         setPermissionCheckHandler: (fn: typeof h.permissionCheck) => (h.permissionCheck = fn)
@@ -100,7 +129,51 @@ describe('Electron main (electron faked)', async () => {
     expect(csp).not.toMatch(/unsafe-eval/)
   })
 
-  it('binds the API on prefixed IPC channels', () => {
+  it('serves the page from the privileged poolscope:// scheme, with the Electron CSP', async () => {
+    expect(h.privileged).toEqual([
+      {
+        scheme: 'poolscope',
+        privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true }
+      }
+    ])
+    expect(win.window.loadURL).toHaveBeenCalledWith('poolscope://app/index.html')
+    const handler = h.protocols.get('poolscope')!
+    const page = await handler(new Request('poolscope://app/index.html'))
+    expect(page.status).toBe(200)
+    expect(page.headers.get('content-security-policy')).toBe(ELECTRON_CSP)
+  })
+
+  it('saves an export link through the save dialog, written by the atomic writer; refuses other downloads', async () => {
+    const handler = h.protocols.get('poolscope')!
+    const text = [...nativeTraceText(syntheticTrace(200))].join('')
+    const opened = await handler(
+      new Request('poolscope://app/api/open?name=t.json', { method: 'POST', body: text })
+    )
+    const { id } = (await opened.json()) as { id: string }
+    const dir = mkdtempSync(join(tmpdir(), 'poolscope-electron-'))
+    h.savePath = join(dir, 'picked.trace.json')
+    const download = (url: string) => {
+      const event = { preventDefault: vi.fn() }
+      h.session.emit('will-download', event, { getURL: () => url }, win.contents)
+      return event
+    }
+    const taken = download(`poolscope://app/api/export?run=${id}&format=chrome`)
+    expect(taken.preventDefault).toHaveBeenCalled()
+    await vi.waitFor(() => expect(existsSync(h.savePath!)).toBe(true))
+    expect(h.saveDialogs).toEqual([{ defaultPath: expect.stringMatching(/\.trace\.json$/) }])
+    const chrome = JSON.parse(readFileSync(h.savePath, 'utf8')) as { traceEvents: unknown[] }
+    expect(chrome.traceEvents.length).toBeGreaterThan(0)
+    // a run that is not there: said in an error box, nothing asked
+    download('poolscope://app/api/export?run=run-404&format=chrome')
+    await vi.waitFor(() => expect(h.errors).toEqual(["no run with id 'run-404'"]))
+    expect(h.saveDialogs).toHaveLength(1)
+    const other = download('https://example.com/file.zip')
+    expect(other.preventDefault).toHaveBeenCalled()
+    expect(h.saveDialogs).toHaveLength(1)
+    rmSync(dir, { recursive: true, force: true })
+  })
+
+  it('binds the API on prefixed IPC channels (the channel listens on one)', () => {
     expect(h.handled.length).toBeGreaterThan(0)
     expect(h.handled.every((ch) => ch.startsWith('poolscope:'))).toBe(true)
   })

@@ -1,21 +1,46 @@
 // The Electron face: one window on the PoolScope API; every child process ends with the app.
-import { app, BrowserWindow, ipcMain, session } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, protocol, session } from 'electron'
 import type { WebContents } from 'electron'
 import { join } from 'node:path'
-import { pathToFileURL } from 'node:url'
 import { killAllChildren } from './core/child/liveChildren'
 import { PoolScopeService } from './core/host/PoolScopeService'
 import { bindIpc } from './ipc'
 import { ELECTRON_CSP } from './csp'
+import {
+  APP_SCHEME,
+  APP_SCHEME_PRIVILEGES,
+  APP_URL,
+  appProtocolHandler,
+  isAppUrl
+} from './routes/appProtocol'
+import { isExportUrl, saveExport } from './routes/saveExport'
 
 const service = new PoolScopeService({ explorer: { allowSignals: true } })
 const windows = new Set<WebContents>()
-const rendererFile = join(__dirname, '../renderer/index.html')
+const rendererDir = join(__dirname, '../renderer')
 const devUrl = process.env.ELECTRON_RENDERER_URL
+
+// The page is served from poolscope://app (not file://), with the trace routes serve mode has:
+// registered before the app is ready, as Electron requires.
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES }])
 
 function isOwnUrl(url: string): boolean {
   if (devUrl && !app.isPackaged && url.startsWith(devUrl)) return true
-  return url.split(/[?#]/)[0] === pathToFileURL(rendererFile).href
+  return isAppUrl(url)
+}
+
+/** The page's export link, taken over: saved where the user picks, by the CLI's writer. */
+function saveDownload(url: string, contents: WebContents | undefined): void {
+  const win = contents && BrowserWindow.fromWebContents(contents)
+  const choose = async (defaultPath: string): Promise<string | undefined> => {
+    const r = win
+      ? await dialog.showSaveDialog(win, { defaultPath })
+      : await dialog.showSaveDialog({ defaultPath })
+    return r.canceled ? undefined : r.filePath
+  }
+  saveExport(service, url, choose).catch((err: unknown) =>
+    dialog.showErrorBox('PoolScope', err instanceof Error ? err.message : String(err))
+  )
 }
 
 function createWindow(): void {
@@ -52,7 +77,7 @@ function createWindow(): void {
   contents.on('will-attach-webview', (event) => event.preventDefault())
   win.once('ready-to-show', () => win.show())
   if (devUrl && !app.isPackaged) void win.loadURL(devUrl)
-  else void win.loadFile(rendererFile)
+  else void win.loadURL(APP_URL)
 }
 
 app.on('web-contents-created', (_e, contents) => {
@@ -70,6 +95,12 @@ void app.whenReady().then(() => {
     callback(false)
   )
   session.defaultSession.setPermissionCheckHandler(() => false)
+  protocol.handle(APP_SCHEME, appProtocolHandler(service, rendererDir))
+  // No download is left to Chromium: our exports are written by saveExport, others refused.
+  session.defaultSession.on('will-download', (event, item, contents) => {
+    event.preventDefault()
+    if (isExportUrl(item.getURL())) saveDownload(item.getURL(), contents)
+  })
   bindIpc({
     ipcMain,
     service,

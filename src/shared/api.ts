@@ -139,10 +139,4 @@ export type PoolScopeApi = {
   /** Receives every run's event batches: first what the host recorded before, then live. */
   subscribe(listener: BatchListener): Unsubscribe
   connection: ConnectionStatus
-  /** Where an ended run's trace downloads from, for a face that serves it over HTTP (serve
-   *  mode): the browser then streams it to a file instead of the page holding it as text. */
-  exportUrl?(runId: string, format: TraceFormat): string
-  /** Where a face that takes uploads over HTTP opens a trace file sent as the body: the
-   *  browser streams the file from disk, the page does not read it into a string. */
-  openUrl?(fileName: string): string
 }

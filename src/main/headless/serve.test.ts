@@ -1,19 +1,23 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import { once } from 'node:events'
+import type { IncomingMessage } from 'node:http'
 import { request } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import fc from 'fast-check'
+import WebSocket from 'ws'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { COMMAND_NAMES } from '../../shared/channel/names'
 import type { RunEvent } from '../../shared/events'
 import { PoolScopeService } from '../core/host/PoolScopeService'
 import { MAX_BATCH_EVENTS, MAX_SUBSCRIBER_BACKLOG } from '../core/session/Batcher'
 import { nativeTraceText } from '../core/trace/nativeTrace'
-import { MAX_OPEN_BYTES } from './serveOpen'
+import { MAX_OPEN_BYTES } from '../routes/openRoute'
 import { syntheticTrace } from '../../../test/core/trace/syntheticTrace'
 import type { RunningServer } from './serve'
 import { startServer } from './serve'
+import { serveCsp } from '../csp'
 import type { WsTestClient } from '../../../test/headless/wsTestClient'
 import { wsTestClient } from '../../../test/headless/wsTestClient'
 
@@ -70,23 +74,52 @@ describe('serve mode HTTP', () => {
     expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]{20,}$/)
   })
 
-  it('refuses a request without the token or with a wrong one', async () => {
-    expect((await get('/')).status).toBe(403)
-    expect((await get('/?token=wrong')).status).toBe(403)
-    expect((await get('/assets/app.js')).status).toBe(403)
+  it('refuses an API request without the token or with a wrong one', async () => {
+    for (const q of ['', '&token=wrong']) {
+      expect((await get(`/api/export?run=x&format=native${q}`)).status).toBe(403)
+      expect((await get(`/api/open?name=x${q}`, {}, 'POST', Buffer.from('{}'))).status).toBe(403)
+    }
+    await expect(connect('?token=wrong')).rejects.toThrow(/403/)
   })
 
-  it('serves the renderer with the token, sets a cookie and a strict CSP', async () => {
+  it('serves the renderer with the CSP of src/shared/csp.ts, connect-src naming this port only', async () => {
     const res = await get(`/?token=${server.token}`)
     expect(res.status).toBe(200)
     expect(res.body).toContain('<title>PoolScope</title>')
-    expect(String(res.headers['content-security-policy'])).toContain("script-src 'self'")
-    expect(String(res.headers['content-security-policy'])).not.toContain('unsafe-eval')
-    const cookie = String(res.headers['set-cookie'])
-    expect(cookie).toContain('HttpOnly')
-    const asset = await get('/assets/app.js', { cookie: cookie.split(';')[0]! })
+    const csp = String(res.headers['content-security-policy'])
+    expect(csp).toBe(serveCsp(server.port))
+    expect(csp).toContain("script-src 'self'")
+    expect(csp).not.toContain('unsafe-eval')
+    const connect = /connect-src ([^;]*)/.exec(csp)![1]!.split(' ')
+    expect(connect).toEqual([
+      "'self'",
+      `ws://127.0.0.1:${server.port}`,
+      `ws://localhost:${server.port}`
+    ])
+    // the page's own files are the public build: no token needed, and none handed out
+    const asset = await get('/assets/app.js')
     expect(asset.status).toBe(200)
     expect(asset.headers['content-type']).toContain('javascript')
+  })
+
+  it('keeps the token out of cookies: another local port can neither read nor plant it', async () => {
+    // cookies are shared by every port of 127.0.0.1: the token must never be one
+    const page = await get(`/?token=${server.token}`)
+    expect(page.headers['set-cookie']).toBeUndefined()
+    // a cookie holding the right token (planted or replayed) opens nothing
+    const run = (await service.call('listRuns', undefined))[0]?.id ?? 'none'
+    const withCookie = await get(`/api/export?run=${run}&format=native`, {
+      cookie: `poolscope_token=${server.token}`
+    })
+    expect(withCookie.status).toBe(403)
+    const ws = new WebSocket(`ws://127.0.0.1:${server.port}/api`, {
+      origin: `http://127.0.0.1:${server.port}`,
+      headers: { cookie: `poolscope_token=${server.token}` }
+    })
+    const [, refused] = (await once(ws, 'unexpected-response')) as [unknown, IncomingMessage]
+    expect(refused.statusCode).toBe(403)
+    ws.on('error', () => undefined) // terminate() while connecting reports it as an error
+    ws.terminate()
   })
 
   it('refuses another Origin and another Host even with the token', async () => {
@@ -104,6 +137,38 @@ describe('serve mode HTTP', () => {
       expect(res.status).toBe(404)
       expect(res.body).not.toContain('SECRET')
     }
+  })
+  it('streams static files: gone is a 404, a failed read a 500, a file removed mid-send still whole', async () => {
+    const assets = join(dir, 'renderer', 'assets')
+    // removed before it was opened: a link to a file that is gone
+    writeFileSync(join(assets, 'gone.js'), 'x')
+    symlinkSync(join(assets, 'gone.js'), join(assets, 'link.js'))
+    rmSync(join(assets, 'gone.js'))
+    expect((await get('/assets/link.js')).status).toBe(404)
+    // a read that fails (EIO at offset 0 of the serving process's own memory): was a crash
+    symlinkSync('/proc/self/mem', join(assets, 'mem.js'))
+    const failed = await get('/assets/mem.js')
+    expect(failed.status).toBe(500)
+    expect(failed.body).toMatch(/^cannot read \/assets\/mem\.js: .*EIO/)
+    // removed while it is being sent: the open descriptor still reads it whole
+    const size = 4 << 20
+    writeFileSync(join(assets, 'big.js'), Buffer.alloc(size, 97))
+    const received = await new Promise<number>((resolve, reject) => {
+      const req = request(
+        { host: '127.0.0.1', port: server.port, path: '/assets/big.js' },
+        (res) => {
+          let n = 0
+          res.once('data', () => rmSync(join(assets, 'big.js')))
+          res.on('data', (c: Buffer) => (n += c.length))
+          res.on('end', () => resolve(n))
+          res.on('error', reject)
+        }
+      )
+      req.on('error', reject)
+      req.end()
+    })
+    expect(received).toBe(size)
+    expect((await get('/assets/app.js')).status).toBe(200)
   })
 })
 

@@ -6,30 +6,20 @@ import { createServer } from 'node:http'
 import { join } from 'node:path'
 import type { Duplex } from 'node:stream'
 import { WebSocketServer } from 'ws'
+import { TOKEN_PARAM } from '../../shared/routes'
 import type { PoolScopeService } from '../core/host/PoolScopeService'
-import { EXPORT_PATH, serveExport } from './serveExport'
-import { OPEN_PATH, serveOpen } from './serveOpen'
-import { sendText } from './sendText'
-import { serveStatic } from './serveStatic'
+import { serveCsp } from '../csp'
+import { apiRoute } from '../routes/apiRoute'
+import { setSecurityHeaders } from '../routes/securityHeaders'
+import { staticRoute } from '../routes/staticRoute'
+import { textResponse } from '../routes/textResponse'
+import { sendWebResponse, toWebRequest } from './webAdapter'
 import { WsSession } from './WsSession'
 
-export const TOKEN_COOKIE = 'poolscope_token'
 export const SERVE_HOST = '127.0.0.1'
-/** Largest WebSocket message accepted (an openTrace call carries its whole file; the browser
- *  face posts files to OPEN_PATH instead, but the API over the WebSocket still takes them). */
+/** Largest WebSocket message accepted (an openTrace call carries its whole file; the pages post
+ *  files to OPEN_PATH instead, but the API over the WebSocket still takes them). */
 export const MAX_WS_MESSAGE_BYTES = 80 * 1024 * 1024
-
-export const CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "connect-src 'self' ws://127.0.0.1:* ws://localhost:*",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-  "form-action 'none'"
-].join('; ')
 
 export interface ServeOptions {
   port: number
@@ -49,6 +39,12 @@ export function defaultRendererDir(): string {
   return process.env.POOLSCOPE_RENDERER_DIR ?? join(__dirname, '../renderer')
 }
 
+/** Paths that act (the WebSocket API, trace export and open) need the token; the renderer's
+ *  own files are the public build and are served without it. */
+function needsToken(pathname: string): boolean {
+  return pathname === '/api' || pathname.startsWith('/api/')
+}
+
 export async function startServer(
   service: PoolScopeService,
   opts: ServeOptions
@@ -62,41 +58,39 @@ export async function startServer(
   const allowedHosts = (): string[] => [`${SERVE_HOST}:${port}`, `localhost:${port}`]
   const allowedOrigins = (): string[] => allowedHosts().map((h) => `http://${h}`)
 
-  /** Why a request is refused, or null when it may go on. */
+  /** Why a request is refused, or null when it may go on. The token travels in the URL only,
+   *  never in a cookie: cookies are shared by every port of a host (another local server
+   *  would receive it, and could overwrite it), while the page that holds the URL is its own
+   *  origin, port included. */
   const refusal = (req: IncomingMessage, url: URL): string | null => {
     if (!allowedHosts().includes(req.headers.host ?? '')) return 'wrong Host'
     const origin = req.headers.origin
     if (origin !== undefined && !allowedOrigins().includes(origin)) return 'wrong Origin'
-    const given = url.searchParams.get('token') ?? readCookie(req.headers.cookie, TOKEN_COOKIE)
+    if (!needsToken(url.pathname)) return null
+    const given = url.searchParams.get(TOKEN_PARAM)
     if (!given || !sameToken(given, token)) return 'missing or wrong token'
     return null
   }
 
+  const answer = async (req: IncomingMessage, url: URL): Promise<Response> => {
+    const why = refusal(req, url)
+    if (why) return textResponse(403, `403 Forbidden: ${why}`)
+    const request = toWebRequest(req, url)
+    const method = request.method
+    const response = await (apiRoute(service, request, url.pathname) ??
+      (method === 'GET' || method === 'HEAD'
+        ? staticRoute(rendererDir, url.pathname, method)
+        : Promise.resolve(new Response(null, { status: 405, headers: { allow: 'GET, HEAD' } }))))
+    setSecurityHeaders(response.headers, serveCsp(port))
+    return response
+  }
+
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', `http://${SERVE_HOST}:${port}`)
-    const why = refusal(req, url)
-    if (why) return sendText(res, 403, `403 Forbidden: ${why}`)
-    if (url.pathname === OPEN_PATH) {
-      if (req.method !== 'POST') return void res.writeHead(405, { allow: 'POST' }).end()
-      serveOpen(service, url, req, res).catch(() => res.destroy())
-      return
-    }
-    if (req.method !== 'GET' && req.method !== 'HEAD') {
-      res.writeHead(405, { allow: 'GET, HEAD' }).end()
-      return
-    }
-    res.setHeader('content-security-policy', CSP)
-    res.setHeader('x-content-type-options', 'nosniff')
-    res.setHeader('referrer-policy', 'no-referrer')
-    res.setHeader('x-frame-options', 'DENY')
-    if (url.searchParams.has('token')) {
-      res.setHeader('set-cookie', `${TOKEN_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`)
-    }
-    if (url.pathname === EXPORT_PATH) {
-      serveExport(service, url, req, res).catch(() => res.destroy())
-      return
-    }
-    serveStatic(rendererDir, url.pathname, req, res)
+    answer(req, url)
+      .then((response) => sendWebResponse(req, res, response))
+      // the client went away, or a body failed after its head was sent: drop the connection
+      .catch(() => res.destroy())
   })
 
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
@@ -110,7 +104,6 @@ export async function startServer(
     }
     wss.handleUpgrade(req, socket, head, (ws) => new WsSession(ws, service))
   })
-
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
     server.listen(opts.port, SERVE_HOST, () => {
@@ -139,12 +132,4 @@ function sameToken(a: string, b: string): boolean {
   const x = Buffer.from(a)
   const y = Buffer.from(b)
   return x.length === y.length && timingSafeEqual(x, y)
-}
-
-function readCookie(header: string | undefined, name: string): string | null {
-  for (const part of header?.split(';') ?? []) {
-    const [k, ...v] = part.trim().split('=')
-    if (k === name) return v.join('=')
-  }
-  return null
 }

@@ -47,22 +47,46 @@ describe('App', () => {
     await waitFor(() => expect(mock.stopRun).toHaveBeenCalledWith({ runId: 'run-1' }))
   })
 
-  it('exports the selected run as a download', async () => {
-    const { mock, emit, store } = await setup()
+  it('exports the selected run by following the host’s export link, checked first', async () => {
+    const { emit, store } = await setup()
     act(() => store.addRun(runInfo('run-1')))
     act(() => emit('run-1', helloEvents))
-    const createUrl = vi.fn(() => 'blob:x')
-    URL.createObjectURL = createUrl
-    URL.revokeObjectURL = vi.fn()
+    const fetchMock = vi.fn(
+      async () =>
+        new Response(null, {
+          status: 200,
+          headers: { 'content-disposition': 'attachment; filename="hello-run-1.trace.json"' }
+        })
+    )
+    vi.stubGlobal('fetch', fetchMock)
     const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {})
     fireEvent.click(screen.getByRole('button', { name: 'Export' }))
     fireEvent.click(screen.getByRole('menuitem', { name: /Chrome/ }))
     await waitFor(() => expect(click).toHaveBeenCalled())
-    expect(mock.exportRun).toHaveBeenCalledWith({ runId: 'run-1', format: 'chrome' })
+    expect(fetchMock).toHaveBeenCalledWith('/api/export?run=run-1&format=chrome', {
+      method: 'HEAD',
+      cache: 'no-store'
+    })
     const anchor = click.mock.instances[0] as unknown as HTMLAnchorElement
-    expect(anchor.download).toBe('run-1.chrome.json')
-    expect(createUrl).toHaveBeenCalledWith(expect.any(Blob))
-    expect(await screen.findByRole('status')).toHaveTextContent('Saved run-1.chrome.json')
+    expect(anchor.getAttribute('href')).toBe('/api/export?run=run-1&format=chrome')
+    expect(anchor.download).toBe('hello-run-1.trace.json')
+    expect(await screen.findByRole('status')).toHaveTextContent(
+      'Export started: hello-run-1.trace.json'
+    )
+    vi.unstubAllGlobals()
+  })
+
+  it('says what the host refused instead of downloading', async () => {
+    const { emit, store } = await setup()
+    act(() => store.addRun(runInfo('run-1')))
+    act(() => emit('run-1', helloEvents))
+    vi.stubGlobal('fetch', async () => new Response("no run with id 'run-1'\n", { status: 404 }))
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {})
+    fireEvent.click(screen.getByRole('button', { name: 'Export' }))
+    fireEvent.click(screen.getByRole('menuitem', { name: /Chrome/ }))
+    expect(await screen.findByRole('alert')).toHaveTextContent("no run with id 'run-1'")
+    expect(click).not.toHaveBeenCalled()
+    vi.unstubAllGlobals()
   })
 
   it('kills a process of a live run through the API', async () => {
@@ -81,18 +105,22 @@ describe('App', () => {
   })
 
   it('opens a trace and replays it: the scrubber drives the views (synthetic queue)', async () => {
-    const { mock, emit } = await setup()
-    mock.openTrace.mockImplementation(async () => {
-      emit('run-9', queueRun()) // the host pushes the trace's events before it answers
-      return runInfo('run-9', { replay: true, status: 'finished', scenario: 'queue' })
+    const { emit } = await setup()
+    // the page posts the file to the host's open route; the host pushes its events, then answers
+    const fetchMock = vi.fn(async () => {
+      emit('run-9', queueRun())
+      return Response.json(
+        runInfo('run-9', { replay: true, status: 'finished', scenario: 'queue' })
+      )
     })
+    vi.stubGlobal('fetch', fetchMock)
     const input = screen.getByLabelText('Open trace')
     const file = new File(['{"format":"poolscope-trace"}'], 'q.poolscope.json')
     fireEvent.change(input, { target: { files: [file] } })
     await waitFor(() =>
-      expect(mock.openTrace).toHaveBeenCalledWith({
-        fileName: 'q.poolscope.json',
-        content: '{"format":"poolscope-trace"}'
+      expect(fetchMock).toHaveBeenCalledWith('/api/open?name=q.poolscope.json', {
+        method: 'POST',
+        body: file
       })
     )
     const scrubber = await screen.findByRole('slider', { name: 'Replay time' })
@@ -109,6 +137,7 @@ describe('App', () => {
     const cells = within(table).getByText('q').closest('tr')!.querySelectorAll('td')
     expect(Array.from(cells, (c) => c.textContent)).toEqual(['q', '1', '1', '2', '1', '1', '0'])
     expect(screen.getByRole('button', { name: 'Play' })).toBeInTheDocument()
+    vi.unstubAllGlobals()
   })
 
   it('switches language, and views with Alt+digit', async () => {

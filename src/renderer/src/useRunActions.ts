@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next'
 import type { PoolScopeApi, TraceFormat } from '../../shared/api'
 import { openInPerfetto, PerfettoError } from './perfetto/openInPerfetto'
 import type { RunStore } from './store/runStore'
-import { downloadBlob, exportedFile } from './util/download'
+import { downloadTrace, traceBytes } from './util/download'
 import { openTraceFile } from './util/openTraceFile'
 import type { KillSignal } from './views/processes/ProcessActions'
 
@@ -46,24 +46,21 @@ export function useRunActions(api: PoolScopeApi, store: RunStore): RunActions {
         .then(() => info(t('procs.sent', { pid, signal })), fail)
     },
     exportRun(runId, format) {
-      exportedFile(api, runId, format).then((f) => {
-        downloadBlob(f.fileName, f.blob)
-        info(t('exportMenu.done', { file: f.fileName }))
-      }, fail)
+      downloadTrace(runId, format).then((file) => info(t('exportMenu.done', { file })), fail)
     },
     openTrace(file) {
-      openTraceFile(api, file).then((r) => {
+      openTraceFile(file).then((r) => {
         store.addRun(r)
         info(t('openTrace.opened', { file: file.name }))
       }, fail)
     },
     perfetto(runId, title) {
       info(t('perfetto.waiting'))
-      openInPerfetto(
-        () => exportedFile(api, runId, 'chrome').then((f) => f.blob.arrayBuffer()),
-        title,
-        { electron: !!window.poolscope, open: (url) => window.open(url, '_blank'), win: window }
-      ).then(
+      openInPerfetto(() => traceBytes(runId, 'chrome'), title, {
+        electron: !!window.poolscope,
+        open: (url) => window.open(url, '_blank'),
+        win: window
+      }).then(
         () => info(t('perfetto.sent')),
         (e: unknown) =>
           e instanceof PerfettoError

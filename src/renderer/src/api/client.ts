@@ -3,6 +3,7 @@
 import type { PoolScopeApi } from '../../../shared/api'
 import { createApi } from '../../../shared/channel/createApi'
 import type { IpcBridge } from '../../../shared/channel/messages'
+import { pageToken } from './hostUrls'
 import { ipcPort } from './ipcPort'
 import { wsPort } from './wsPort'
 
@@ -13,17 +14,12 @@ declare global {
 }
 
 export function wsUrlFor(location: Location): string {
-  const token = new URLSearchParams(location.search).get('token')
+  const token = pageToken(location)
   const proto = location.protocol === 'https:' ? 'wss:' : 'ws:'
   return `${proto}//${location.host}/api${token ? `?token=${encodeURIComponent(token)}` : ''}`
 }
 
 export function connectApi(): PoolScopeApi {
   if (window.poolscope) return createApi(ipcPort(window.poolscope))
-  return {
-    ...createApi(wsPort(wsUrlFor(window.location))),
-    // the page's own origin, which holds the token as a cookie
-    exportUrl: (runId, format) => `/api/export?${new URLSearchParams({ run: runId, format })}`,
-    openUrl: (fileName) => `/api/open?${new URLSearchParams({ name: fileName })}`
-  }
+  return createApi(wsPort(wsUrlFor(window.location)))
 }

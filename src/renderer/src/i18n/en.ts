@@ -155,7 +155,7 @@ export const en = {
     native: 'PoolScope trace (.poolscope.json)',
     chrome: 'Chrome / Perfetto JSON (.trace.json)',
     csv: 'CSV',
-    done: 'Saved {{file}}',
+    done: 'Export started: {{file}}',
     whileRunning: 'Export is available when the run has ended.'
   },
   openTrace: {

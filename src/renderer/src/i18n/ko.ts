@@ -157,7 +157,7 @@ export const ko: Strings = {
     native: 'PoolScope 트레이스 (.poolscope.json)',
     chrome: 'Chrome / Perfetto JSON (.trace.json)',
     csv: 'CSV',
-    done: '{{file}} 저장함',
+    done: '내보내기 시작: {{file}}',
     whileRunning: '실행이 끝난 뒤에 내보낼 수 있습니다.'
   },
   openTrace: {

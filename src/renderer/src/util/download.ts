@@ -1,11 +1,16 @@
-// Saves a file the browser way (a Blob behind a download link); Electron's renderer handles the
-// same download. In serve mode a trace comes from the host's download URL as a Blob: the
-// browser reads the response off the page's thread, and the page never holds it as text.
-import type { PoolScopeApi, TraceFormat } from '../../../shared/api'
+// An ended run's trace, the same way on every face: the host is asked first (HEAD: a refusal's
+// text is the error), then the page follows the export link as a download. The page never holds
+// the trace: a browser streams it to disk (serve mode); Electron's main process asks where to
+// save it and writes it there itself (the poolscope:// scheme).
+import type { TraceFormat } from '../../../shared/api'
+import { exportUrl } from '../api/hostUrls'
 import { fetchOk } from './fetchOk'
 
-export function downloadBlob(fileName: string, blob: Blob): void {
-  const url = URL.createObjectURL(blob)
+/** Starts the download; resolves to the file name the host gave it. */
+export async function downloadTrace(runId: string, format: TraceFormat): Promise<string> {
+  const url = exportUrl(runId, format)
+  const head = await fetchOk(url, { method: 'HEAD', cache: 'no-store' })
+  const fileName = fileNameOf(head)
   const a = document.createElement('a')
   a.href = url
   a.download = fileName
@@ -13,31 +18,15 @@ export function downloadBlob(fileName: string, blob: Blob): void {
   document.body.appendChild(a)
   a.click()
   a.remove()
-  // Revoke later: some browsers read the URL after click() returns.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000)
+  return fileName
 }
 
-export interface SavedFile {
-  fileName: string
-  blob: Blob
+/** The trace's bytes, for a page that must hand them on itself (Open in Perfetto). */
+export async function traceBytes(runId: string, format: TraceFormat): Promise<ArrayBuffer> {
+  return (await fetchOk(exportUrl(runId, format), { cache: 'no-store' })).arrayBuffer()
 }
 
-/** An ended run's trace from whichever face: its download URL, or the API's answer. */
-export async function exportedFile(
-  api: PoolScopeApi,
-  runId: string,
-  format: TraceFormat
-): Promise<SavedFile> {
-  if (api.exportUrl) return fetchFile(api.exportUrl(runId, format))
-  const { fileName, mime, content } = await api.exportRun({ runId, format })
-  return { fileName, blob: new Blob([content], { type: mime }) }
-}
-
-/** A file from `url`: its name (Content-Disposition) and body; a failed answer's text is the
- *  error's message (the host says what is wrong). */
-async function fetchFile(url: string): Promise<SavedFile> {
-  const res = await fetchOk(url, { cache: 'no-store' })
+function fileNameOf(res: Response): string {
   const disposition = res.headers.get('content-disposition') ?? ''
-  const fileName = /filename="([^"]+)"/.exec(disposition)?.[1] ?? 'trace'
-  return { fileName, blob: await res.blob() }
+  return /filename="([^"]+)"/.exec(disposition)?.[1] ?? 'trace'
 }
