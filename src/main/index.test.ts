@@ -187,4 +187,10 @@ describe('Electron main (electron faked)', async () => {
     await new Promise((r) => setTimeout(r, 10))
     expect(h.app.quit).toHaveBeenCalledTimes(2)
   })
+
+  it('SIGTERM quits the app through the same path (the face owns the signal)', () => {
+    const quits = vi.mocked(h.app.quit as () => void).mock.calls.length
+    process.emit('SIGTERM')
+    expect(h.app.quit).toHaveBeenCalledTimes(quits + 1)
+  })
 })

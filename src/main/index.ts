@@ -4,6 +4,7 @@ import type { WebContents } from 'electron'
 import { join } from 'node:path'
 import { killAllChildren } from './core/child/liveChildren'
 import { PoolScopeService } from './core/host/PoolScopeService'
+import { ShutdownCoordinator } from './core/host/ShutdownCoordinator'
 import { bindIpc } from './ipc'
 import { ELECTRON_CSP } from './csp'
 import {
@@ -117,14 +118,13 @@ void app.whenReady().then(() => {
 // Closing the last window quits on every platform: PoolScope's runs belong to its window.
 app.on('window-all-closed', () => app.quit())
 
-let shutDown = false
+// Quitting (the last window, the menu, SIGINT/SIGTERM) first ends every run, then quits again.
+const shutdown = new ShutdownCoordinator({ onSignal: () => app.quit() })
+  .add(() => service.shutdown())
+  .add(killAllChildren)
 app.on('before-quit', (event) => {
-  if (shutDown) return
+  if (shutdown.started) return
   event.preventDefault()
-  shutDown = true
-  void service.shutdown().finally(() => {
-    killAllChildren()
-    app.quit()
-  })
+  void shutdown.shutdown().then(() => app.quit())
 })
 process.on('exit', killAllChildren)

@@ -1,9 +1,10 @@
 // What `run` and `watch` share: print a run's events as they come (plain or JSON lines), stop
 // it on SIGINT/SIGTERM, write its trace, and turn its outcome into the exit status.
 // Exit status: 0 ok (verdict passed), 1 verdict failed, 2 bad argument, 3 run failed (or its
-// trace could not be written).
+// trace could not be written), 128 + N interrupted by signal N (130 SIGINT, 143 SIGTERM).
 import type { RunEvent } from '../../shared/events'
 import type { PoolScopeService } from '../core/host/PoolScopeService'
+import { ShutdownCoordinator, signalExitCode } from '../core/host/ShutdownCoordinator'
 import type { RunHandle } from '../core/session/RunHandle'
 import { toNativeTrace } from '../core/trace/nativeTrace'
 import type { TraceTarget } from '../core/trace/traceTarget'
@@ -53,18 +54,21 @@ export async function followRun(
     if (line !== null) out.write(line + '\n')
   }
   const unsubscribe = service.subscribe((batch) => batch.events.forEach(print))
-  const stop = (): void => void run.stop()
-  process.once('SIGINT', stop)
-  process.once('SIGTERM', stop)
-  await run.done
-  await service.shutdown()
-  unsubscribe()
-  process.off('SIGINT', stop)
-  process.off('SIGTERM', stop)
-  // Stopped and failed runs are written too: they are often the ones worth keeping.
-  if (target && (await saveTrace(toNativeTrace(run), target, !json, out, err)) !== EXIT.ok) {
-    return EXIT.runFailed
+  // The face's signals: Ctrl-C or SIGTERM stops the run, and its trace is still written below
+  // (liveChildren's hook stands back while this listens, though the run forked first).
+  const shutdown = new ShutdownCoordinator().add(() => run.stop())
+  try {
+    await run.done
+    await service.shutdown()
+    unsubscribe()
+    // Stopped and failed runs are written too: they are often the ones worth keeping.
+    if (target && (await saveTrace(toNativeTrace(run), target, !json, out, err)) !== EXIT.ok) {
+      return EXIT.runFailed
+    }
+    if (shutdown.signal) return signalExitCode(shutdown.signal)
+    if (run.status !== 'finished') return EXIT.runFailed
+    return run.verdict?.passed ? EXIT.ok : EXIT.verdictFailed
+  } finally {
+    shutdown.dispose()
   }
-  if (run.status !== 'finished') return EXIT.runFailed
-  return run.verdict?.passed ? EXIT.ok : EXIT.verdictFailed
 }

@@ -1,11 +1,12 @@
 // Command-line parsing (commander) and the commands: list, run, convert, serve.
 // Exit status: 0 ok (verdict passed), 1 verdict failed, 2 bad argument, 3 run failed (or its
-// trace could not be written).
+// trace could not be written), 128 + N interrupted by signal N (130 SIGINT, 143 SIGTERM).
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander'
 import type { Runtime, TraceFormat } from '../../shared/api'
 import { RUNTIMES, TRACE_FORMATS } from '../../shared/api'
 import { ApiError } from '../core/host/ApiError'
 import { PoolScopeService } from '../core/host/PoolScopeService'
+import { ShutdownCoordinator } from '../core/host/ShutdownCoordinator'
 import { loadTraceFile } from '../core/trace/loadTraceFile'
 import { TraceTargetError, traceTarget } from '../core/trace/traceTarget'
 import type { TraceTarget } from '../core/trace/traceTarget'
@@ -195,23 +196,23 @@ async function serve(
   allowPrograms: boolean
 ): Promise<number> {
   const service = new PoolScopeService({ explorer: { allowSignals }, allowPrograms })
+  // Serving ends with a signal: the runs are stopped, then the server closes.
+  const shutdown = new ShutdownCoordinator().add(() => service.shutdown())
   let server
   try {
     server = await startServer(service, { port })
   } catch (e) {
+    shutdown.dispose()
     const msg =
       (e as NodeJS.ErrnoException).code === 'EADDRINUSE'
         ? `port ${port} is in use (try --port 0)`
         : String(e)
     throw new BadArgument(msg)
   }
+  shutdown.add(() => server.close())
   out.write(`PoolScope is serving at ${server.url}\n`)
-  await new Promise<void>((resolve) => {
-    const shutdown = (): void => resolve()
-    process.once('SIGINT', shutdown)
-    process.once('SIGTERM', shutdown)
-  })
-  await service.shutdown()
-  await server.close()
+  await shutdown.signalled
+  await shutdown.shutdown()
+  shutdown.dispose()
   return EXIT.ok
 }

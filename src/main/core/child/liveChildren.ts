@@ -1,6 +1,7 @@
 // Every child the host forked and that has not exited yet. On host exit (normal, uncaught
-// error, SIGINT/SIGTERM) the survivors are SIGKILLed; for SIGKILL of the host itself, the
-// children's parent watch does the job.
+// error) the survivors are SIGKILLed, and on SIGINT/SIGTERM/SIGHUP too when no face handles
+// the signal (the last resort); for SIGKILL of the host itself, the children's parent watch
+// does the job.
 import type { ChildProcess } from 'node:child_process'
 
 const live = new Set<ChildProcess>()
@@ -35,8 +36,11 @@ function hookExit(): void {
   hooked = true
   process.once('exit', killAllChildren)
   for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
-    if (process.listenerCount(sig) > 0) continue // the host has its own shutdown; it calls us
-    process.once(sig, () => {
+    process.on(sig, () => {
+      // A face's ShutdownCoordinator listens too: the signal is its (it stops the run, writes
+      // the trace and exits in its own time). Decided when the signal comes, not when the
+      // first child was forked: a pool forks before the face may have set up its handler.
+      if (process.listenerCount(sig) > 1) return
       killAllChildren()
       process.exit(128 + (sig === 'SIGINT' ? 2 : sig === 'SIGTERM' ? 15 : 1))
     })

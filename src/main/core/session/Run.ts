@@ -234,7 +234,15 @@ export class Run implements RunHandle {
     if (alive.length === 0) return
     alive.forEach((p) => p.terminate())
     const all = Promise.all(alive.map((p) => p.join()))
-    if (!(await Promise.race([all.then(() => true), abortableDelay(graceMs).then(() => false)]))) {
+    // The grace timer is cancelled once they are gone: it would hold a CLI's exit for its length.
+    const grace = new AbortController()
+    const graceOver = abortableDelay(graceMs, grace.signal).then(
+      () => true,
+      () => false
+    )
+    const late = await Promise.race([all.then(() => false), graceOver])
+    grace.abort()
+    if (late) {
       alive.forEach((p) => p.kill())
       await all
     }
