@@ -1,4 +1,5 @@
 import type { EventOf, RunEvent } from '../../shared/events'
+import { assertNever } from '../../shared/assertNever'
 
 /** Samples come 10 times a second: plain output shows at most one per this many ms. */
 export const PLAIN_SAMPLE_EVERY_MS = 1000
@@ -43,7 +44,26 @@ export function formatEvent(e: RunEvent): string {
         ...checks
       ].join('\n')
     }
-    default:
+    case 'proc.ready':
+    case 'queue.depth':
+    case 'queue.put':
+    case 'queue.get':
+    case 'queue.wait':
+    case 'queue.timeout':
+    case 'task.queued':
+    case 'task.start':
+    case 'task.end':
+    case 'lock.wait':
+    case 'lock.acquire':
+    case 'lock.release':
+    case 'lock.timeout':
+    case 'pipe.send':
+    case 'pipe.recv':
+    case 'pipe.close':
+    case 'sample':
+    case 'log':
       return `${t}  ${e.type} ${JSON.stringify({ ...e, t: undefined, type: undefined })}`
+    default:
+      return assertNever(e, 'event')
   }
 }

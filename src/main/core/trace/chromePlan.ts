@@ -6,6 +6,7 @@ import type { EventList } from '../session/EventList'
 import { FlowPlan } from './chromeFlows'
 import { EventMarks } from './EventMarks'
 import { sanitizeText } from './sanitizeText'
+import { assertNever } from '../../../shared/assertNever'
 
 export interface ProcInfo {
   pid: number
@@ -177,8 +178,20 @@ export function planChromeTrace(events: EventList, hostPid: number): ChromePlan 
       case 'queue.depth':
       case 'log':
         break
-      default:
+      case 'proc.ready':
+      case 'stdout':
+      case 'stderr':
+      case 'queue.wait':
+      case 'queue.timeout':
+      case 'lock.wait':
+      case 'lock.acquire':
+      case 'lock.release':
+      case 'lock.timeout':
+      case 'pipe.close':
         see(e.pid, e.t)
+        break
+      default:
+        assertNever(e, 'event')
     }
   }
   const within = (index: number): boolean => {

@@ -13,6 +13,7 @@ import type { ChromePlan, TaskSpan } from './chromePlan'
 import { CHUNK, planChromeTrace } from './chromePlan'
 import { ChromeWaits } from './chromeWaits'
 import { sanitizeText } from './sanitizeText'
+import { assertNever } from '../../../shared/assertNever'
 
 type Args = Record<string, unknown>
 
@@ -286,7 +287,7 @@ export function* chromeTraceBatches(trace: TraceDoc, size = CHUNK): Generator<Ch
         emit(instant(e.t, host, 'run end', { status: e.status, passed: e.verdict.passed }))
         break
       default:
-        unhandled(e)
+        assertNever(e, 'event')
     }
   }
   // Whatever is still open when the run ends is closed at its end, so that every b has its e.
@@ -303,9 +304,4 @@ export function* chromeTraceBatches(trace: TraceDoc, size = CHUNK): Generator<Ch
     }
   }
   if (out.length) yield out
-}
-
-/** A new event type must be given its Chrome form: this fails to compile until it is. */
-function unhandled(e: never): void {
-  void (e as RunEvent)
 }

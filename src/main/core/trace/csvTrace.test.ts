@@ -62,7 +62,8 @@ describe('CSV export', () => {
       time_ms: String(samples[0]!.t),
       pid: String(samples[0]!.procs[0]!.pid),
       cpu_percent: String(samples[0]!.procs[0]!.cpu),
-      rss_bytes: String(samples[0]!.procs[0]!.rss)
+      rss_bytes: String(samples[0]!.procs[0]!.rss),
+      ppid: String(samples[0]!.procs[0]!.ppid ?? '')
     })
     const events = table('events')
     const others = trace.events.filter((e) => e.type !== 'sample')

@@ -1,10 +1,14 @@
 // CSV export. A spreadsheet wants one table per sheet, so the CLI writes one file per table:
 //   FILE.samples-cores.csv  time_ms, core, cpu_percent           (one row per core per sample)
-//   FILE.samples-procs.csv  time_ms, pid, cpu_percent, rss_bytes (one row per process per sample)
+//   FILE.samples-procs.csv  time_ms, pid, cpu_percent, rss_bytes, ppid  (a row per process
+//                           per sample)
 //   FILE.events.csv         time_ms, type, pid, … (EVENT_COLUMNS; samples are in the two above)
 // The API (browser download) carries one file: the three tables stacked under the union of their
 // columns, with a first column `table` (samples-cores | samples-procs | events).
 // Empty cell = no value (e.g. cpu_percent on a process's first tick: "no data yet").
+// No field is dropped: what has no column of its own goes into `data` as JSON (csvFields.test.ts
+// checks every field of every event type, from the schema). New columns go last, so that readers
+// by position keep working.
 import type { RunEvent } from '../../../shared/events'
 import type { TraceDoc } from './TraceDoc'
 import type { CsvValue } from './csvField'
@@ -37,13 +41,14 @@ export const EVENT_COLUMNS = [
   'count',
   'level',
   'text',
-  'data'
+  'data',
+  'parent'
 ] as const
 type EventColumn = (typeof EVENT_COLUMNS)[number]
 
 export const CSV_COLUMNS: Record<CsvTable, readonly string[]> = {
   'samples-cores': ['time_ms', 'core', 'cpu_percent'],
-  'samples-procs': ['time_ms', 'pid', 'cpu_percent', 'rss_bytes'],
+  'samples-procs': ['time_ms', 'pid', 'cpu_percent', 'rss_bytes', 'ppid'],
   events: EVENT_COLUMNS
 }
 
@@ -68,7 +73,7 @@ function eventRow(e: Exclude<RunEvent, { type: 'sample' }>): CsvValue[] {
   if (e.type === 'run.end') {
     row[col('ok')] = e.verdict.passed
     row[col('text')] = e.error?.message
-    row[col('data')] = JSON.stringify({ result: e.result, verdict: e.verdict })
+    row[col('data')] = JSON.stringify({ result: e.result, verdict: e.verdict, error: e.error })
   }
   return row
 }
@@ -80,7 +85,7 @@ function* tableRows(trace: TraceDoc, table: CsvTable): Generator<CsvValue[]> {
       if (table === 'samples-cores') {
         for (let core = 0; core < e.cores.length; core++) yield [e.t, core, e.cores[core]]
       } else if (table === 'samples-procs') {
-        for (const p of e.procs) yield [e.t, p.pid, p.cpu, p.rss]
+        for (const p of e.procs) yield [e.t, p.pid, p.cpu, p.rss, p.ppid]
       }
     } else if (table === 'events') {
       yield eventRow(e)

@@ -12,6 +12,7 @@ import type { SeriesState } from './seriesModel'
 import { applySeries, emptySeries } from './seriesModel'
 import type { TimelineState } from './timelineModel'
 import { applyTimeline, emptyTimeline } from './timelineModel'
+import { assertNever } from '../../../shared/assertNever'
 
 export { MAX_CONSOLE } from './consoleModel'
 export type { ConsoleLine, Segment } from './consoleModel'
@@ -157,8 +158,25 @@ export function applyEvents(prev: RunState, events: readonly RunEvent[], dropped
           error: e.error ?? null
         }
         break
-      default:
+      case 'queue.depth':
+      case 'queue.put':
+      case 'queue.get':
+      case 'queue.wait':
+      case 'queue.timeout':
+      case 'task.queued':
+      case 'task.start':
+      case 'task.end':
+      case 'lock.wait':
+      case 'lock.acquire':
+      case 'lock.release':
+      case 'lock.timeout':
+      case 'pipe.send':
+      case 'pipe.recv':
+      case 'pipe.close':
+      case 'log':
         break
+      default:
+        assertNever(e, 'event')
     }
   }
   return {

@@ -4,6 +4,7 @@
 import type { RunEvent } from '../../../shared/events'
 import type { Point } from './bounded'
 import { pushDecimated } from './bounded'
+import { assertNever } from '../../../shared/assertNever'
 
 export const CPU_WINDOW_MS = 60_000
 export const MAX_CPU_POINTS = 1200
@@ -205,8 +206,20 @@ export function applySeries(
         if (l.holder === e.pid) l.holder = null
         break
       }
-      default:
+      case 'run.start':
+      case 'proc.spawn':
+      case 'proc.ready':
+      case 'proc.exit':
+      case 'stdout':
+      case 'stderr':
+      case 'pipe.send':
+      case 'pipe.recv':
+      case 'pipe.close':
+      case 'log':
+      case 'run.end':
         break
+      default:
+        assertNever(e, 'event')
     }
   }
   return { cpu: trimCpu(prev.cpu, cpu), queues, locks, tasks, queueWaits: waits }

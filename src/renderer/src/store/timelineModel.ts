@@ -3,6 +3,7 @@
 // so the view can say how much is not shown.
 import type { RunEvent } from '../../../shared/events'
 import { appendBounded } from './bounded'
+import { assertNever } from '../../../shared/assertNever'
 
 export const MAX_SPANS = 5000
 export const MAX_ARROWS = 1000
@@ -194,8 +195,18 @@ export function applyTimeline(prev: TimelineState, events: readonly RunEvent[]):
       case 'stderr':
         ticks.push({ pid: e.pid, t: e.t })
         break
-      default:
+      case 'run.start':
+      case 'proc.spawn':
+      case 'proc.ready':
+      case 'proc.exit':
+      case 'queue.depth':
+      case 'task.queued':
+      case 'sample':
+      case 'log':
+      case 'run.end':
         break
+      default:
+        assertNever(e, 'event')
     }
   }
   return {
