@@ -11,6 +11,8 @@ import type { RunWatcher } from './runWatcher'
 import { watchRuns } from './runWatcher'
 import type { ServeHost } from './serveHost'
 import { startServeHost } from './serveHost'
+import type { RunEvent } from '../src/shared/events'
+import { SYNTHETIC_HOST_PID, syntheticTraceHead } from '../test/core/trace/syntheticTrace'
 
 let host: ServeHost
 let watcher: RunWatcher
@@ -98,14 +100,84 @@ test('lock: the holder the diagram shows changes as the host’s events say', as
   }
 })
 
-test('256 processes: folded into one group, opened, zoomed to fit; frame times reported', async ({
+/** A trace of 256 children that each put one message the host gets, with CPU samples: the
+ *  diagram at 256 processes on an opened trace (a live 256-process run takes minutes here). */
+function trace256(): string {
+  const host = SYNTHETIC_HOST_PID
+  const ev: RunEvent[] = [
+    { t: 0, type: 'run.start', scenario: 'synthetic', params: {}, hostPid: host }
+  ]
+  for (let i = 0; i < 256; i++) {
+    const pid = host + 1 + i
+    const t = 10 + i * 10
+    ev.push({ t, type: 'proc.spawn', pid, ppid: host, name: `child-${i}`, role: 'child' })
+    ev.push({ t: t + 1, type: 'proc.ready', pid })
+    ev.push({ t: t + 5, type: 'queue.put', queue: 'q', pid, msg: i + 1 })
+    ev.push({ t: t + 5, type: 'queue.depth', queue: 'q', depth: 1 })
+    ev.push({ t: t + 7, type: 'queue.get', queue: 'q', pid: host, msg: i + 1 })
+    ev.push({ t: t + 7, type: 'queue.depth', queue: 'q', depth: 0 })
+    ev.push({ t: t + 1500, type: 'proc.exit', pid, code: 0, signal: null })
+  }
+  for (let t = 100; t < 4200; t += 100)
+    ev.push({
+      t,
+      type: 'sample',
+      cores: [50, 50],
+      procs: Array.from({ length: 256 }, (_, i) => ({ pid: host + 1 + i, cpu: 1, rss: 1e7 }))
+    })
+  ev.sort((a, b) => a.t - b.t)
+  const end = { t: 4300, type: 'run.end', status: 'finished', hostPid: host, result: null }
+  const verdict = syntheticTraceHead().verdict
+  ev.push({ ...end, verdict } as RunEvent)
+  return JSON.stringify({ ...syntheticTraceHead(), events: ev })
+}
+
+test('256 processes (opened trace, replayed): folded, opened, fit and zoom; frames reported', async ({
   page
 }) => {
-  test.setTimeout(240_000)
+  test.setTimeout(180_000)
+  await installFrameMeter(page)
+  await page.goto(host.url)
+  mkdirSync('test-results', { recursive: true })
+  const file = 'test-results/diagram-256.poolscope.json'
+  writeFileSync(file, trace256())
+  await page.locator('input[type=file]').setInputFiles(file)
+  await expect(page.getByRole('group', { name: 'Replay' })).toBeVisible()
+  await tab(page, 'Diagram')
+  await expect(page.getByRole('group', { name: /^256 × child/ })).toBeVisible()
+  // play the replay from its start with the diagram open
+  await page.getByRole('slider', { name: 'Replay time' }).fill('0')
+  await resetFrames(page)
+  await page.getByRole('button', { name: 'Play', exact: true }).click()
+  await expect(page.getByRole('button', { name: 'Pause', exact: true })).toBeVisible()
+  await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible({
+    timeout: 60_000
+  })
+  frames['256 processes, replay playing, folded'] = await frameStats(page)
+  await resetFrames(page)
+  await page.getByRole('button', { name: 'Show each' }).click()
+  await expect(page.getByRole('button', { name: 'Fold groups' })).toBeVisible()
+  await page.getByRole('button', { name: 'Fit View' }).click()
+  await page.waitForTimeout(1000)
+  await page.mouse.move(600, 500)
+  await page.mouse.wheel(0, -400)
+  await page.waitForTimeout(500)
+  await page.getByRole('slider', { name: 'Replay time' }).fill('1000')
+  await page.waitForTimeout(500)
+  frames['256 processes, opened, fit, zoom, seek'] = await frameStats(page)
+  // at 1 s the first child (started at 10 ms, exits at 1510 ms) still runs
+  await page.getByRole('button', { name: 'Fit View' }).click()
+  await expect(
+    page.getByRole('button', { name: /^child-0 \(child\) PID 30001, running/ })
+  ).toBeVisible()
+})
+
+test('process ×32 live: frames with the diagram open', async ({ page }) => {
+  test.setTimeout(180_000)
   await installFrameMeter(page)
   await page.goto(host.url)
   await page.getByRole('option', { name: 'Creating processes', exact: true }).click()
-  await page.getByRole('textbox', { name: 'processes', exact: true }).fill('256')
+  await page.getByRole('textbox', { name: 'processes', exact: true }).fill('32')
   await page.getByRole('textbox', { name: 'pace', exact: true }).fill('0.1')
   await page.getByRole('button', { name: 'Run', exact: true }).click()
   const status = page.getByTestId('run-status')
@@ -113,18 +185,9 @@ test('256 processes: folded into one group, opened, zoomed to fit; frame times r
   await tab(page, 'Diagram')
   await resetFrames(page)
   const runId = /run-[0-9a-f]+-\d+/.exec((await status.textContent()) ?? '')![0]
-  await watcher.ended(runId, 200_000)
-  const group = box(page, /256 × child/).or(page.getByRole('group', { name: /256 × child/ }))
-  await expect(group).toBeVisible({ timeout: 30_000 })
-  frames['process ×256, live, folded'] = await frameStats(page)
-  await resetFrames(page)
-  await page.getByRole('button', { name: 'Show each' }).click()
-  await expect(page.locator('.react-flow__node')).toHaveCount(257, { timeout: 30_000 })
-  await page.getByRole('button', { name: 'Fit View' }).click()
-  await page.mouse.move(600, 500)
-  await page.mouse.wheel(0, -400)
-  await page.waitForTimeout(1000)
-  frames['process ×256, opened, fit and zoom'] = await frameStats(page)
+  await watcher.ended(runId, 150_000)
+  await expect(page.getByRole('group', { name: /^32 × child/ })).toBeVisible()
+  frames['process ×32, live'] = await frameStats(page)
 })
 
 test('pipe-vs-queue: frame times with the diagram open during the run', async ({ page }) => {
@@ -142,4 +205,20 @@ test('pipe-vs-queue: frame times with the diagram open during the run', async ({
   await expect(box(page, /^pipe /).first()).toBeVisible()
   await expect(box(page, /^queue /).first()).toBeVisible()
   frames['pipe-vs-queue, live'] = await frameStats(page)
+})
+
+test('side by side: two runs on one time axis, their verdicts in one table', async ({ page }) => {
+  await page.goto(host.url)
+  const first = await launchScenario(page, { id: 'pipe', title: 'Pipe', params: { pace: '1' } })
+  await watcher.ended(first)
+  const second = await launchScenario(page, { id: 'queue', title: 'Queue', params: { pace: '1' } })
+  await watcher.ended(second)
+  await expect(page.getByTestId('run-status')).toContainText('finished')
+  await tab(page, 'Side by side')
+  await expect(page.getByRole('region', { name: new RegExp(`^${second} · queue`) })).toBeVisible()
+  await expect(page.getByRole('region', { name: new RegExp(`^${first} · pipe`) })).toBeVisible()
+  const table = page.getByRole('table', { name: 'Verdicts side by side' })
+  await expect(table.getByRole('columnheader', { name: first })).toBeVisible()
+  await expect(table.getByRole('columnheader', { name: second })).toBeVisible()
+  await expect(table.getByText('differs').first()).toBeVisible()
 })

@@ -114,6 +114,8 @@ export function App({ api, store }: { api: PoolScopeApi; store: RunStore }): Rea
           {run ? (
             <MainPanes
               run={run}
+              runs={snap.runs}
+              order={snap.order}
               live={running}
               tab={tab}
               onTab={setTab}

@@ -120,6 +120,17 @@ export const en = {
     help: 'Drag or arrow keys to pan, wheel or +/− to zoom'
   },
   diagram: 'Diagram',
+  sideBySide: 'Side by side',
+  compare: {
+    label: 'Two runs side by side',
+    with: 'Compare with',
+    none: 'Start or open a second run to compare.',
+    checks: 'Verdicts side by side',
+    check: 'Check',
+    difference: 'Difference',
+    differs: 'differs',
+    same: 'same'
+  },
   diagramView: {
     label: 'Run diagram',
     host: 'host PID {{pid}}, {{state}}, CPU {{cpu}}',

@@ -122,6 +122,17 @@ export const ko: Strings = {
     help: '끌거나 화살표 키로 이동, 휠이나 +/−로 확대·축소'
   },
   diagram: '다이어그램',
+  sideBySide: '나란히 보기',
+  compare: {
+    label: '두 실행 나란히 보기',
+    with: '비교할 실행',
+    none: '비교하려면 두 번째 실행을 시작하거나 여세요.',
+    checks: '판정 나란히 보기',
+    check: '검사',
+    difference: '차이',
+    differs: '다름',
+    same: '같음'
+  },
   diagramView: {
     label: '실행 다이어그램',
     host: '호스트 PID {{pid}}, {{state}}, CPU {{cpu}}',

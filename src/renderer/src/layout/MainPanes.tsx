@@ -9,6 +9,7 @@ import { useThrottled } from '../hooks/useThrottled'
 import type { RunState } from '../store/runState'
 import { CpuView } from '../views/charts/CpuView'
 import { QueuesLocksView } from '../views/charts/QueuesLocksView'
+import { CompareView } from '../views/compare/CompareView'
 import { ConsoleView } from '../views/ConsoleView'
 import { DiagramView } from '../views/diagram/DiagramView'
 import type { KillSignal } from '../views/processes/ProcessActions'
@@ -17,7 +18,7 @@ import { TimelineView } from '../views/timeline/TimelineView'
 import { VerdictView } from '../views/VerdictView'
 import { Splitter } from './Splitter'
 
-export const TABS = ['processes', 'cpu', 'queues', 'timeline', 'diagram'] as const
+export const TABS = ['processes', 'cpu', 'queues', 'timeline', 'diagram', 'sideBySide'] as const
 /** Tabs with an Alt+digit shortcut (Alt+5 … Alt+7 are the console, verdict and history). */
 export const SHORTCUT_TABS = 4
 export type Tab = (typeof TABS)[number]
@@ -27,6 +28,9 @@ const CHART_SHARE = 0.15
 
 interface Props {
   run: RunState
+  /** Every run the window knows, in order (the side-by-side view picks the second). */
+  runs: ReadonlyMap<string, RunState>
+  order: readonly string[]
   /** A live run streams events: its charts are throttled (a replay's follow the scrubber). */
   live: boolean
   tab: Tab
@@ -93,6 +97,9 @@ export function MainPanes(props: Props): React.JSX.Element {
           {shown === 'cpu' && <CpuView run={drawn} />}
           {shown === 'queues' && <QueuesLocksView run={drawn} />}
           {shown === 'timeline' && <TimelineView run={drawn} />}
+          {shown === 'sideBySide' && (
+            <CompareView run={drawn} runs={props.runs} order={props.order} />
+          )}
           {shown === 'diagram' && <DiagramView run={drawn} chosen={chosen} onChoose={choose} />}
         </div>
       </div>

@@ -14,6 +14,7 @@ import { diagramGraph, pidsOf } from './diagramGraph'
 import { nodeLabel } from './diagramLabels'
 import type { Box, JoinData } from './DiagramNodes'
 import { edgeTypes, nodeTypes } from './DiagramNodes'
+import { NODE_H, NODE_W } from './diagramLayout'
 import { useDiagramLayout } from './useDiagramLayout'
 
 interface Props {
@@ -46,6 +47,9 @@ export const DiagramView = memo(function DiagramView({ run, chosen, onChoose }: 
       },
       ariaLabel: nodeLabel(t, n),
       ariaRole: n.kind === 'group' ? 'group' : 'button',
+      // known sizes: fitView counts boxes not yet drawn (only those in sight are)
+      width: NODE_W,
+      height: NODE_H,
       draggable: false,
       connectable: false
     }))
@@ -137,7 +141,7 @@ export const DiagramView = memo(function DiagramView({ run, chosen, onChoose }: 
           edgesFocusable={false}
           onlyRenderVisibleElements
           fitView
-          minZoom={0.05}
+          minZoom={0.01}
           maxZoom={2}
           proOptions={{ hideAttribution: true }}
           colorMode="system"

@@ -23,15 +23,18 @@ const KIND_STYLE = {
 } as const
 
 export const TimelineView = memo(function TimelineView({
-  run
+  run,
+  span
 }: {
   run: RunState
+  /** The time the whole view spans (side by side: the longer run's), else the run's own. */
+  span?: number
 }): React.JSX.Element {
   const { t } = useTranslation()
   const [ref, size] = useElementSize<HTMLDivElement>({ width: 800, height: 300 })
   const [view, setView] = useState<Window | null>(null)
   const drag = useRef<{ x: number; w: Window } | null>(null)
-  const max = Math.max(run.lastT, 1)
+  const max = Math.max(span ?? run.lastT, 1)
   const w = view ?? { start: 0, end: max }
   const plotW = Math.max(100, size.width - LABEL_W - 8)
   const scale = plotW / (w.end - w.start)
