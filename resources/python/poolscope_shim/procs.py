@@ -25,7 +25,7 @@ def _self_name():
     if '--multiprocessing-fork' in argv:
         return 'spawn child', 'process'
     cmd = ' '.join(argv[1:3]) if argv[:1] == ['-c'] else ''
-    joined = ' '.join(getattr(sys, 'orig_argv', argv))
+    joined = ' '.join(getattr(sys, 'orig_argv', None) or _cmdline())
     if 'multiprocessing.forkserver import main' in joined or 'forkserver import main' in cmd:
         return 'forkserver', 'forkserver'
     if 'resource_tracker import main' in joined or 'semaphore_tracker import main' in joined:
@@ -34,6 +34,15 @@ def _self_name():
         return 'MainProcess', 'main'
     script = os.path.basename(argv[0]) if argv and argv[0] else 'python'
     return script or 'python', 'python'
+
+
+def _cmdline():
+    """This process's command line (Python < 3.10 has no sys.orig_argv)."""
+    try:
+        with open('/proc/self/cmdline', 'rb') as f:
+            return os.fsdecode(f.read()).split('\0')
+    except OSError:
+        return sys.argv
 
 
 def _open_streams():

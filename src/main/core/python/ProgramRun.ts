@@ -94,7 +94,8 @@ export class ProgramRun implements RunHandle {
   error: ErrorInfo | undefined
   done: Promise<void> = Promise.resolve()
   readonly sampling: RunSampling | undefined
-  private readonly origin = process.hrtime.bigint()
+  /** CLOCK_MONOTONIC at the run's start: t = 0. */
+  readonly originNs = process.hrtime.bigint()
   private readonly reorder = new Reorder<Item>(REORDER_MS)
   private readonly translator = new WireTranslator((e) => this.record(e))
   private readonly server: ShimServer
@@ -143,11 +144,11 @@ export class ProgramRun implements RunHandle {
 
   /** Milliseconds since the run started, on CLOCK_MONOTONIC (the clock the shim stamps with). */
   now(): number {
-    return Number(process.hrtime.bigint() - this.origin) / 1e6
+    return Number(process.hrtime.bigint() - this.originNs) / 1e6
   }
 
   private toRunTime(ns: number): number {
-    return Math.max(0, (ns - Number(this.origin)) / 1e6)
+    return Math.max(0, (ns - Number(this.originNs)) / 1e6)
   }
 
   readonly emit = (event: UnstampedEvent): void => {
