@@ -13,7 +13,7 @@ import { findPython, PythonNotFound } from '../core/python/findPython'
 import { ProgramRun } from '../core/python/ProgramRun'
 import { traceTarget } from '../core/trace/traceTarget'
 import { followRun } from './followRun'
-import { watchUnavailable } from '../core/python/watchSupport'
+import { unavailable } from '../core/platformSupport'
 
 interface WatchOptions {
   json?: boolean
@@ -69,8 +69,8 @@ export function registerWatch(
     .option('--python <path>', 'the interpreter (default: python3 on PATH)')
     .option('--cwd <dir>', 'the working directory of the program')
     .action(async (args: string[], opts: WatchOptions) => {
-      const unavailable = watchUnavailable()
-      if (unavailable) throw new ApiError('bad-input', unavailable)
+      const refused = unavailable('watch')
+      if (refused) throw new ApiError('bad-input', refused)
       const target = opts.trace ? traceTarget(opts.trace, opts.format, '--trace') : undefined
       if (!opts.trace && opts.format) throw new ApiError('bad-input', '--format needs --trace FILE')
       const cwd = resolve(opts.cwd ?? process.cwd())

@@ -30,6 +30,7 @@ import { ApiError } from './ApiError'
 import { AttachRun } from '../explorer/AttachRun'
 import { Explorer } from '../explorer/Explorer'
 import type { ExplorerOptions } from '../explorer/Explorer'
+import { unavailable } from '../platformSupport'
 
 /** Ended runs kept for the history and export; older ones are let go as new ones come. */
 export const MAX_KEPT_RUNS = 50
@@ -199,6 +200,8 @@ export class PoolScopeService {
   /** Watches the running tree of `pid` as a run of kind 'attach' (its processes are left
    *  alone when the watch stops). */
   attach(pid: number, opts: { timeoutMs?: number } = {}): AttachRun {
+    const refused = unavailable('attach')
+    if (refused) throw new ApiError('refused', refused)
     try {
       return this.launch(
         (id, onEvent, monitor) => new AttachRun(id, pid, onEvent, monitor, opts)
