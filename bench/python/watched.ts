@@ -1,0 +1,73 @@
+// Runs one Python program twice over for the shim benchmarks: plain (the interpreter alone) and
+// watched (a real ProgramRun: launcher, shim, ShimServer, translation into the run's events).
+import { spawn } from 'node:child_process'
+import { performance } from 'node:perf_hooks'
+import type { RunEvent } from '../../src/shared/events'
+import type { Python } from '../../src/main/core/python/findPython'
+import { findPython, PythonNotFound } from '../../src/main/core/python/findPython'
+import { ProgramRun } from '../../src/main/core/python/ProgramRun'
+
+/** The interpreter the rows use, or why they are skipped. */
+export function benchPython(): Python | string {
+  try {
+    return findPython(process.env.POOLSCOPE_BENCH_PYTHON)
+  } catch (err) {
+    if (err instanceof PythonNotFound) return err.message
+    throw err
+  }
+}
+
+export interface Ran {
+  ms: number
+  stdout: string
+}
+
+/** The program alone, its output collected; a failure is an error naming the program. */
+export function runPlain(python: Python, args: string[]): Promise<Ran> {
+  const env = { ...process.env, PYTHONUNBUFFERED: '1' }
+  delete env.POOLSCOPE_SOCK
+  const t = performance.now()
+  const child = spawn(python.executable, args, { env, stdio: ['ignore', 'pipe', 'pipe'] })
+  let stdout = ''
+  let stderr = ''
+  child.stdout.on('data', (b: Buffer) => (stdout += b.toString()))
+  child.stderr.on('data', (b: Buffer) => (stderr += b.toString()))
+  return new Promise((resolve, reject) => {
+    child.once('error', reject)
+    child.once('close', (code) => {
+      const ms = performance.now() - t
+      if (code === 0) resolve({ ms, stdout })
+      else reject(new Error(`${args.join(' ')} exited ${code}: ${stderr.trim().slice(-300)}`))
+    })
+  })
+}
+
+export interface Watched extends Ran {
+  events: RunEvent[]
+}
+
+/** The program watched as PoolScope watches it; fails unless the run passed its exit check. */
+export async function runWatched(
+  python: Python,
+  args: string[],
+  onEvent?: (e: RunEvent) => void
+): Promise<Watched> {
+  const t = performance.now()
+  const run = new ProgramRun('bench', { python, args, label: 'bench' }, (_r, e) => onEvent?.(e))
+  await run.start().done
+  const ms = performance.now() - t
+  const events = [...run.events]
+  const main = run.result?.mainPid
+  if (run.status !== 'finished' || run.result?.exitCode !== 0 || !run.result.instrumented) {
+    const err = events.filter((e) => e.type === 'stderr').map((e) => e.text)
+    throw new Error(
+      `${args.join(' ')} watched: ${run.status}, exit ${run.result?.exitCode}, ` +
+        `instrumented ${run.result?.instrumented}: ${err.join('').trim().slice(-300)}`
+    )
+  }
+  const stdout = events
+    .filter((e) => e.type === 'stdout' && e.pid === main)
+    .map((e) => (e.type === 'stdout' ? e.text : ''))
+    .join('')
+  return { ms, stdout, events }
+}
