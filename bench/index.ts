@@ -5,6 +5,7 @@
 // server, a browser) cannot keep the process alive.
 import { resolve } from 'node:path'
 import type { Bench } from './harness'
+import { ingestBench } from './ingest.bench'
 import { monitorBench } from './monitor.bench'
 import { pipeBench } from './pipe.bench'
 import { poolBench } from './pool.bench'
@@ -12,6 +13,7 @@ import { processBench } from './process.bench'
 import { queueBench } from './queue.bench'
 import type { BenchRow } from './runBenches'
 import { isSkipped, runBenches, selectBenches } from './runBenches'
+import { shimBench } from './shim.bench'
 import { streamBench } from './stream.bench'
 import { traceExportBench } from './trace.bench'
 
@@ -24,7 +26,9 @@ const benches: Bench[] = [
   pipeBench,
   processBench,
   streamBench,
-  traceExportBench
+  traceExportBench,
+  shimBench,
+  ingestBench
 ]
 
 const USAGE = 'usage: bench/index.ts [--json] [--long] [--only NAME]'

@@ -28,7 +28,8 @@ async function ingest(python: Exclude<ReturnType<typeof benchPython>, string>, n
 function parseOnly(n: number): number {
   const lines = Array.from(
     { length: n },
-    (_, i) => `{"type":"queue.put","ns":${1e12 + i},"queue":"q1","pid":4242,"msg":0,"depth":${i % 50}}`
+    (_, i) =>
+      `{"type":"queue.put","ns":${1e12 + i},"queue":"q1","pid":4242,"msg":0,"depth":${i % 50}}`
   )
   const t = performance.now()
   let sum = 0

@@ -11,7 +11,6 @@ import { benchPython, runPlain, runWatched } from './python/watched'
 const OPS = resolve(import.meta.dirname, 'python/shim_ops.py')
 const SHORT_LESSONS = ['queue', 'lock', 'pipe', 'pool-map']
 const ALL_LESSONS = [...SHORT_LESSONS, 'process', 'pool-apply', 'mix', 'pipe-vs-queue', 'gil']
-if (process.env.SHIMB_ONLY_OPS) SHORT_LESSONS.length = 0
 
 interface Ops {
   put_us: number

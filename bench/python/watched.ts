@@ -24,7 +24,7 @@ export interface Ran {
 
 /** The program alone, its output collected; a failure is an error naming the program. */
 export function runPlain(python: Python, args: string[]): Promise<Ran> {
-  const env = { ...process.env, PYTHONUNBUFFERED: '1' }
+  const env: NodeJS.ProcessEnv = { ...process.env, PYTHONUNBUFFERED: '1' }
   delete env.POOLSCOPE_SOCK
   const t = performance.now()
   const child = spawn(python.executable, args, { env, stdio: ['ignore', 'pipe', 'pipe'] })
