@@ -1,5 +1,5 @@
 // The Electron face: one window on the PoolScope API; every child process ends with the app.
-import { app, BrowserWindow, dialog, ipcMain, protocol, session } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, net, protocol, session } from 'electron'
 import type { WebContents } from 'electron'
 import { join } from 'node:path'
 import { killAllChildren } from './core/child/liveChildren'
@@ -12,6 +12,7 @@ import {
   APP_SCHEME_PRIVILEGES,
   APP_URL,
   appProtocolHandler,
+  devApiRequest,
   isAppUrl
 } from './routes/appProtocol'
 import { isExportUrl, saveExport } from './routes/saveExport'
@@ -96,7 +97,15 @@ void app.whenReady().then(() => {
     callback(false)
   )
   session.defaultSession.setPermissionCheckHandler(() => false)
-  protocol.handle(APP_SCHEME, appProtocolHandler(service, rendererDir))
+  const appHandler = appProtocolHandler(service, rendererDir)
+  protocol.handle(APP_SCHEME, appHandler)
+  if (devUrl && !app.isPackaged) {
+    // the dev server's page: its trace routes are answered here, everything else by the server
+    protocol.handle('http', (request) => {
+      const api = devApiRequest(devUrl, request)
+      return api ? appHandler(api) : net.fetch(request, { bypassCustomProtocolHandlers: true })
+    })
+  }
   // No download is left to Chromium: our exports are written by saveExport, others refused.
   session.defaultSession.on('will-download', (event, item, contents) => {
     event.preventDefault()

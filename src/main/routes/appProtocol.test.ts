@@ -10,7 +10,7 @@ import { nativeTraceText } from '../core/trace/nativeTrace'
 import { parseNativeTrace } from '../core/trace/parseNativeTrace'
 import { ELECTRON_CSP } from '../csp'
 import { syntheticTrace } from '../../../test/core/trace/syntheticTrace'
-import { APP_ORIGIN, appProtocolHandler, isAppUrl } from './appProtocol'
+import { APP_ORIGIN, appProtocolHandler, devApiRequest, isAppUrl } from './appProtocol'
 import { MAX_OPEN_BYTES } from './openRoute'
 
 let dir: string
@@ -93,5 +93,19 @@ describe('poolscope://app', () => {
     expect(
       (await at(`/api/export?run=${opened.id}&format=native`, { method: 'POST' })).status
     ).toBe(405)
+  })
+
+  it('under the dev server, the page’s trace routes go to the app scheme, the rest stays', async () => {
+    const dev = 'http://localhost:5173'
+    const body = [...nativeTraceText(syntheticTrace(100))].join('')
+    const mapped = devApiRequest(
+      dev,
+      new Request(`${dev}/api/open?name=d.json`, { method: 'POST', body })
+    )!
+    expect(mapped.url).toBe(`${APP_ORIGIN}/api/open?name=d.json`)
+    const opened = await handle(mapped)
+    expect(opened.status).toBe(200)
+    expect(devApiRequest(dev, new Request(`${dev}/src/main.tsx`))).toBeNull()
+    expect(devApiRequest(dev, new Request('http://localhost:9999/api/open'))).toBeNull()
   })
 })

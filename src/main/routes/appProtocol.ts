@@ -45,3 +45,17 @@ export function appProtocolHandler(
 export function isAppUrl(url: string): boolean {
   return url.startsWith(`${APP_ORIGIN}/`)
 }
+
+/** Under `npm run dev` the page comes from the Vite dev server, so its relative trace routes
+ *  reach that server: the same request, addressed to the app scheme instead (null for any
+ *  other request, which goes to the dev server as it is). */
+export function devApiRequest(devUrl: string, request: Request): Request | null {
+  const url = new URL(request.url)
+  if (url.origin !== new URL(devUrl).origin || !url.pathname.startsWith('/api/')) return null
+  return new Request(`${APP_ORIGIN}${url.pathname}${url.search}`, {
+    method: request.method,
+    headers: request.headers,
+    body: request.body,
+    duplex: 'half'
+  } as RequestInit)
+}
