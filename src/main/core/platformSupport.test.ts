@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { cli } from '../../../test/headless/runCliCapture'
 import { EXIT } from '../headless/runCli'
+import { PoolScopeService } from './host/PoolScopeService'
 import { unavailable } from './platformSupport'
 
 const platform = process.platform
@@ -40,6 +41,24 @@ describe('watch and attach on each platform', () => {
     expect(r.err).toBe(`poolscope: ${unavailable(cmd, p)}\n`)
     expect(r.out).toBe('')
   })
+})
+
+describe('the lessons in CPython on each platform', () => {
+  it.each(['darwin', 'win32'] as const)(
+    'as on %s, startRun with runtime cpython is refused in one sentence',
+    async (p) => {
+      const service = new PoolScopeService()
+      setPlatform(p)
+      const started = service.call('startRun', { scenario: 'pipe', params: {}, runtime: 'cpython' })
+      setPlatform(platform)
+      await expect(started).rejects.toMatchObject({
+        code: 'refused',
+        message: unavailable('lessons', p)
+      })
+      expect(await service.call('listRuns', undefined)).toEqual([])
+      await service.shutdown()
+    }
+  )
 })
 
 describe('where the Python files are', () => {

@@ -169,6 +169,8 @@ export class PoolScopeService {
         'this host does not start programs (running a program from a browser is code execution): start serve with --allow-programs to run lessons in CPython'
       )
     }
+    const refused = unavailable('lessons')
+    if (refused) throw new ApiError('refused', refused)
     if (!existsSync(lessonPath(id))) {
       throw new ApiError('bad-input', `scenario '${id}' has no CPython lesson`)
     }

@@ -6,6 +6,7 @@ import { programs } from '../scenarios/registry'
 import { defaultPython, watchProgram } from '../../../../test/python/watchProgram'
 import { PoolScopeService } from '../host/PoolScopeService'
 import { lessonOptions } from './lessonRun'
+import { NO_WATCH } from '../../../../test/platforms'
 
 const LONG = process.env.POOLSCOPE_LONG_TESTS === '1'
 const LESSONS = ['process', 'queue', 'pipe', 'mix', 'lock', 'pool-apply', 'pool-map']
@@ -21,7 +22,7 @@ const cases: [string, string, Record<string, unknown>][] = LONG
       ['pool-apply', 'forkserver', {}]
     ]
 
-describe('lessons in CPython', () => {
+describe.skipIf(NO_WATCH)(`lessons in CPython${NO_WATCH}`, () => {
   it.each(cases)('%s under %s %j: the scenario verdict passes', async (id, method, given) => {
     const program = programs.get(id)!
     const params = parseParams(program.spec, given)
@@ -42,20 +43,23 @@ describe('the cpython runtime through the API', () => {
     await service.shutdown()
   })
 
-  it('startRun with runtime cpython runs the lesson as a program run with the scenario verdict', async () => {
-    const service = new PoolScopeService()
-    const info = await service.call('startRun', {
-      scenario: 'pipe',
-      params: { count: 2 },
-      runtime: 'cpython'
-    })
-    expect(info).toMatchObject({ kind: 'program', scenario: 'pipe' })
-    const run = service.getRun(info.id)
-    await run.done
-    await service.shutdown()
-    expect(run.verdict?.checks.map((c) => c.name)).toContain(
-      'the message crossed the pipe 2 time(s), sender to receiver'
-    )
-    expect(run.verdict?.passed).toBe(true)
-  })
+  it.skipIf(NO_WATCH)(
+    `startRun with runtime cpython runs the lesson as a program run with the scenario verdict${NO_WATCH}`,
+    async () => {
+      const service = new PoolScopeService()
+      const info = await service.call('startRun', {
+        scenario: 'pipe',
+        params: { count: 2 },
+        runtime: 'cpython'
+      })
+      expect(info).toMatchObject({ kind: 'program', scenario: 'pipe' })
+      const run = service.getRun(info.id)
+      await run.done
+      await service.shutdown()
+      expect(run.verdict?.checks.map((c) => c.name)).toContain(
+        'the message crossed the pipe 2 time(s), sender to receiver'
+      )
+      expect(run.verdict?.passed).toBe(true)
+    }
+  )
 })
