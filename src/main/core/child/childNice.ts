@@ -1,6 +1,6 @@
 // Children run at a lower scheduling priority than the host and the UI: a scenario that keeps
-// every core busy must not starve the window that shows it (measured: the worst frame during
-// pipe-vs-queue went from 150–417 ms to 83–100 ms on 2 cores). Nice only matters under
+// every core busy must not starve the window that shows it (docs/measurements.md: the worst
+// frame during pipe-vs-queue). Nice only matters under
 // contention: on an idle core a child runs at full speed, and CPU figures stay real.
 import { getPriority, setPriority } from 'node:os'
 

@@ -1,7 +1,7 @@
 // A map chunk's items and results, when they are all plain numbers, cross the channel as the
-// bytes of an Int32Array or Float64Array in base64 instead of JSON text: JSON.stringify and
-// JSON.parse of 12,500 numbers cost 0.5–2 ms each, the packed form a tenth of that (see
-// bench/pool.bench.ts, pool.map). Same values as a JSON round trip, or no packing at all.
+// bytes of an Int32Array or Float64Array in base64 instead of JSON text, about ten times cheaper
+// than JSON.stringify/parse of the numbers (docs/measurements.md; bench/pool.bench.ts, pool.map).
+// Same values as a JSON round trip, or no packing at all.
 // Node builtins only: children load this.
 
 /** How the numbers were packed: 4-byte integers or 8-byte doubles. */

@@ -61,10 +61,9 @@ export const CPU_CORES_PID = 4_194_304
  * Events read per slice of the run (see EventRecorder), and Chrome events per batch (chromeTrace):
  * under 100, so that no allocation site (one decoder per event shape, one literal per kind of
  * Chrome event) can have 100 objects alive at once. V8 pretenures a site once 100 of its objects
- * were allocated since the last GC and 85 % of them survive it; with batches of 1024 that
- * happened when two GCs fell within one batch (about 1 export in 8 of a 1,000,000-event run),
- * and from then on those objects went straight to the old space: peak RSS 260-285 MiB instead
- * of ~180.
+ * were allocated since the last GC and 85 % of them survive it; with larger batches that
+ * happened when two GCs fell within one batch, and from then on those objects went straight to
+ * the old space (the peak RSS it cost: docs/measurements.md).
  */
 export const CHUNK = 96
 

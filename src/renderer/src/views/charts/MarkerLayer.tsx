@@ -1,6 +1,7 @@
 // A chart's markers as plain circles in one SVG group, placed with the chart's own scales.
-// recharts' ReferenceDot registers each dot in the chart's store: 383 of them (a long opened
-// trace's blocked puts) took ~1 s to mount in Chromium; circles cost next to nothing.
+// recharts' ReferenceDot registers each dot in the chart's store, so hundreds of them (a long
+// opened trace's blocked puts) are slow to mount (docs/measurements.md); circles cost next to
+// nothing.
 import { memo } from 'react'
 import { usePlotArea, useXAxisScale, useYAxisScale } from 'recharts'
 import type { Marker } from './TimeSeriesChart'

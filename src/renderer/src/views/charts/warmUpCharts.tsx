@@ -1,6 +1,6 @@
 // Draws one throw-away chart off screen while the app is idle after it loads, so that the first
-// chart a user opens during a run does not also pay for compiling recharts (measured in
-// Chromium: the first CPU tab of a session cost 117–283 ms to show, a later one 33–67 ms).
+// chart a user opens during a run does not also pay for compiling recharts (the first chart of a
+// session is several times slower to show than a later one: docs/measurements.md).
 import { createRoot } from 'react-dom/client'
 import type { LineSpec, Marker } from './TimeSeriesChart'
 import { TimeSeriesChart } from './TimeSeriesChart'
