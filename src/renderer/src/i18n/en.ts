@@ -3,6 +3,8 @@ export const en = {
   appTitle: 'PoolScope',
   scenarios: 'Scenarios',
   parameters: 'Parameters',
+  runtime: 'Runtime',
+  runtimes: { node: 'Node re-enactment', cpython: 'real CPython (the lesson in Python)' },
   run: 'Run',
   stop: 'Stop',
   runs: 'Run history',

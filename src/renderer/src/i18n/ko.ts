@@ -5,6 +5,8 @@ export const ko: Strings = {
   appTitle: 'PoolScope',
   scenarios: '시나리오',
   parameters: '매개변수',
+  runtime: '런타임',
+  runtimes: { node: 'Node 재현', cpython: '실제 CPython (파이썬 강의 코드)' },
   run: '실행',
   stop: '중지',
   runs: '실행 기록',

@@ -2,12 +2,17 @@
 import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { parseParam } from '../../../shared/params'
+import type { Runtime } from '../../../shared/api'
+import { RUNTIMES } from '../../../shared/api'
 import type { Lang, ScenarioSpec } from '../../../shared/scenarios'
+
+/** Scenarios with a lesson in real Python (resources/python/lessons). */
+const NO_LESSON = new Set(['hello'])
 
 interface Props {
   scenarios: readonly ScenarioSpec[]
   running: boolean
-  onRun(scenario: string, params: Record<string, number | string>): void
+  onRun(scenario: string, params: Record<string, number | string>, runtime: Runtime): void
   onStop(): void
   formRef?: React.Ref<HTMLFormElement>
 }
@@ -19,6 +24,8 @@ export function ScenarioLauncher(props: Props): React.JSX.Element {
   const [selectedId, setSelectedId] = useState<string | null>(null)
   const selected = scenarios.find((s) => s.id === selectedId) ?? scenarios[0]
   const [values, setValues] = useState<Record<string, string>>({})
+  const [runtime, setRuntime] = useState<Runtime>('node')
+  const lesson = !!selected && !NO_LESSON.has(selected.id)
 
   const checked = useMemo(() => {
     const errors: Record<string, string> = {}
@@ -61,7 +68,7 @@ export function ScenarioLauncher(props: Props): React.JSX.Element {
           aria-label={t('parameters')}
           onSubmit={(e) => {
             e.preventDefault()
-            if (!invalid && !running) onRun(selected.id, checked.params)
+            if (!invalid && !running) onRun(selected.id, checked.params, lesson ? runtime : 'node')
           }}
         >
           <p className="summary">{selected.summary[lang]}</p>
@@ -101,6 +108,21 @@ export function ScenarioLauncher(props: Props): React.JSX.Element {
               </label>
             )
           })}
+          <label className="param">
+            <span>{t('runtime')}</span>
+            <select
+              aria-label={t('runtime')}
+              value={lesson ? runtime : 'node'}
+              disabled={!lesson}
+              onChange={(e) => setRuntime(e.target.value as Runtime)}
+            >
+              {RUNTIMES.map((r) => (
+                <option key={r} value={r}>
+                  {t(`runtimes.${r}`)}
+                </option>
+              ))}
+            </select>
+          </label>
           <div className="actions">
             <button type="submit" disabled={invalid || running}>
               {t('run')}
