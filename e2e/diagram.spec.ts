@@ -2,7 +2,7 @@
 // every PID that the Processes view shows, the queue's final depth, and the lock's holder as the
 // host's events say; at 256 processes and during pipe-vs-queue its frame times are measured
 // and reported (test-results/diagram-frames.json).
-import { mkdirSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import type { Page } from '@playwright/test'
 import { expect, test } from '@playwright/test'
 import { frameStats, installFrameMeter, resetFrames } from './frameMeter'
@@ -221,4 +221,36 @@ test('side by side: two runs on one time axis, their verdicts in one table', asy
   await expect(table.getByRole('columnheader', { name: first })).toBeVisible()
   await expect(table.getByRole('columnheader', { name: second })).toBeVisible()
   await expect(table.getByText('differs').first()).toBeVisible()
+})
+
+test('Save PNG: the diagram downloads as a PNG that decodes to the size of the view', async ({
+  page
+}) => {
+  await page.goto(host.url)
+  const runId = await launchScenario(page, { id: 'queue', title: 'Queue', params: { pace: '1' } })
+  await watcher.ended(runId)
+  await tab(page, 'Diagram')
+  await expect(box(page, /^queue queue: depth 1/)).toBeVisible()
+  const panel = await page.getByRole('tabpanel').boundingBox()
+  const [file] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Save PNG' }).click()
+  ])
+  expect(file.suggestedFilename()).toBe(`queue-${runId}-diagram.png`)
+  const bytes = readFileSync((await file.path())!)
+  // decoded by the browser, not just its header read
+  const size = await page.evaluate(async (b64) => {
+    // the node tsconfig has no DOM types: name what this uses
+    const g = globalThis as unknown as {
+      createImageBitmap(b: unknown): Promise<{ width: number; height: number }>
+      Blob: new (parts: unknown[], o: { type: string }) => unknown
+    }
+    const raw = Uint8Array.from(atob(b64), (ch) => ch.charCodeAt(0))
+    const img = await g.createImageBitmap(new g.Blob([raw], { type: 'image/png' }))
+    return { width: img.width, height: img.height }
+  }, bytes.toString('base64'))
+  expect(size.width).toBe(Math.round(panel!.width))
+  // the caption line (run, scenario, time) goes inside the view while the picture is taken
+  expect(size.height).toBe(Math.round(panel!.height))
+  await expect(page.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible()
 })

@@ -133,6 +133,15 @@ export const en = {
     differs: 'differs',
     same: 'same'
   },
+  saveImage: {
+    label: 'Save image',
+    png: 'Save PNG',
+    svg: 'Save SVG',
+    copy: 'Copy image',
+    saved: 'Saved {{file}}',
+    copied: 'Image copied',
+    noClipboard: 'This window cannot copy images; save a PNG instead.'
+  },
   diagramView: {
     label: 'Run diagram',
     host: 'host PID {{pid}}, {{state}}, CPU {{cpu}}',

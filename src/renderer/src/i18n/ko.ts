@@ -135,6 +135,15 @@ export const ko: Strings = {
     differs: '다름',
     same: '같음'
   },
+  saveImage: {
+    label: '이미지 저장',
+    png: 'PNG 저장',
+    svg: 'SVG 저장',
+    copy: '이미지 복사',
+    saved: '{{file}} 저장함',
+    copied: '이미지를 복사함',
+    noClipboard: '이 창에서는 이미지를 복사할 수 없습니다. PNG로 저장하세요.'
+  },
   diagramView: {
     label: '실행 다이어그램',
     host: '호스트 PID {{pid}}, {{state}}, CPU {{cpu}}',

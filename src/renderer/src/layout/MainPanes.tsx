@@ -2,7 +2,7 @@
 // Timeline) and, under a splitter, the console. Only the visible tab renders; the charts and
 // the timeline follow the run at most CHART_UPDATES_PER_S times a second (they cost the most
 // to draw), the rest at the store's pace.
-import { useDeferredValue, useState } from 'react'
+import { useDeferredValue, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useElementSize } from '../hooks/useElementSize'
 import { useThrottled } from '../hooks/useThrottled'
@@ -12,6 +12,7 @@ import { QueuesLocksView } from '../views/charts/QueuesLocksView'
 import { CompareView } from '../views/compare/CompareView'
 import { ConsoleView } from '../views/ConsoleView'
 import { DiagramView } from '../views/diagram/DiagramView'
+import { SaveImage } from '../views/SaveImage'
 import type { KillSignal } from '../views/processes/ProcessActions'
 import { ProcessTable } from '../views/processes/ProcessTable'
 import { TimelineView } from '../views/timeline/TimelineView'
@@ -45,6 +46,7 @@ export function MainPanes(props: Props): React.JSX.Element {
   const { run, live, tab, onTab, onSignal, filterRef, findRef, verdictRef } = props
   const { t } = useTranslation()
   const [topPct, setTopPct] = useState(60)
+  const panelRef = useRef<HTMLDivElement>(null)
   // processes chosen in the diagram, for this run only: they filter the console and are
   // highlighted in the process table
   const [choice, setChoice] = useState<{ run: string; pids: readonly number[] } | null>(null)
@@ -84,7 +86,9 @@ export function MainPanes(props: Props): React.JSX.Element {
             </button>
           ))}
         </div>
+        {shown !== 'processes' && <SaveImage run={drawn} view={shown} target={panelRef} />}
         <div
+          ref={panelRef}
           role="tabpanel"
           id={`panel-${shown}`}
           aria-labelledby={`tab-${shown}`}

@@ -4,6 +4,7 @@
 // channel, process and direction in MOVE_BUCKET_MS of run time so a 100,000-message run
 // animates a few dots that say how many they stand for. Built from the run's events like every
 // other view, so a replay's scrubber and a watched program get it for free.
+import { assertNever } from '../../../shared/assertNever'
 import type { RunEvent } from '../../../shared/events'
 import { appendBounded } from './bounded'
 
@@ -243,8 +244,18 @@ export function applyDiagram(prev: DiagramState, events: readonly RunEvent[]): D
         set({ ...c, writers: withPid(c.writers, e.pid), closed: withPid(c.closed, e.pid) })
         break
       }
-      default:
+      case 'run.start':
+      case 'proc.spawn':
+      case 'proc.ready':
+      case 'proc.exit':
+      case 'stdout':
+      case 'stderr':
+      case 'sample':
+      case 'log':
+      case 'run.end':
         break
+      default:
+        assertNever(e, 'event')
     }
   }
   return {
