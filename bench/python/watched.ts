@@ -2,6 +2,7 @@
 // watched (a real ProgramRun: launcher, shim, ShimServer, translation into the run's events).
 import { spawn } from 'node:child_process'
 import { performance } from 'node:perf_hooks'
+import { childNice } from '../../src/main/core/child/childNice'
 import type { RunEvent } from '../../src/shared/events'
 import type { Python } from '../../src/main/core/python/findPython'
 import { findPython, PythonNotFound } from '../../src/main/core/python/findPython'
@@ -22,12 +23,14 @@ export interface Ran {
   stdout: string
 }
 
-/** The program alone, its output collected; a failure is an error naming the program. */
+/** The program alone, its output collected; a failure is an error naming the program. It runs
+ *  as nice as a watched program's tree (childNice): on a busy machine that decides its speed. */
 export function runPlain(python: Python, args: string[]): Promise<Ran> {
   const env: NodeJS.ProcessEnv = { ...process.env, PYTHONUNBUFFERED: '1' }
   delete env.POOLSCOPE_SOCK
   const t = performance.now()
-  const child = spawn(python.executable, args, { env, stdio: ['ignore', 'pipe', 'pipe'] })
+  const nice = ['-n', String(childNice()), python.executable, ...args]
+  const child = spawn('nice', nice, { env, stdio: ['ignore', 'pipe', 'pipe'] })
   let stdout = ''
   let stderr = ''
   child.stdout.on('data', (b: Buffer) => (stdout += b.toString()))

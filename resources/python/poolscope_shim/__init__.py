@@ -12,6 +12,9 @@ def install():
         return
     _installed = True
     procs.start()
+    from . import budget
+
+    budget.install()
     hooks.install()
     from . import mpobjs, pools
 

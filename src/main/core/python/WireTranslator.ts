@@ -94,6 +94,16 @@ export class WireTranslator {
           text: `pid ${m.pid} sent ${signalName(m.signum) ?? 'signal 0'} to pid ${m.target}`
         })
         return
+      case 'coalesce':
+        this.emit({
+          type: 'log',
+          level: 'warn',
+          text:
+            `pid ${m.pid} reports more than ${m.budget} events in ${m.window_ms} ms: from now on ` +
+            'its queue, lock and pipe events are merged per object (queue and pipe message numbers ' +
+            'stay exact, lock pairs are shown once per merge, depth is sampled)'
+        })
+        return
       case 'proc.spawn': {
         if (this.spawned.has(m.pid)) return
         const held = this.deferred.get(m.pid)
@@ -113,7 +123,8 @@ export class WireTranslator {
         const queue = this.names.get(m.queue)
         if (!queue) return void this.internal++
         const counter = m.type === 'queue.put' ? this.sent : this.got
-        const msg = (counter.get(queue) ?? 0) + 1
+        // A merged line (n events past the budget) moves the count by n: the last one's number.
+        const msg = (counter.get(queue) ?? 0) + (m.n ?? 1)
         counter.set(queue, msg)
         const { depth } = m
         this.emit(
@@ -147,9 +158,17 @@ export class WireTranslator {
         const pipe = this.names.get(m.pipe)
         if (!pipe) return void this.internal++
         const counter = m.type === 'pipe.send' ? this.sent : this.got
-        const msg = (counter.get(pipe) ?? 0) + 1
+        const n = m.n ?? 1
+        const msg = (counter.get(pipe) ?? 0) + n
         counter.set(pipe, msg)
-        this.emit({ type: m.type, pipe, pid: m.pid, bytes: m.bytes, msg })
+        this.emit({
+          type: m.type,
+          pipe,
+          pid: m.pid,
+          bytes: m.bytes,
+          msg,
+          ...(n > 1 ? { count: n } : {})
+        })
         return
       }
       case 'pipe.close': {

@@ -36,25 +36,28 @@ export type WireMessage =
   | { type: 'launcher'; ns: number; main?: number; pid?: number; error?: string }
   | { type: 'obj'; ns: number; kind: 'queue' | 'lock' | 'pipe'; ids: string[]; user: boolean }
   | { type: 'signal'; ns: number; pid: number; target: number; signum: number | null }
+  | { type: 'coalesce'; ns: number; pid: number; budget: number; window_ms: number }
   | (Ev<'proc.spawn'> & { parent?: number; hello?: boolean; named?: boolean })
   | (Ev<'proc.exit', 'signal'> & { signum: number | null; by?: number })
-  | { [K in QueueOp]: Ev<K, 'msg'> & { depth: number } }[QueueOp]
+  | { [K in QueueOp]: Ev<K, 'msg'> & { depth: number; n?: number } }[QueueOp]
   | Ev<'queue.wait'>
   | Ev<'queue.timeout'>
   | Ev<'lock.wait'>
-  | Ev<'lock.acquire'>
-  | Ev<'lock.release'>
+  | (Ev<'lock.acquire'> & { n?: number })
+  | (Ev<'lock.release'> & { n?: number })
   | Ev<'lock.timeout'>
   | (Ev<'task.queued', 'task'> & { key: string })
   | (Ev<'task.start', 'task'> & { key: string })
   | (Ev<'task.end', 'task'> & { key: string })
-  | Ev<'pipe.send'>
-  | Ev<'pipe.recv'>
+  | (Ev<'pipe.send'> & { n?: number })
+  | (Ev<'pipe.recv'> & { n?: number })
   | Ev<'pipe.close'>
   | Ev<'stdout'>
   | Ev<'stderr'>
 
 const noMsg = { msg: z.literal(0) }
+/** How many events of one object a line stands for, past the process's budget (budget.py). */
+const merged = { n: z.number().int().positive().optional() }
 
 const wireUnion = z.discriminatedUnion('type', [
   z.object({
@@ -72,6 +75,13 @@ const wireUnion = z.discriminatedUnion('type', [
     user: z.boolean()
   }),
   z.object({ type: z.literal('signal'), ns, pid, target: z.number().int(), signum }),
+  z.object({
+    type: z.literal('coalesce'),
+    ns,
+    pid,
+    budget: z.number().int().positive(),
+    window_ms: z.number().int().positive()
+  }),
   fromEvent('proc.spawn', {
     name: z.string().max(512),
     role: z.string().max(64),
@@ -80,21 +90,21 @@ const wireUnion = z.discriminatedUnion('type', [
     named: z.boolean().optional()
   }),
   fromEvent('proc.exit', { signum, by: z.number().int().optional() }, ['signal']),
-  fromEvent('queue.put', { queue: rawId, ...noMsg, depth: z.number().int() }),
-  fromEvent('queue.get', { queue: rawId, ...noMsg, depth: z.number().int() }),
+  fromEvent('queue.put', { queue: rawId, ...noMsg, depth: z.number().int(), ...merged }),
+  fromEvent('queue.get', { queue: rawId, ...noMsg, depth: z.number().int(), ...merged }),
   fromEvent('queue.wait', { queue: rawId }),
   fromEvent('queue.timeout', { queue: rawId }),
   fromEvent('lock.wait', { lock: rawId }),
-  fromEvent('lock.acquire', { lock: rawId }),
-  fromEvent('lock.release', { lock: rawId }),
+  fromEvent('lock.acquire', { lock: rawId, ...merged }),
+  fromEvent('lock.release', { lock: rawId, ...merged }),
   fromEvent('lock.timeout', { lock: rawId }),
   fromEvent('task.queued', { key: z.string().max(64), name: z.string().max(512) }, ['task']),
   fromEvent('task.start', { key: z.string().max(64) }, ['task']),
   fromEvent('task.end', { key: z.string().max(64), error: z.string().max(4000).optional() }, [
     'task'
   ]),
-  fromEvent('pipe.send', { pipe: rawId }),
-  fromEvent('pipe.recv', { pipe: rawId }),
+  fromEvent('pipe.send', { pipe: rawId, ...merged }),
+  fromEvent('pipe.recv', { pipe: rawId, ...merged }),
   fromEvent('pipe.close', { pipe: rawId }),
   fromEvent('stdout', { text: z.string().max(32_000) }),
   fromEvent('stderr', { text: z.string().max(32_000) })
