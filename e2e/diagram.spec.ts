@@ -63,6 +63,13 @@ test('queue: the diagram names every PID of the Processes view and the queue’s
   await expect(page.locator('.queue-link')).toHaveCount(2)
   await expect(page.getByRole('img', { name: /^got message 1 from queue: depth/ })).toBeVisible()
   await tab(page, 'Diagram')
+  mkdirSync('test-results/screenshots', { recursive: true })
+  await page.screenshot({ path: 'test-results/screenshots/queue-diagram.png' })
+  // the same in Korean (fonts-noto-cjk: text, not boxes)
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('ko')
+  await expect(box(page, /^큐 queue: 깊이 1 \(무제한\)$/)).toBeVisible()
+  await page.screenshot({ path: 'test-results/screenshots/queue-diagram-ko.png' })
+  await page.getByRole('combobox', { name: '언어' }).selectOption('en')
   // choosing a box filters the console to that process
   const sender = pids[1]!
   await box(page, new RegExp(`PID ${sender},`)).click()
