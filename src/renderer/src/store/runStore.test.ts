@@ -94,7 +94,9 @@ describe('RunStore', () => {
   })
 
   it('a replay opened at its end follows the rest of its events in (synthetic)', () => {
-    const store = newStore({ throttleMs: 0 })
+    // no yielding to the browser: the assertions below are synchronous (a loaded machine
+    // would otherwise leave part of the batches for a later tick)
+    const store = newStore({ throttleMs: 0, applyBudgetMs: Infinity })
     const events = poolRun(5, 20_000, 1)
     // the host's answer came first, then the trace's events in several batches
     store.mergeInfos([runInfo('r', { replay: true, status: 'finished' })])
@@ -124,7 +126,7 @@ describe('RunStore', () => {
   it("makes a replay's scrubber checkpoints while idle once all its events are in (synthetic)", async () => {
     vi.useFakeTimers()
     const prepare = vi.spyOn(ReplayCursor.prototype, 'prepare')
-    const store = newStore({ throttleMs: 0 })
+    const store = newStore({ throttleMs: 0, applyBudgetMs: Infinity })
     const events = poolRun(4, 3000, 1)
     store.mergeInfos([runInfo('r', { replay: true, status: 'finished' })])
     store.applyBatch({ runId: 'r', seq: 0, events: events.slice(0, 5000) })

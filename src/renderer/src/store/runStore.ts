@@ -38,6 +38,8 @@ export interface RunStoreOptions {
   /** Called when batches arrive for a run the store has no RunInfo for. */
   onUnknownRun?: (runId: string) => void
   maxUnknownLog?: number
+  /** How long one drain may run before it yields to the browser (APPLY_BUDGET_MS). */
+  applyBudgetMs?: number
 }
 
 export class RunStore {
@@ -55,6 +57,7 @@ export class RunStore {
   /** Replays whose scrubber checkpoints are being made ahead of a seek. */
   private readonly preparing = new Set<string>()
   private readonly throttleMs: number
+  private readonly applyBudgetMs: number
   private readonly inbox: { batch: EventBatch; from: number }[] = []
   private draining = false
   private timer: ReturnType<typeof setTimeout> | undefined
@@ -62,6 +65,7 @@ export class RunStore {
 
   constructor(private readonly options: RunStoreOptions = {}) {
     this.throttleMs = options.throttleMs ?? 100
+    this.applyBudgetMs = options.applyBudgetMs ?? APPLY_BUDGET_MS
   }
 
   readonly subscribe = (listener: () => void): (() => void) => {
@@ -92,7 +96,7 @@ export class RunStore {
       )
       item.from = to
       if (to >= item.batch.events.length) this.inbox.shift()
-      if (this.inbox.length > 0 && Date.now() - started > APPLY_BUDGET_MS) {
+      if (this.inbox.length > 0 && Date.now() - started > this.applyBudgetMs) {
         this.draining = true
         setTimeout(() => {
           this.draining = false
