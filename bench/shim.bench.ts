@@ -56,6 +56,23 @@ async function opsRows(py: Python, n: number): Promise<BenchResult[]> {
   ]
 }
 
+/** A program that does nothing: what any watched run costs (the launcher's interpreter, the
+ *  shim's import, the end of the run), whatever the program does. */
+async function fixedRow(py: Python): Promise<BenchResult> {
+  const plain = await runPlain(py, ['-c', 'pass'])
+  const watched = await runWatched(py, ['-c', 'pass'])
+  return {
+    id: 'shim.fixed',
+    name: 'shim.fixed (python -c pass)',
+    value: watched.ms,
+    unit: 'ms',
+    baseline: 'the same run plain (same Python)',
+    baselineValue: plain.ms,
+    ratio: ratio(watched.ms, plain.ms),
+    note: 'a whole ProgramRun: launcher, shim, host; part of every lesson row below'
+  }
+}
+
 async function lessonRow(py: Python, id: string): Promise<BenchResult> {
   const args = [lessonPath(id)]
   const plain = await runPlain(py, args)
@@ -84,6 +101,7 @@ export const shimBench: Bench = {
   async run({ long }) {
     const py = python()
     const rows = await opsRows(py, long ? 100_000 : 20_000)
+    rows.push(await fixedRow(py))
     for (const id of long ? ALL_LESSONS : SHORT_LESSONS) rows.push(await lessonRow(py, id))
     return rows
   }

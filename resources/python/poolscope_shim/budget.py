@@ -10,7 +10,7 @@ import os
 from . import wire
 
 WINDOW_NS = 100_000_000
-BUDGET = 1000  # POOLSCOPE_BUDGET changes it (tests use a small one)
+BUDGET = 250  # POOLSCOPE_BUDGET changes it (tests use a small one)
 FLUSH_NS = 5_000_000
 # The frequent events, and the field naming their object.
 HOT = {'queue.put': 'queue', 'queue.get': 'queue', 'lock.acquire': 'lock',
