@@ -219,8 +219,9 @@ def _track(lock, lid):
         return ok
 
     def release():
+        t = wire.ns()
         c_release()
-        send('lock.release', lock=lid, pid=wire.pid())
+        wire.send_at(t, 'lock.release', lock=lid, pid=wire.pid())
 
     lock.acquire = acquire
     lock.release = release

@@ -67,9 +67,15 @@ gate = None
 
 def send(type_, **fields):
     """Reports one event of `kind` (a RunEvent type, or a declaration) now. Never raises."""
+    if _sock is not None:
+        send_at(ns(), type_, **fields)
+
+
+def send_at(t, type_, **fields):
+    """Reports an event stamped `t`, taken before the act it reports (a release: another
+    process's acquire, stamped after it returns, then always comes later). Never raises."""
     if _sock is None:
         return
-    t = ns()
     try:
         if gate is not None and gate(type_, fields, t):
             return
