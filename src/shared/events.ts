@@ -170,6 +170,8 @@ export const EventBatchSchema = z.object({
   seq: z.number().int().nonnegative(),
   events: z.array(RunEventSchema),
   /** Events this subscriber missed because it fell behind (the recorder still has them). */
-  dropped: z.number().int().nonnegative().optional()
+  dropped: z.number().int().nonnegative().optional(),
+  /** The host let this run go (its memory budget): no batch of it follows; `events` is empty. */
+  forgotten: z.literal(true).optional()
 })
 export type EventBatch = z.infer<typeof EventBatchSchema>

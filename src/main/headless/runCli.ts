@@ -7,6 +7,12 @@ import { RUNTIMES, TRACE_FORMATS } from '../../shared/api'
 import { ApiError } from '../core/host/ApiError'
 import { PoolScopeService } from '../core/host/PoolScopeService'
 import { ShutdownCoordinator } from '../core/host/ShutdownCoordinator'
+import {
+  DEFAULT_KEPT_EVENTS,
+  KEPT_EVENTS_ENV,
+  KeptEventsError,
+  parseKeptEvents
+} from '../core/host/KeptRuns'
 import { loadTraceFile } from '../core/trace/loadTraceFile'
 import { TraceTargetError, traceTarget } from '../core/trace/traceTarget'
 import type { TraceTarget } from '../core/trace/traceTarget'
@@ -42,6 +48,14 @@ function collectSet(value: string, prev: Record<string, string>): Record<string,
   const eq = value.indexOf('=')
   if (eq <= 0) throw new InvalidArgumentError(`expected name=value, got '${value}'`)
   return { ...prev, [value.slice(0, eq)]: value.slice(eq + 1) }
+}
+
+function parseKeptEventsArg(value: string): number {
+  try {
+    return parseKeptEvents(value, 'expected')
+  } catch {
+    throw new InvalidArgumentError(`not a whole number of events: '${value}'`)
+  }
 }
 
 function parsePort(value: string): number {
@@ -149,8 +163,13 @@ export async function runCli(
     .option('--port <n>', 'port to listen on (0 = any free port)', parsePort, 5178)
     .option('--allow-signals', "let the page signal the machine's processes (explorer)")
     .option('--allow-programs', 'let the page start Python programs (the lessons in CPython)')
-    .action(async (opts: { port: number; allowSignals?: boolean; allowPrograms?: boolean }) => {
-      code = await serve(opts.port, out, opts.allowSignals === true, opts.allowPrograms === true)
+    .option(
+      '--kept-events <n>',
+      `events the ended runs kept for the history may hold in all (default: $${KEPT_EVENTS_ENV}, else ${DEFAULT_KEPT_EVENTS})`,
+      parseKeptEventsArg
+    )
+    .action(async (opts: ServeOptions) => {
+      code = await serve(opts, out)
     })
 
   try {
@@ -162,6 +181,7 @@ export async function runCli(
     }
     if (
       e instanceof BadArgument ||
+      e instanceof KeptEventsError ||
       e instanceof TraceTargetError ||
       (e instanceof ApiError && e.code === 'bad-input')
     ) {
@@ -189,13 +209,20 @@ async function runScenario(
   return followRun(service, run, { json: !!opts.json, target, out, err })
 }
 
-async function serve(
-  port: number,
-  out: NodeJS.WritableStream,
-  allowSignals: boolean,
-  allowPrograms: boolean
-): Promise<number> {
-  const service = new PoolScopeService({ explorer: { allowSignals }, allowPrograms })
+interface ServeOptions {
+  port: number
+  allowSignals?: boolean
+  allowPrograms?: boolean
+  keptEvents?: number
+}
+
+async function serve(opts: ServeOptions, out: NodeJS.WritableStream): Promise<number> {
+  const { port, keptEvents } = opts
+  const service = new PoolScopeService({
+    explorer: { allowSignals: opts.allowSignals === true },
+    allowPrograms: opts.allowPrograms === true,
+    keptEvents
+  })
   // Serving ends with a signal: the runs are stopped, then the server closes.
   const shutdown = new ShutdownCoordinator().add(() => service.shutdown())
   let server

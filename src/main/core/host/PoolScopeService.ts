@@ -27,17 +27,16 @@ import type { ReplayRun } from '../trace/ReplayRun'
 import type { RunEventListener, RunHandle } from '../session/RunHandle'
 import { isLive } from '../session/RunHandle'
 import { ApiError } from './ApiError'
+import { KEPT_EVENTS_ENV, KeptRuns, parseKeptEvents } from './KeptRuns'
 import { AttachRun } from '../explorer/AttachRun'
 import { Explorer } from '../explorer/Explorer'
 import type { ExplorerOptions } from '../explorer/Explorer'
 import { unavailable } from '../platformSupport'
 
-/** Ended runs kept for the history and export; older ones are let go as new ones come. */
-export const MAX_KEPT_RUNS = 50
-
 export class PoolScopeService {
-  private readonly runs = new Map<string, RunHandle>()
   private readonly batcher = new Batcher()
+  /** Ended runs stay for the history and export within an event budget (KeptRuns). */
+  private readonly runs: KeptRuns
   /** Run ids are `run-<hostTag>-<n>`: a tag per host start, so a page that resumes after a
    *  restart never takes the new host's run-1 for the old one's. */
   readonly hostTag = randomBytes(3).toString('hex')
@@ -56,7 +55,8 @@ export class PoolScopeService {
   /** `monitor`: sampling rates; `programs`: the runnable scenarios (the registry's by default);
    *  `explorer`: whether signals are allowed (serve mode: only with --allow-signals);
    *  `allowPrograms`: whether Python programs (the lessons in CPython) may be started (serve
-   *  mode refuses unless started with --allow-programs); `python`: the interpreter to use. */
+   *  mode refuses unless started with --allow-programs); `python`: the interpreter to use;
+   *  `keptEvents`: the event budget of kept runs (else POOLSCOPE_KEPT_EVENTS, else 5,000,000). */
   constructor(
     private readonly opts: {
       monitor?: MonitorOptions
@@ -64,8 +64,11 @@ export class PoolScopeService {
       explorer?: ExplorerOptions
       allowPrograms?: boolean
       python?: string
+      keptEvents?: number
     } = {}
   ) {
+    const budget = opts.keptEvents ?? parseKeptEvents(process.env[KEPT_EVENTS_ENV])
+    this.runs = new KeptRuns(budget, (id) => this.batcher.forget(id))
     this.monitorOptions = opts.monitor ?? {}
     this.programs = opts.programs ?? programs
     this.explorer = new Explorer(opts.explorer)
@@ -215,22 +218,18 @@ export class PoolScopeService {
 
   private readonly onRunEvent: RunEventListener = (run, ev) => {
     this.batcher.touch(run)
-    if (ev.type === 'run.end') this.batcher.flush()
+    if (ev.type !== 'run.end') return
+    this.batcher.flush()
+    this.runs.trim() // what it recorded counts now that it may be let go
   }
 
   private newRunId(): string {
     return `run-${this.hostTag}-${this.nextId++}`
   }
 
-  /** Adds a run; past MAX_KEPT_RUNS the oldest ended ones are let go (their memory with them). */
+  /** Adds a run; past the event budget the oldest ended ones are let go (KeptRuns). */
   private keep(run: RunHandle): void {
-    this.runs.set(run.id, run)
-    for (const [id, old] of this.runs) {
-      if (this.runs.size <= MAX_KEPT_RUNS) break
-      if (isLive(old)) continue
-      this.runs.delete(id)
-      this.batcher.forget(id)
-    }
+    this.runs.add(run)
   }
 
   /** Stops every live run and waits until their processes are gone. Resolves whatever a run,

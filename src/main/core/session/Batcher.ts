@@ -211,8 +211,16 @@ export class Batcher {
     })()
   }
 
-  /** A run the host let go of: its batch boundaries go too. */
+  /** A run the host let go of: every subscriber is told (a batch with `forgotten`, after the
+   *  run's last one), and its batch boundaries go. */
   forget(runId: string): void {
+    const batch: EventBatch = {
+      runId,
+      seq: this.starts.get(runId)?.length ?? 0,
+      events: [],
+      forgotten: true
+    }
+    for (const sub of this.subscribers) this.offer(sub, { batch })
     this.pending.delete(runId)
     this.starts.delete(runId)
     this.flushed.delete(runId)
