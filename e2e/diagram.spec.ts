@@ -222,6 +222,7 @@ test('side by side: two runs on one time axis, their verdicts in one table', asy
   await watcher.ended(second)
   await expect(page.getByTestId('run-status')).toContainText('finished')
   await tab(page, 'Side by side')
+  await page.getByRole('combobox', { name: 'Compare with' }).selectOption(first)
   await expect(page.getByRole('region', { name: new RegExp(`^${second} · queue`) })).toBeVisible()
   await expect(page.getByRole('region', { name: new RegExp(`^${first} · pipe`) })).toBeVisible()
   const table = page.getByRole('table', { name: 'Verdicts side by side' })
