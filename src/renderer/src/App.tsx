@@ -15,6 +15,7 @@ import { useRunActions } from './useRunActions'
 import { RunHistory } from './views/RunHistory'
 import { ScenarioLauncher } from './views/ScenarioLauncher'
 import { ShortcutsHelp } from './views/ShortcutsHelp'
+import { ExplorerView } from './views/explorer/ExplorerView'
 
 export function App({ api, store }: { api: PoolScopeApi; store: RunStore }): React.JSX.Element {
   const { t } = useTranslation()
@@ -23,6 +24,7 @@ export function App({ api, store }: { api: PoolScopeApi; store: RunStore }): Rea
   const [tab, setTab] = useState<Tab>('processes')
   const [sidebar, setSidebar] = useState(320)
   const [help, setHelp] = useState(false)
+  const [explorer, setExplorer] = useState(false)
   const actions = useRunActions(api, store)
   const { setNotice } = actions
   const filterRef = useRef<HTMLInputElement>(null)
@@ -92,6 +94,13 @@ export function App({ api, store }: { api: PoolScopeApi; store: RunStore }): Rea
       )}
       <div className="body" style={{ gridTemplateColumns: `${sidebar}px 6px 1fr` }}>
         <aside>
+          <button
+            className="explorer-toggle"
+            aria-pressed={explorer}
+            onClick={() => setExplorer((v) => !v)}
+          >
+            {t('explorer.title')}
+          </button>
           <ScenarioLauncher
             scenarios={scenarios}
             running={running}
@@ -99,7 +108,14 @@ export function App({ api, store }: { api: PoolScopeApi; store: RunStore }): Rea
             onStop={() => run && actions.stop(run.id)}
             formRef={formRef}
           />
-          <RunHistory snap={snap} onSelect={(id) => store.select(id)} listRef={historyRef} />
+          <RunHistory
+            snap={snap}
+            onSelect={(id) => {
+              setExplorer(false)
+              store.select(id)
+            }}
+            listRef={historyRef}
+          />
         </aside>
         <Splitter
           orientation="vertical"
@@ -111,7 +127,22 @@ export function App({ api, store }: { api: PoolScopeApi; store: RunStore }): Rea
           onChange={setSidebar}
         />
         <main className="views">
-          {run ? (
+          {explorer ? (
+            <ExplorerView
+              api={api}
+              onNotice={setNotice}
+              onWatch={(pid) =>
+                api.attachProcess({ pid }).then(
+                  (info) => {
+                    store.addRun(info)
+                    setExplorer(false)
+                    setTab('processes')
+                  },
+                  (e: Error) => setNotice({ kind: 'error', text: e.message })
+                )
+              }
+            />
+          ) : run ? (
             <MainPanes
               run={run}
               runs={snap.runs}

@@ -214,6 +214,61 @@ export const en = {
     pause: 'Pause',
     speed: 'Speed'
   },
+  explorer: {
+    title: 'Explorer',
+    list: 'Processes of this machine',
+    filter: 'Filter the machine’s processes',
+    filterPlaceholder: 'PID, command, user… (/)',
+    user: 'User',
+    allUsers: 'All users',
+    mine: 'Mine only',
+    tree: 'Tree (t)',
+    follow: 'Follow PID {{pid}}',
+    count: '{{shown}} of {{total}} processes',
+    signalButton: 'Signal… (F9)',
+    signalTitle: 'Signal PID {{pid}}',
+    signal: 'Signal',
+    subtree: 'The whole subtree',
+    willHit: '{{signal}} will be sent to {{count}} process(es):',
+    andMore: '… and {{n}} more',
+    send: 'Send {{signal}}',
+    sent: '{{signal}} sent to {{n}} process(es)',
+    watch: 'Watch',
+    details: 'Details of PID {{pid}}',
+    expand: 'Expand',
+    collapse: 'Collapse',
+    cpuSpark: 'CPU of PID {{pid}}, last 60 s',
+    rssSpark: 'Memory of PID {{pid}}, last 60 s',
+    unreadable: 'Not everything could be read: {{why}}',
+    pythonNote:
+      'A Python program started outside PoolScope: Watch shows its processes, CPU and memory, but its queues and locks need the PoolScope shim. Start it under PoolScope (poolscope watch) to see them.',
+    field: {
+      command: 'Command line',
+      cwd: 'Working directory',
+      exe: 'Executable',
+      fds: 'Open file descriptors',
+      threads: 'Threads'
+    },
+    col: {
+      pid: 'PID',
+      ppid: 'PPID',
+      user: 'User',
+      state: 'S',
+      threads: 'Thr',
+      cpu: 'CPU %',
+      rss: 'RSS',
+      startedAt: 'Started',
+      command: 'Command'
+    },
+    keys: {
+      move: 'Move the selection',
+      filter: 'Filter',
+      tree: 'Tree / flat',
+      signal: 'Signal the selected process',
+      details: 'Details',
+      fold: 'Fold / unfold a subtree'
+    }
+  },
   shortcuts: {
     label: 'Shortcuts',
     title: 'Keyboard shortcuts',

@@ -216,6 +216,61 @@ export const ko: Strings = {
     pause: '일시 정지',
     speed: '속도'
   },
+  explorer: {
+    title: '탐색기',
+    list: '이 컴퓨터의 프로세스',
+    filter: '컴퓨터의 프로세스 거르기',
+    filterPlaceholder: 'PID, 명령, 사용자… (/)',
+    user: '사용자',
+    allUsers: '모든 사용자',
+    mine: '내 것만',
+    tree: '트리 (t)',
+    follow: 'PID {{pid}} 따라가기',
+    count: '프로세스 {{total}}개 중 {{shown}}개',
+    signalButton: '시그널… (F9)',
+    signalTitle: 'PID {{pid}}에 시그널 보내기',
+    signal: '시그널',
+    subtree: '하위 트리 전체',
+    willHit: '{{signal}}을(를) 프로세스 {{count}}개에 보냅니다:',
+    andMore: '… 그리고 {{n}}개 더',
+    send: '{{signal}} 보내기',
+    sent: '{{signal}}을(를) 프로세스 {{n}}개에 보냈습니다',
+    watch: '지켜보기',
+    details: 'PID {{pid}} 자세히',
+    expand: '펼치기',
+    collapse: '접기',
+    cpuSpark: 'PID {{pid}}의 CPU, 최근 60초',
+    rssSpark: 'PID {{pid}}의 메모리, 최근 60초',
+    unreadable: '일부를 읽을 수 없습니다: {{why}}',
+    pythonNote:
+      'PoolScope 밖에서 시작된 Python 프로그램입니다. 지켜보기는 프로세스, CPU, 메모리를 보여 주지만 큐와 락은 PoolScope shim이 있어야 보입니다. 보려면 PoolScope에서 시작하세요 (poolscope watch).',
+    field: {
+      command: '명령줄',
+      cwd: '작업 디렉터리',
+      exe: '실행 파일',
+      fds: '열린 파일 디스크립터',
+      threads: '스레드'
+    },
+    col: {
+      pid: 'PID',
+      ppid: 'PPID',
+      user: '사용자',
+      state: '상태',
+      threads: '스레드',
+      cpu: 'CPU %',
+      rss: 'RSS',
+      startedAt: '시작',
+      command: '명령'
+    },
+    keys: {
+      move: '선택 옮기기',
+      filter: '거르기',
+      tree: '트리 / 목록',
+      signal: '선택한 프로세스에 시그널',
+      details: '자세히',
+      fold: '하위 트리 접기 / 펼치기'
+    }
+  },
   shortcuts: {
     label: '단축키',
     title: '키보드 단축키',

@@ -2,6 +2,7 @@
 import { useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import { SHORTCUT_LIST } from '../hooks/shortcuts'
+import { EXPLORER_SHORTCUTS } from './explorer/explorerShortcuts'
 
 export function ShortcutsHelp({ onClose }: { onClose(): void }): React.JSX.Element {
   const { t } = useTranslation()
@@ -24,7 +25,7 @@ export function ShortcutsHelp({ onClose }: { onClose(): void }): React.JSX.Eleme
       <h2>{t('shortcuts.title')}</h2>
       <table>
         <tbody>
-          {SHORTCUT_LIST.map((s) => (
+          {[...SHORTCUT_LIST, ...EXPLORER_SHORTCUTS].map((s) => (
             <tr key={s.label}>
               <td>
                 <kbd>{s.keys.replaceAll('Mod', mod)}</kbd>
