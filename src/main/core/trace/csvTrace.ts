@@ -42,7 +42,8 @@ export const EVENT_COLUMNS = [
   'level',
   'text',
   'data',
-  'parent'
+  'parent',
+  'maxsize'
 ] as const
 type EventColumn = (typeof EVENT_COLUMNS)[number]
 
