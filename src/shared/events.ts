@@ -164,6 +164,10 @@ export type UnstampedEvent = RunEvent extends infer E
     : never
   : never
 
+/** Events all kept runs may hold together, by default: the host's budget (KeptRuns) and the
+ *  page's (the renderer's store). */
+export const DEFAULT_KEPT_EVENTS = 5_000_000
+
 /** What the host pushes to subscribers: a run's events, batched, in order. */
 export const EventBatchSchema = z.object({
   runId: z.string(),

@@ -12,6 +12,7 @@ import { Splitter } from './layout/Splitter'
 import { isLive } from './store/runState'
 import type { RunStore } from './store/runStore'
 import { useRunActions } from './useRunActions'
+import { LetGoNotice } from './views/LetGoNotice'
 import { RunHistory } from './views/RunHistory'
 import { ScenarioLauncher } from './views/ScenarioLauncher'
 import { ShortcutsHelp } from './views/ShortcutsHelp'
@@ -46,6 +47,7 @@ export function App({ api, store }: { api: PoolScopeApi; store: RunStore }): Rea
   const info = run ? snap.infos.get(run.id) : undefined
   const replay = run ? snap.replays.get(run.id) : undefined
   const running = !!run && !replay && isLive(run.status)
+  const letGo = run ? snap.letGo.get(run.id) : undefined
 
   const focusView = (n: number): void => {
     if (n <= SHORTCUT_TABS) setTab(TABS[n - 1]!)
@@ -142,19 +144,36 @@ export function App({ api, store }: { api: PoolScopeApi; store: RunStore }): Rea
                 )
               }
             />
-          ) : run ? (
-            <MainPanes
-              run={run}
-              runs={snap.runs}
-              order={snap.order}
-              live={running}
-              tab={tab}
-              onTab={setTab}
-              filterRef={filterRef}
-              findRef={findRef}
-              verdictRef={verdictRef}
-              onSignal={running ? (pid, signal) => actions.kill(run.id, pid, signal) : undefined}
+          ) : run && letGo?.byPage ? (
+            <LetGoNotice
+              letGo={letGo}
+              info={info}
+              onRerun={(i) => actions.start(i.scenario, i.params)}
+              onOpenTrace={() => openRef.current?.click()}
             />
+          ) : run ? (
+            <>
+              {letGo && (
+                <LetGoNotice
+                  letGo={letGo}
+                  info={info}
+                  onRerun={(i) => actions.start(i.scenario, i.params)}
+                  onOpenTrace={() => openRef.current?.click()}
+                />
+              )}
+              <MainPanes
+                run={run}
+                runs={snap.runs}
+                order={snap.order}
+                live={running}
+                tab={tab}
+                onTab={setTab}
+                filterRef={filterRef}
+                findRef={findRef}
+                verdictRef={verdictRef}
+                onSignal={running ? (pid, signal) => actions.kill(run.id, pid, signal) : undefined}
+              />
+            </>
           ) : (
             <p className="empty">{t('noRun')}</p>
           )}

@@ -2,11 +2,12 @@
 // replays of 2M events each would not fit in memory; 500 short runs would). Past the budget
 // the oldest ended runs are let go, with their memory; live runs and the newest run always
 // stay (a trace opened alone over the budget is still shown).
+import { DEFAULT_KEPT_EVENTS } from '../../../shared/events'
 import type { RunHandle } from '../session/RunHandle'
 import { isLive } from '../session/RunHandle'
 
-/** Events all kept runs may hold together, by default. */
-export const DEFAULT_KEPT_EVENTS = 5_000_000
+export { DEFAULT_KEPT_EVENTS }
+
 /** The environment variable that sets the budget for any face (serve also takes a flag). */
 export const KEPT_EVENTS_ENV = 'POOLSCOPE_KEPT_EVENTS'
 

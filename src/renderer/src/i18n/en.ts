@@ -49,6 +49,16 @@ export const en = {
     failed: 'failed',
     stopped: 'stopped'
   },
+  letGo: {
+    short: 'let go',
+    byPage:
+      'This run was let go to stay within memory: the page keeps the newest runs up to a budget of events.',
+    byHost: 'The host let this run go to stay within memory.',
+    canExport: 'The host still has it: export it and open the trace to see it again.',
+    noExport: 'It can no longer be exported; a trace you saved of it still opens.',
+    openTrace: 'Open its trace…',
+    rerun: 'Run it again'
+  },
   verdictPassed: 'Verdict: passed',
   verdictFailed: 'Verdict: failed',
   verdictPending: 'The verdict appears when the run ends.',

@@ -51,6 +51,16 @@ export const ko: Strings = {
     failed: '실패',
     stopped: '중지됨'
   },
+  letGo: {
+    short: '메모리 한도로 내려놓음',
+    byPage:
+      '메모리 한도를 지키려고 이 실행을 내려놓았습니다: 페이지는 이벤트 한도 안에서 최근 실행만 보관합니다.',
+    byHost: '메모리 한도를 지키려고 호스트가 이 실행을 내려놓았습니다.',
+    canExport: '호스트에는 아직 남아 있으니, 내보낸 뒤 그 트레이스를 열면 다시 볼 수 있습니다.',
+    noExport: '이제 내보낼 수 없습니다. 이 실행을 저장해 둔 트레이스는 여전히 열 수 있습니다.',
+    openTrace: '트레이스 열기…',
+    rerun: '다시 실행'
+  },
   verdictPassed: '판정: 통과',
   verdictFailed: '판정: 실패',
   verdictPending: '실행이 끝나면 판정이 나타납니다.',

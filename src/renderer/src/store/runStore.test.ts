@@ -141,4 +141,74 @@ describe('RunStore', () => {
     prepare.mockRestore()
     store.dispose()
   })
+
+  describe('memory budget', () => {
+    /** A finished run of `n` tasks (about 2n + 10 events), applied under `id`. */
+    const finished = (store: RunStore, id: string, n = 50): number => {
+      const events = poolRun(2, n, 1)
+      store.mergeInfos([runInfo(id, { status: 'finished', scenario: 'pool-map' })])
+      store.applyBatch({ runId: id, seq: 0, events })
+      return events.length
+    }
+
+    it('lets the oldest ended runs go past its event budget; live and selected runs stay', () => {
+      const size = poolRun(2, 50, 1).length
+      const store = newStore({ throttleMs: 0, applyBudgetMs: Infinity, keptEvents: 3 * size })
+      finished(store, 'r1')
+      store.select('r1') // the one shown stays, however old
+      finished(store, 'r2')
+      store.addRun(runInfo('live', { scenario: 'pool-map' }))
+      store.applyBatch({ runId: 'live', seq: 0, events: poolRun(2, 50, 1).slice(0, -1) })
+      store.select('r1')
+      expect(store.getSnapshot().letGo.size).toBe(0) // 3 runs' worth, r1 selected, live live
+      finished(store, 'r3')
+      const snap = store.getSnapshot()
+      expect(snap.letGo.get('r2')).toEqual({ byHost: false, byPage: true })
+      expect(snap.letGo.has('r1')).toBe(false)
+      expect(snap.letGo.has('live')).toBe(false)
+      expect(snap.letGo.has('r3')).toBe(false)
+      expect(store.heldEvents()).toBeLessThanOrEqual(3 * size)
+      // what is left of it: listed, with its status and verdict, but no events
+      const r2 = snap.runs.get('r2')!
+      expect(r2).toMatchObject({ status: 'finished', scenario: 'pool-map', events: 0 })
+      expect(r2.verdict?.passed).toBe(true)
+      expect(r2.procs.size).toBe(0)
+      expect(snap.order).toContain('r2')
+      // once r1 is no longer shown, it is the next to go
+      store.select('r3')
+      finished(store, 'r4')
+      expect(store.getSnapshot().letGo.get('r1')?.byPage).toBe(true)
+    })
+
+    it('a replay let go loses its scrubber and stays let go when its events come again', () => {
+      const store = newStore({
+        throttleMs: 0,
+        applyBudgetMs: Infinity,
+        keptEvents: queueRun().length
+      })
+      store.mergeInfos([runInfo('old', { replay: true, status: 'finished', scenario: 'queue' })])
+      store.applyBatch({ runId: 'old', seq: 0, events: queueRun() })
+      expect(store.getSnapshot().replays.has('old')).toBe(true)
+      finished(store, 'new')
+      store.select('new')
+      expect(store.getSnapshot().letGo.get('old')?.byPage).toBe(true)
+      expect(store.getSnapshot().replays.has('old')).toBe(false)
+      // a resume after a reconnect sends the host's events again: they are not taken back
+      store.applyBatch({ runId: 'old', seq: 0, events: queueRun() })
+      store.mergeInfos([runInfo('old', { replay: true, status: 'finished', scenario: 'queue' })])
+      expect(store.getSnapshot().runs.get('old')!.events).toBe(0)
+      expect(store.getSnapshot().replays.has('old')).toBe(false)
+    })
+
+    it('marks a run the host let go, keeping what the page holds of it', () => {
+      const store = newStore({ throttleMs: 0, applyBudgetMs: Infinity })
+      const n = finished(store, 'r1')
+      const listener = vi.fn()
+      store.subscribe(listener)
+      store.applyBatch({ runId: 'r1', seq: 1, events: [], forgotten: true })
+      expect(listener).toHaveBeenCalled()
+      expect(store.getSnapshot().letGo.get('r1')).toEqual({ byHost: true, byPage: false })
+      expect(store.getSnapshot().runs.get('r1')!.events).toBe(n)
+    })
+  })
 })

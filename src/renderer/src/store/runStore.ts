@@ -2,8 +2,11 @@
 // useSyncExternalStore. Batches are applied at once but listeners hear about them at most
 // every `throttleMs`, so a busy run re-renders the views a few times a second, not per batch.
 // Runs opened from a trace are replayed: their views show the state at the scrubber's time.
+// Memory is budgeted by events held, as on the host: past `keptEvents` the oldest ended runs
+// are let go (live runs and the selected one stay); a run the host let go is marked.
 import type { RunInfo } from '../../../shared/api'
 import type { EventBatch, RunEvent } from '../../../shared/events'
+import { DEFAULT_KEPT_EVENTS } from '../../../shared/events'
 import { ReplayCursor } from './replayCursor'
 import type { RunState } from './runState'
 import { applyEvents, emptyRun, isLive } from './runState'
@@ -24,6 +27,13 @@ export interface ReplayStatus {
   speed: number
 }
 
+/** Why a run's events are gone: the host let it go (it can no longer be exported), and/or the
+ *  page did (its views are empty; the host may still have it). */
+export interface LetGo {
+  byHost: boolean
+  byPage: boolean
+}
+
 export interface StoreSnapshot {
   /** What the views show: the live state, or the replayed state at its time. */
   runs: ReadonlyMap<string, RunState>
@@ -31,6 +41,7 @@ export interface StoreSnapshot {
   replays: ReadonlyMap<string, ReplayStatus>
   order: readonly string[]
   selected: string | null
+  letGo: ReadonlyMap<string, LetGo>
 }
 
 export interface RunStoreOptions {
@@ -40,6 +51,8 @@ export interface RunStoreOptions {
   maxUnknownLog?: number
   /** How long one drain may run before it yields to the browser (APPLY_BUDGET_MS). */
   applyBudgetMs?: number
+  /** Events the runs may hold together before the oldest ended ones are let go. */
+  keptEvents?: number
 }
 
 export class RunStore {
@@ -48,7 +61,8 @@ export class RunStore {
     infos: new Map(),
     replays: new Map(),
     order: [],
-    selected: null
+    selected: null,
+    letGo: new Map()
   }
   private readonly listeners = new Set<() => void>()
   private readonly full = new Map<string, RunState>()
@@ -80,6 +94,7 @@ export class RunStore {
    * time, yielding to the browser every APPLY_BUDGET_MS so no frame waits for all of it.
    */
   readonly applyBatch = (batch: EventBatch): void => {
+    if (batch.forgotten) return this.hostForgot(batch.runId)
     this.inbox.push({ batch, from: 0 })
     if (!this.draining) this.drain()
   }
@@ -108,6 +123,8 @@ export class RunStore {
   }
 
   private applyEvents(id: string, events: readonly RunEvent[], dropped: number): void {
+    // A resume may send again what the page let go: it stays let go.
+    if (this.snapshot.letGo.get(id)?.byPage) return
     const known = this.full.has(id)
     const prev = this.full.get(id) ?? emptyRun(id)
     this.full.set(id, applyEvents(prev, events, dropped))
@@ -126,13 +143,66 @@ export class RunStore {
       known || this.snapshot.order.includes(id) ? this.snapshot.order : [id, ...this.snapshot.order]
     const runs = this.viewRuns([id])
     this.snapshot = { ...this.snapshot, order, runs }
+    if (!isLive(this.full.get(id)!.status)) this.trim()
     this.scheduleNotify()
+  }
+
+  /** The host let a run go (its memory budget): the page keeps what it holds, marked. */
+  private hostForgot(id: string): void {
+    this.markLetGo(id, { byHost: true })
+    this.notifyNow()
+  }
+
+  private markLetGo(id: string, by: Partial<LetGo>): void {
+    const letGo = new Map(this.snapshot.letGo)
+    const was = letGo.get(id) ?? { byHost: false, byPage: false }
+    letGo.set(id, { ...was, ...by })
+    this.snapshot = { ...this.snapshot, letGo }
+  }
+
+  /** Events the page holds for every run. */
+  heldEvents(): number {
+    let n = 0
+    for (const r of this.full.values()) n += r.events
+    return n
+  }
+
+  /** Lets the oldest ended runs go until the rest fit the budget; live runs and the selected
+   *  one stay. What remains of a run let go: its id, scenario, status and verdict. */
+  private trim(): void {
+    const budget = this.options.keptEvents ?? DEFAULT_KEPT_EVENTS
+    let held = this.heldEvents()
+    if (held <= budget) return
+    for (const id of [...this.snapshot.order].reverse()) {
+      if (held <= budget) break
+      const full = this.full.get(id)
+      if (!full || full.events === 0 || id === this.snapshot.selected || isLive(full.status))
+        continue
+      held -= full.events
+      this.full.set(id, {
+        ...emptyRun(id, full.scenario),
+        params: full.params,
+        status: full.status,
+        hostPid: full.hostPid,
+        verdict: full.verdict,
+        error: full.error
+      })
+      this.logs.delete(id)
+      this.cursors.delete(id)
+      this.preparing.delete(id)
+      const replays = new Map(this.snapshot.replays)
+      replays.delete(id)
+      this.snapshot = { ...this.snapshot, replays }
+      this.markLetGo(id, { byPage: true })
+      this.snapshot = { ...this.snapshot, runs: this.viewRuns([id]) }
+    }
   }
 
   /** A run the host told us about (startRun's or openTrace's answer): select it. */
   addRun(info: RunInfo): void {
     this.mergeInfos([info])
     this.snapshot = { ...this.snapshot, selected: info.id }
+    this.trim()
     this.notifyNow()
   }
 
@@ -147,7 +217,7 @@ export class RunStore {
         this.full.set(info.id, { ...emptyRun(info.id, info.scenario), status: info.status })
       if (!order.includes(info.id)) order = [info.id, ...order]
       if (!info.replay) this.logs.delete(info.id)
-      else if (!replays.has(info.id))
+      else if (!replays.has(info.id) && !this.snapshot.letGo.get(info.id)?.byPage)
         replays.set(info.id, { t: Infinity, end: 0, playing: false, speed: 1 })
     }
     this.snapshot = { ...this.snapshot, infos, replays, order }
@@ -158,6 +228,7 @@ export class RunStore {
 
   select(id: string): void {
     this.snapshot = { ...this.snapshot, selected: id }
+    this.trim() // the run shown before may go now
     this.notifyNow()
   }
 

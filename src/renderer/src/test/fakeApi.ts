@@ -59,5 +59,15 @@ export function fakeApi() {
     const batch: EventBatch = { runId, seq: n, events }
     listeners.forEach((l) => l(batch))
   }
-  return { api: api as unknown as PoolScopeApi, mock: api, emit, setConnection }
+  /** The host's notice that it let `runId` go (after the run's last batch). */
+  const forget = (runId: string): void => {
+    const batch: EventBatch = {
+      runId,
+      seq: (seq.get(runId) ?? -1) + 1,
+      events: [],
+      forgotten: true
+    }
+    listeners.forEach((l) => l(batch))
+  }
+  return { api: api as unknown as PoolScopeApi, mock: api, emit, forget, setConnection }
 }

@@ -22,6 +22,7 @@ export function RunHistory({ snap, onSelect, listRef }: Props): React.JSX.Elemen
           // A replay scrubbed back has no verdict yet in its view; the run itself has one.
           const v = info?.verdict ?? r.verdict
           const verdict = v ? (v.passed ? '✓' : '✗') : ''
+          const letGo = snap.letGo.get(id)
           return (
             <li key={id}>
               <button aria-pressed={id === snap.selected} onClick={() => onSelect(id)}>
@@ -30,6 +31,12 @@ export function RunHistory({ snap, onSelect, listRef }: Props): React.JSX.Elemen
                 </span>
                 <span className="muted">
                   {info?.replay ? t('replay') : t(`status.${r.status}`)} {verdict}
+                  {letGo && (
+                    <span title={letGo.byPage ? t('letGo.byPage') : t('letGo.byHost')}>
+                      {' '}
+                      · {t('letGo.short')}
+                    </span>
+                  )}
                 </span>
               </button>
             </li>
