@@ -6,7 +6,7 @@ from . import hooks, procs
 _installed = False
 
 
-def install():
+def install(pycache=None):
     global _installed
     if _installed:
         return
@@ -15,13 +15,13 @@ def install():
     from . import budget
 
     budget.install()
-    hooks.install()
-    from . import mpobjs, pools
-
+    hooks.install(pycache)
+    # The patches of what the program has not imported (yet) are named, not imported: a
+    # program that never uses multiprocessing never loads mpobjs or pools.
     hooks.when_imported('multiprocessing.process', procs.patch_process)
     hooks.when_imported('subprocess', procs.patch_subprocess)
-    hooks.when_imported('multiprocessing.synchronize', mpobjs.patch_locks)
-    hooks.when_imported('multiprocessing.connection', mpobjs.patch_connection)
-    hooks.when_imported('multiprocessing.queues', mpobjs.patch_queues)
-    hooks.when_imported('multiprocessing.pool', pools.patch_pool)
-    hooks.when_imported('concurrent.futures.process', pools.patch_futures)
+    hooks.when_imported('multiprocessing.synchronize', 'mpobjs.patch_locks')
+    hooks.when_imported('multiprocessing.connection', 'mpobjs.patch_connection')
+    hooks.when_imported('multiprocessing.queues', 'mpobjs.patch_queues')
+    hooks.when_imported('multiprocessing.pool', 'pools.patch_pool')
+    hooks.when_imported('concurrent.futures.process', 'pools.patch_futures')

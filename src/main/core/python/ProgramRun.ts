@@ -27,9 +27,9 @@ import { RunSampling } from '../session/RunSampling'
 import { STOP_GRACE_MS } from '../session/Run'
 import { traceMeta } from '../trace/traceMeta'
 import type { Python } from './findPython'
-import { processTree } from './procTree'
+import { processTree, TreeScanner } from './procTree'
 import { Reorder } from './Reorder'
-import { pythonResources } from './shimDir'
+import { pythonResources, shimBytecodeCache } from './shimDir'
 import { ShimServer } from './ShimServer'
 import type { WireMessage } from './wire'
 import { signalName, WireTranslator } from './WireTranslator'
@@ -44,6 +44,8 @@ const UNREPORTED_EXIT_MS = 500
  *  Python process reports when its interpreter has started (up to ~1 s on a busy machine). */
 const UNREPORTED_PYTHON_MS = 3000
 const UNREPORTED_OTHER_MS = 150
+/** The longest the run's end waits for the connections of exited processes to close. */
+const DRAIN_MS = 500
 const RESULT_MARK = '▸ result '
 
 export interface ProgramOptions {
@@ -103,12 +105,15 @@ export class ProgramRun implements RunHandle {
   private mainPid: number | undefined
   private mainExit: { code: number | null; signal: string | null } | undefined
   private instrumented = false
+  /** The launcher could not start the program (its exit status is then the run's result). */
+  private launcherFailed = false
   private timedOut = false
   private readonly goneSince = new Map<number, number>()
   private readonly firstSeen = new Map<number, number>()
   /** The time of the item being released (the translator's events take it). */
   private releaseT = 0
   private timers: NodeJS.Timeout[] = []
+  private scanner: TreeScanner | undefined
 
   constructor(
     readonly id: string,
@@ -158,7 +163,10 @@ export class ProgramRun implements RunHandle {
   private onWire(msg: WireMessage): void {
     if (msg.type === 'launcher') {
       if (msg.main) this.mainPid = msg.main
-      if (msg.error) this.emit({ type: 'log', level: 'error', text: `launcher: ${msg.error}` })
+      if (msg.error) {
+        this.launcherFailed = true
+        this.emit({ type: 'log', level: 'error', text: `launcher: ${msg.error}` })
+      }
       return
     }
     if (msg.type === 'proc.spawn' && msg.hello) this.instrumented = true
@@ -267,6 +275,7 @@ export class ProgramRun implements RunHandle {
     let launched = false
     try {
       await this.server.listen()
+      this.scanner = new TreeScanner()
       this.launcher = this.spawnLauncher()
       launched = true
       this.sampling?.start()
@@ -287,7 +296,8 @@ export class ProgramRun implements RunHandle {
       }
       const status = await this.launcherExit(this.launcher)
       await this.drain()
-      if (this.mainExit === undefined && this.mainPid !== undefined) this.mainExit = status
+      if (this.mainExit === undefined && (this.mainPid !== undefined || this.launcherFailed))
+        this.mainExit = status
     } catch (err) {
       this.status = 'failed'
       this.error = { name: 'Error', message: err instanceof Error ? err.message : String(err) }
@@ -351,8 +361,10 @@ export class ProgramRun implements RunHandle {
 
   private spawnLauncher(): ChildProcess {
     const dir = pythonResources()
+    const pycache = shimBytecodeCache()
     const env = {
       ...process.env,
+      ...(pycache ? { POOLSCOPE_PYCACHE: pycache } : {}),
       POOLSCOPE_SOCK: this.server.path,
       PYTHONPATH: [dir, process.env.PYTHONPATH].filter(Boolean).join(':'),
       PYTHONUNBUFFERED: '1',
@@ -386,17 +398,18 @@ export class ProgramRun implements RunHandle {
     })
   }
 
-  /** After the launcher's exit: the last lines on still-open connections, briefly. */
-  private async drain(): Promise<void> {
-    for (let i = 0; i < 25 && this.server.open > 0; i++) await new Promise((r) => setTimeout(r, 20))
+  /** After the launcher's exit: the last lines on still-open connections, briefly (every
+   *  process has exited: their connections are closing). */
+  private drain(): Promise<void> {
+    return this.server.idle(DRAIN_MS)
   }
 
   /** One /proc look: new descendants (seen twice, so the shim can name them first) and
    *  processes gone without a reported exit. */
   private scan(): void {
     const root = this.launcher?.pid
-    if (!root) return
-    const tree = processTree(root)
+    if (!root || !this.scanner) return
+    const tree = this.scanner.scan(root)
     const present = new Set(tree.map((p) => p.pid))
     const t = this.translator
     const now = this.now()

@@ -24,6 +24,7 @@ export class ShimServer {
   readonly path = join(this.dir, 's')
   private readonly server: Server
   private readonly sockets = new Set<Socket>()
+  private readonly idleWaiters = new Set<() => void>()
   /** Lines refused so far (each kind is warned about a few times, then counted). */
   private refused = 0
 
@@ -42,6 +43,20 @@ export class ShimServer {
     return this.sockets.size
   }
 
+  /** Resolves once no connection is open, or after `ms` (whichever comes first). */
+  idle(ms: number): Promise<void> {
+    if (this.sockets.size === 0) return Promise.resolve()
+    return new Promise((resolve) => {
+      const done = (): void => {
+        clearTimeout(timer)
+        this.idleWaiters.delete(done)
+        resolve()
+      }
+      const timer = setTimeout(done, ms)
+      this.idleWaiters.add(done)
+    })
+  }
+
   get refusedLines(): number {
     return this.refused
   }
@@ -55,7 +70,10 @@ export class ShimServer {
 
   private accept(socket: Socket): void {
     this.sockets.add(socket)
-    socket.on('close', () => this.sockets.delete(socket))
+    socket.on('close', () => {
+      this.sockets.delete(socket)
+      if (this.sockets.size === 0) for (const done of [...this.idleWaiters]) done()
+    })
     socket.on('error', () => socket.destroy())
     let pending: Buffer[] = []
     let size = 0

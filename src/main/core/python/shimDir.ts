@@ -1,7 +1,8 @@
 // Where the Python side of PoolScope lives (resources/python: the shim, the launcher, the
 // lessons), found from this module's place whether it runs from src/ (tests) or out/ (built),
 // or beside app.asar in the packaged app.
-import { existsSync } from 'node:fs'
+import { existsSync, lstatSync, mkdirSync } from 'node:fs'
+import { homedir } from 'node:os'
 import { dirname, join } from 'node:path'
 
 let found: string | undefined
@@ -19,3 +20,27 @@ export function pythonResources(): string {
   }
   throw new Error(`PoolScope's Python files (resources/python) were not found above ${__dirname}`)
 }
+
+/** A directory for the shim's compiled bytecode (POOLSCOPE_PYCACHE), or undefined if none can
+ *  be used. Python compiles the shim in every process otherwise (the resources folder may be
+ *  read-only, and PYTHONDONTWRITEBYTECODE is common): ~15 ms of CPU per process, most of the
+ *  shim's start-up (docs/measurements.md). Ours alone (0700, owned by this user): Python runs
+ *  what it finds there. */
+export function shimBytecodeCache(): string | undefined {
+  if (cache !== null) return cache
+  cache = undefined
+  try {
+    const base = process.env.XDG_CACHE_HOME || join(homedir(), '.cache')
+    const dir = join(base, 'poolscope', 'pycache')
+    mkdirSync(dir, { recursive: true, mode: 0o700 })
+    const st = lstatSync(dir)
+    const uid = process.getuid?.()
+    if (st.isDirectory() && (uid === undefined || st.uid === uid) && (st.mode & 0o077) === 0)
+      cache = dir
+  } catch {
+    // no cache: the shim is compiled in each process, as Python does without one
+  }
+  return cache
+}
+
+let cache: string | undefined | null = null
