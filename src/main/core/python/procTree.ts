@@ -89,7 +89,7 @@ export class TreeScanner {
     const inside = new Set(out.map((p) => p.pid))
     // A process is outside once its parent is (decided in rounds: a parent may come later in
     // /proc's order). One whose parent just vanished is looked at again next time.
-    for (let changed = true; changed; ) {
+    for (let changed = true; changed;) {
       changed = false
       for (const [pid, p] of read) {
         if (inside.has(pid)) continue
