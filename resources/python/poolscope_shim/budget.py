@@ -12,63 +12,63 @@ from . import wire
 WINDOW_NS = 100_000_000
 BUDGET = 250  # POOLSCOPE_BUDGET changes it (tests use a small one)
 FLUSH_NS = 5_000_000
-# The frequent events, and the field naming their object.
-HOT = {'queue.put': 'queue', 'queue.get': 'queue', 'lock.acquire': 'lock',
-       'lock.release': 'lock', 'pipe.send': 'pipe', 'pipe.recv': 'pipe'}
 
 _end = 0
 _used = 0
 _flush_at = 0
 _told = False
-# (type, object id) -> [count, last fields, last ns, bytes summed]
+# (type, object id) -> [count, last ns, last depth, bytes summed, last blocked]
 _pending = {}
 
 
-def gate(type_, fields, now):
-    """True when the event is held to be merged (wire.send then sends nothing now)."""
+def hold(type_, oid, t, depth, nbytes, blocked):
+    """True when the frequent event is held to be merged (wire.hot then sends nothing now)."""
     global _end, _used, _flush_at, _told
-    if now >= _end:
+    if t >= _end:
         if _pending:
             flush()
-        _end = now + WINDOW_NS
+        _end = t + WINDOW_NS
         _used = 0
-    field = HOT.get(type_)
-    if field is None:
-        if _pending:
-            flush()  # what was held happened before this
-        return False
     if _used < BUDGET:
         _used += 1
         return False
-    key = (type_, fields.get(field))
+    key = (type_, oid)
     held = _pending.get(key)
     if held is None:
         if not _pending:
-            _flush_at = now + FLUSH_NS
-        _pending[key] = [1, fields, now, fields.get('bytes', 0)]
+            _flush_at = t + FLUSH_NS
+        _pending[key] = [1, t, depth, nbytes, blocked]
         if not _told:
             _told = True
             wire.emit('coalesce', {'pid': wire.pid(), 'budget': BUDGET,
-                                   'window_ms': WINDOW_NS // 1_000_000}, now)
+                                   'window_ms': WINDOW_NS // 1_000_000}, t)
     else:
         held[0] += 1
-        held[1] = fields
-        held[2] = now
-        held[3] += fields.get('bytes', 0)
-    if now >= _flush_at:
+        held[1] = t
+        held[2] = depth
+        held[3] += nbytes
+        held[4] = blocked
+    if t >= _flush_at:
         flush()
     return True
 
 
+def before_other(t):
+    """Before any other event: what was held happened before it."""
+    global _end, _used
+    if t >= _end:
+        _end = t + WINDOW_NS
+        _used = 0
+    if _pending:
+        flush()
+
+
 def flush():
+    """Sends what is held, one merged line per object, in one write."""
     global _pending
     held, _pending = _pending, {}
-    for (type_, _obj), (n, fields, t, nbytes) in held.items():
-        merged = dict(fields)
-        merged['n'] = n
-        if 'bytes' in merged:
-            merged['bytes'] = nbytes
-        wire.emit(type_, merged, t)
+    wire.send_lines([wire.hot_line(type_, oid, t, depth, nbytes, blocked, n)
+                     for (type_, oid), (n, t, depth, nbytes, blocked) in held.items()])
 
 
 def _forget():
@@ -96,4 +96,5 @@ def install():
 
     _exit.__qualname__ = orig_exit.__qualname__
     os._exit = _exit
-    wire.gate = gate
+    wire.hold = hold
+    wire.before_other = before_other

@@ -5,7 +5,7 @@
 import os
 
 from . import wire
-from .wire import send
+from .wire import hot, ns, send
 
 # > 0 while multiprocessing builds one of its own objects (a Queue, a Pool, an executor).
 _inside = 0
@@ -70,14 +70,20 @@ def _depth(q):
         return -1
 
 
-def _wrap_put(cls, bounded):
+def _wrap_put(cls):
     orig = cls.put
 
     def put(self, obj, block=True, timeout=None):
-        qid = _qid(self)
+        qid = self.__dict__.get('_ps_id')
+        if qid is None:
+            qid = _qid(self)
         if not qid:
             return orig(self, obj, block, timeout)
-        waited = bounded and block and _full(self)
+        try:
+            sem = self._sem._semlock
+            waited = block and sem._get_value() == 0  # full: this put waits
+        except Exception:
+            sem, waited = None, False
         if waited:
             send('queue.wait', queue=qid, pid=wire.pid(), op='put')
         try:
@@ -86,21 +92,15 @@ def _wrap_put(cls, bounded):
             if waited:
                 send('queue.timeout', queue=qid, pid=wire.pid(), op='put')
             raise
-        if waited:
-            send('queue.put', queue=qid, pid=wire.pid(), msg=0, blocked=True, depth=_depth(self))
-        else:
-            send('queue.put', queue=qid, pid=wire.pid(), msg=0, depth=_depth(self))
+        try:
+            depth = self._maxsize - sem._get_value()
+        except Exception:
+            depth = -1
+        hot('queue.put', qid, ns(), depth, 0, waited)
         return r
 
     put.__qualname__ = orig.__qualname__
     cls.put = put
-
-
-def _full(q):
-    try:
-        return q._sem._semlock._get_value() == 0
-    except Exception:
-        return False
 
 
 def _empty(q):
@@ -114,7 +114,9 @@ def _wrap_get(cls, simple):
     orig = cls.get
 
     def get(self, *a, **k):
-        qid = _qid(self)
+        qid = self.__dict__.get('_ps_id')
+        if qid is None:
+            qid = _qid(self)
         if not qid:
             return orig(self, *a, **k)
         block = (a[0] if a else k.get('block', True)) if not simple else True
@@ -127,7 +129,7 @@ def _wrap_get(cls, simple):
             if waited:
                 send('queue.timeout', queue=qid, pid=wire.pid(), op='get')
             raise
-        send('queue.get', queue=qid, pid=wire.pid(), msg=0, depth=-1 if simple else _depth(self))
+        hot('queue.get', qid, ns(), -1 if simple else _depth(self))
         return r
 
     get.__qualname__ = orig.__qualname__
@@ -141,7 +143,7 @@ def _wrap_simple_put(cls):
         qid = _qid(self)
         r = orig(self, obj)
         if qid:
-            send('queue.put', queue=qid, pid=wire.pid(), msg=0, depth=-1)
+            hot('queue.put', qid, ns())
         return r
 
     put.__qualname__ = orig.__qualname__
@@ -189,8 +191,8 @@ def patch_queues(m):
             _declare_after_init(cls, 'queue', _qid)
         if '__setstate__' in cls.__dict__:
             _mark_parts_after_setstate(cls)
-    _wrap_put(m.Queue, True)
-    _wrap_put(m.JoinableQueue, True)
+    _wrap_put(m.Queue)
+    _wrap_put(m.JoinableQueue)
     _wrap_get(m.Queue, False)
     _wrap_simple_put(m.SimpleQueue)
     _wrap_get(m.SimpleQueue, True)
@@ -209,19 +211,24 @@ def _track(lock, lid):
 
     def acquire(block=True, timeout=None):
         if c_acquire(False):
-            send('lock.acquire', lock=lid, pid=wire.pid())
+            hot('lock.acquire', lid, ns())
             return True
         if not block:
             return False
         send('lock.wait', lock=lid, pid=wire.pid())
         ok = c_acquire(True, timeout)
-        send('lock.acquire' if ok else 'lock.timeout', lock=lid, pid=wire.pid())
+        if ok:
+            hot('lock.acquire', lid, ns())
+        else:
+            send('lock.timeout', lock=lid, pid=wire.pid())
         return ok
 
     def release():
-        t = wire.ns()
+        # Stamped before the release: another process's acquire, stamped after it returns,
+        # then always comes later.
+        t = ns()
         c_release()
-        wire.send_at(t, 'lock.release', lock=lid, pid=wire.pid())
+        hot('lock.release', lid, t)
 
     lock.acquire = acquire
     lock.release = release
@@ -296,7 +303,7 @@ def patch_connection(m):
         self._check_writable()
         buf = pickler.dumps(obj)
         self._send_bytes(buf)
-        send('pipe.send', pipe=cid, pid=wire.pid(), bytes=len(buf))
+        hot('pipe.send', cid, ns(), -1, len(buf))
 
     def recv(self):
         cid = _cid(self)
@@ -306,7 +313,7 @@ def patch_connection(m):
         self._check_readable()
         buf = self._recv_bytes()
         view = buf.getbuffer()
-        send('pipe.recv', pipe=cid, pid=wire.pid(), bytes=len(view))
+        hot('pipe.recv', cid, ns(), -1, len(view))
         return pickler.loads(view)
 
     def close(self):

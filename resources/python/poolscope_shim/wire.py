@@ -1,6 +1,8 @@
 # One connection per process to the PoolScope host; one JSON line per event, sent with one
 # sendall() as it happens (nothing buffered: os._exit, SIGKILL and crashes lose nothing already
 # reported). No thread and no lock: a line is small and the kernel writes it whole.
+# The frequent events (hot(): puts, gets, lock pairs, pipe messages) take a path of their own,
+# positional and without a dict, because past the budget (budget.py) they are only counted.
 import os
 import time
 import _socket
@@ -10,6 +12,10 @@ _path = os.environ.get('POOLSCOPE_SOCK', '')
 _sock = None
 _pid = 0
 ns = time.monotonic_ns
+
+# The frequent events, and the field naming their object.
+HOT = {'queue.put': 'queue', 'queue.get': 'queue', 'lock.acquire': 'lock',
+       'lock.release': 'lock', 'pipe.send': 'pipe', 'pipe.recv': 'pipe'}
 
 
 def connect(kind=b''):
@@ -61,8 +67,10 @@ def _value(v):
     return _q(str(v))
 
 
-# budget.gate once installed: it may hold a frequent event back to merge it (budget.py).
-gate = None
+# Set by budget.install: hold(type_, oid, t, depth, nbytes, blocked) -> True when a frequent
+# event is held to be merged; before_other(t) sends what is held before any other event.
+hold = None
+before_other = None
 
 
 def send(type_, **fields):
@@ -72,13 +80,12 @@ def send(type_, **fields):
 
 
 def send_at(t, type_, **fields):
-    """Reports an event stamped `t`, taken before the act it reports (a release: another
-    process's acquire, stamped after it returns, then always comes later). Never raises."""
+    """Reports an event stamped `t`. Never raises."""
     if _sock is None:
         return
     try:
-        if gate is not None and gate(type_, fields, t):
-            return
+        if before_other is not None:
+            before_other(t)
     except Exception:
         pass
     emit(type_, fields, t)
@@ -95,5 +102,41 @@ def emit(type_, fields, t):
             parts.append(',"%s":%s' % (k, _value(v)))
         parts.append('}\n')
         s.sendall(''.join(parts).encode('utf-8', 'replace'))
+    except Exception:
+        pass
+
+
+def hot_line(type_, oid, t, depth, nbytes, blocked, n):
+    """The line of a frequent event; `n` > 0: the merge of n of them (budget.py)."""
+    field = HOT[type_]
+    line = '{"type":"%s","ns":%d,"%s":%s,"pid":%d' % (type_, t, field, _q(oid), _pid)
+    if field == 'queue':
+        line += ',"msg":0,"depth":%d%s' % (depth, ',"blocked":true' if blocked else '')
+    elif field == 'pipe':
+        line += ',"bytes":%d' % nbytes
+    return line + (',"n":%d}\n' % n if n else '}\n')
+
+
+def hot(type_, oid, t, depth=-1, nbytes=0, blocked=False):
+    """Reports a frequent event of object `oid` stamped `t` (a queue's depth after it, a pipe
+    message's size). Never raises."""
+    s = _sock
+    if s is None:
+        return
+    try:
+        if hold is not None and hold(type_, oid, t, depth, nbytes, blocked):
+            return
+        s.sendall(hot_line(type_, oid, t, depth, nbytes, blocked, 0).encode())
+    except Exception:
+        pass
+
+
+def send_lines(lines):
+    """Sends lines already made, in one write. Never raises."""
+    s = _sock
+    if s is None or not lines:
+        return
+    try:
+        s.sendall(''.join(lines).encode('utf-8', 'replace'))
     except Exception:
         pass
