@@ -156,8 +156,9 @@ export class ProgramRun implements RunHandle {
     return Math.max(0, (ns - Number(this.originNs)) / 1e6)
   }
 
+  /** An event from outside the translator (a copy is recorded: record() stamps in place). */
   readonly emit = (event: UnstampedEvent): void => {
-    this.reorder.push(this.now(), { event })
+    this.reorder.push(this.now(), { event: { ...event } })
   }
 
   private onWire(msg: WireMessage): void {
@@ -177,7 +178,9 @@ export class ProgramRun implements RunHandle {
   }
 
   private record(event: UnstampedEvent): void {
-    const stamped = { ...event, t: this.releaseT } as RunEvent
+    // Stamped in place, not copied: the translator's events and emit()'s copies are this run's.
+    const stamped = event as RunEvent
+    stamped.t = this.releaseT
     this.events.push(stamped)
     this.listener(this, stamped)
     if (this.opts.marks && event.type === 'stdout' && event.pid === this.mainPid) {

@@ -75,66 +75,64 @@ export class ShimServer {
       if (this.sockets.size === 0) for (const done of [...this.idleWaiters]) done()
     })
     socket.on('error', () => socket.destroy())
-    let pending: Buffer[] = []
-    let size = 0
+    // An event connection is decoded as text once per chunk and cut into lines there (a
+    // Buffer per line costs more than the line's own parse); the same decoder goes on for a
+    // stream connection's output, a character cut between chunks included.
+    const decoder = new StringDecoder('utf8')
+    let pending = ''
     let skipping = false
-    let stream: { pid: number; fd: 1 | 2; decoder: StringDecoder } | undefined
+    let stream: { pid: number; fd: 1 | 2 } | undefined
     socket.on('data', (chunk: Buffer) => {
       if (stream) {
-        const text = stream.decoder.write(chunk)
+        const text = decoder.write(chunk)
         if (text) this.handlers.onOutput(stream.pid, stream.fd, text)
         return
       }
       const received = process.hrtime.bigint()
+      const text = decoder.write(chunk)
       let start = 0
-      for (let nl = chunk.indexOf(10); nl !== -1; nl = chunk.indexOf(10, start)) {
-        const piece = chunk.subarray(start, nl)
+      for (let nl = text.indexOf('\n'); nl !== -1; nl = text.indexOf('\n', start)) {
+        let line = text.slice(start, nl)
         start = nl + 1
         if (skipping) {
           skipping = false
           continue
         }
-        const line =
-          size === 0 ? piece.toString('utf8') : Buffer.concat([...pending, piece]).toString('utf8')
-        pending = []
-        size = 0
+        if (pending) {
+          line = pending + line
+          pending = ''
+        }
         if (line.length > MAX_LINE_BYTES) {
           this.refuse(`a line of ${line.length} bytes (limit ${MAX_LINE_BYTES})`)
           continue
         }
-        const header = stream === undefined && line.startsWith('{"type":"stream"')
-        if (header) {
+        if (line.startsWith('{"type":"stream"')) {
           const h = StreamHeaderSchema.safeParse(safeJson(line))
           if (!h.success) {
             this.refuse(`a bad stream header: ${line.slice(0, 80)}`)
             socket.destroy()
             return
           }
-          stream = { pid: h.data.pid, fd: h.data.fd, decoder: new StringDecoder('utf8') }
-          const rest = chunk.subarray(start)
-          if (rest.length) {
-            const text = stream.decoder.write(rest)
-            if (text) this.handlers.onOutput(stream.pid, stream.fd, text)
-          }
+          stream = { pid: h.data.pid, fd: h.data.fd }
+          const rest = text.slice(start)
+          if (rest) this.handlers.onOutput(stream.pid, stream.fd, rest)
           return
         }
         const parsed = parseWire(line)
         if (parsed.ok) this.handlers.onMessage(parsed.msg, received)
         else this.refuse(parsed.error)
       }
-      const rest = chunk.subarray(start)
-      if (rest.length === 0 || skipping) return
-      size += rest.length
-      if (size > MAX_LINE_BYTES) {
+      if (start === text.length || skipping) return
+      pending += text.slice(start)
+      if (pending.length > MAX_LINE_BYTES) {
         this.refuse(`a line over ${MAX_LINE_BYTES} bytes`)
-        pending = []
-        size = 0
+        pending = ''
         skipping = true
-      } else pending.push(Buffer.from(rest))
+      }
     })
     socket.on('end', () => {
       if (stream) {
-        const text: string = stream.decoder.end()
+        const text: string = decoder.end()
         if (text) this.handlers.onOutput(stream.pid, stream.fd, text)
       }
     })

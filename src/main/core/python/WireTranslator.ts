@@ -128,8 +128,8 @@ export class WireTranslator {
         counter.set(queue, msg)
         const { depth } = m
         this.emit(
-          m.type === 'queue.put'
-            ? { type: m.type, queue, pid: m.pid, msg, ...(m.blocked ? { blocked: true } : {}) }
+          m.type === 'queue.put' && m.blocked
+            ? { type: m.type, queue, pid: m.pid, msg, blocked: true }
             : { type: m.type, queue, pid: m.pid, msg }
         )
         // SimpleQueue has no count of its own: puts − gets.
