@@ -47,3 +47,11 @@ export function median(xs: readonly number[]): number {
   const m = s.length >> 1
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2
 }
+
+/** CPU time (user + system, µs) this process spends in `fn`. */
+export async function cpuOf(fn: () => Promise<unknown>): Promise<number> {
+  const before = process.cpuUsage()
+  await fn()
+  const { user, system } = process.cpuUsage(before)
+  return user + system
+}

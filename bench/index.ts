@@ -4,6 +4,7 @@
 // 2 on a bad argument. The exit is explicit, so that a handle a failed benchmark left open (a
 // server, a browser) cannot keep the process alive.
 import { resolve } from 'node:path'
+import { discoveryBench } from './discovery.bench'
 import type { Bench } from './harness'
 import { ingestBench } from './ingest.bench'
 import { monitorBench } from './monitor.bench'
@@ -15,12 +16,15 @@ import type { BenchRow } from './runBenches'
 import { isSkipped, runBenches, selectBenches } from './runBenches'
 import { shimBench } from './shim.bench'
 import { streamBench } from './stream.bench'
+import { systemBench } from './system.bench'
 import { traceExportBench } from './trace.bench'
 
 process.env.POOLSCOPE_WORKER_ENTRY ??= resolve(import.meta.dirname, '../out/main/worker.js')
 
 const benches: Bench[] = [
   monitorBench,
+  systemBench,
+  discoveryBench,
   poolBench,
   queueBench,
   pipeBench,

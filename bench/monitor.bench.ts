@@ -3,57 +3,17 @@
 // in the same run: the bare floor (only reading the same N kept-open stat files) and pidusage
 // on the same PIDs. Reported as % of one core at 10 Hz; targets at N=300: ≤ 1.15× the floor,
 // ≤ 0.4× pidusage.
-import type { ChildProcess } from 'node:child_process'
-import { spawn } from 'node:child_process'
-import { once } from 'node:events'
 import { closeSync, openSync, readSync } from 'node:fs'
 import pidusage from 'pidusage'
 import type { Snapshot } from '../src/main/core/monitor/Sampler'
 import { Sampler } from '../src/main/core/monitor/Sampler'
 import { readable } from '../src/main/core/monitor/readable'
 import type { Bench, BenchResult } from './harness'
-import { median, ratio } from './harness'
+import { cpuOf, median, ratio } from './harness'
+import { idleChildren } from './idleChildren'
 
 const HZ = 10
 const SIZES = [10, 100, 300]
-
-/** CPU time (user + system, µs) this process spends in `fn`. */
-async function cpuOf(fn: () => Promise<unknown>): Promise<number> {
-  const before = process.cpuUsage()
-  await fn()
-  const { user, system } = process.cpuUsage(before)
-  return user + system
-}
-
-/** N idle children (`sleep`), killed however the benchmark ends (even by SIGKILL: they
- *  sleep no longer than the longest run would take). */
-async function idleChildren(n: number): Promise<{ pids: number[]; kill(): Promise<void> }> {
-  const children: ChildProcess[] = []
-  const killAll = (): void => children.forEach((c) => c.kill('SIGKILL'))
-  const onSignal = (): void => {
-    killAll()
-    process.exit(130)
-  }
-  process.once('exit', killAll)
-  process.once('SIGINT', onSignal)
-  process.once('SIGTERM', onSignal)
-  for (let i = 0; i < n; i++) {
-    const child = spawn('sleep', ['300'], { stdio: 'ignore' })
-    children.push(child)
-    await once(child, 'spawn')
-  }
-  return {
-    pids: children.map((c) => c.pid!),
-    async kill() {
-      const gone = children.map((c) => c.exitCode ?? c.signalCode ?? once(c, 'exit'))
-      killAll()
-      await Promise.all(gone)
-      process.off('exit', killAll)
-      process.off('SIGINT', onSignal)
-      process.off('SIGTERM', onSignal)
-    }
-  }
-}
 
 /** The bare floor: the same N `/proc/<pid>/stat` files, kept open, each read once per tick into
  *  one buffer, nothing parsed or kept. What any procfs sampler must pay at the least. */

@@ -18,6 +18,9 @@ export interface SystemProcess {
   threads: number | null
   /** % of one core over the last tick; null on a process's first tick ("no data yet"). */
   cpu: number | null
+  /** CPU time since the process started, ms (htop's TIME+); null where the platform gives
+   *  only a % (systeminformation). Absent from rows made by tests. */
+  cpuTime?: number | null
   /** Resident memory, bytes (null when unreadable). */
   rss: number | null
   /** Wall-clock start, ms since the epoch (null when unknown). */

@@ -3,12 +3,12 @@
 // the platform has them; SystemTable turns those into CPU % per tick.
 import type { ProcessDetails, SystemProcess } from '../../../shared/system'
 
-/** One process as read at one instant: a row without its CPU %, with the running total
- *  that gives it (or the % itself, from a platform that gives no totals). */
-export type SystemReading = Omit<SystemProcess, 'cpu'> & {
+/** One process as read at one instant: a row whose CPU % SystemTable fills in from the
+ *  running total (cpuTime), or that carries the % itself (a platform that gives no totals).
+ *  SystemTable turns readings into rows in place: one object per process per tick. */
+export type SystemReading = SystemProcess & {
   /** CPU time since the process started, ms; null where the platform gives a % instead. */
   cpuTime: number | null
-  cpu?: number | null
 }
 
 export interface SystemReader {

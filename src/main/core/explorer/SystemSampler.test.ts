@@ -11,6 +11,7 @@ const reading = (pid: number, cpuTime: number, startedAt = 1): SystemReading => 
   user: 'root',
   state: 'S',
   threads: 1,
+  cpu: null,
   cpuTime,
   rss: 4096,
   startedAt,

@@ -1,6 +1,10 @@
 // CPU % per process across ticks, as the monitor's ProcessStats does for a run's processes:
 // running totals in, the change over the last tick out, null on a process's first tick. A
 // row is keyed by PID and start time, so a reused PID starts over instead of inheriting.
+// Runs over every process of the machine each tick, so it works in place: each reading
+// becomes its row (cpu filled in) and the totals are updated where they are (copying rows
+// and building a new map per tick cost as much as the /proc reads at 1,000 processes, most
+// of it in the garbage collector).
 import type { SystemProcess } from '../../../shared/system'
 import { saturatingSub } from '../monitor/saturatingSub'
 import type { SystemReading } from './SystemReader'
@@ -9,28 +13,33 @@ interface Totals {
   startedAt: number | null
   cpuTime: number
   at: number
+  /** The tick that last saw this process. */
+  tick: number
 }
 
 export class SystemTable {
-  private totals = new Map<number, Totals>()
+  private readonly totals = new Map<number, Totals>()
+  private tick = 0
 
-  /** The readings of one tick taken at `now` (monotonic ms) as rows with CPU %. */
-  update(readings: readonly SystemReading[], now: number): SystemProcess[] {
-    const next = new Map<number, Totals>()
-    const rows = readings.map((r): SystemProcess => {
-      const { cpuTime, cpu: given, ...rest } = r
-      let cpu = given ?? null
-      if (cpuTime !== null) {
-        const before = this.totals.get(r.pid)
-        cpu =
-          before && before.startedAt === r.startedAt && now > before.at
-            ? (saturatingSub(cpuTime, before.cpuTime) / (now - before.at)) * 100
-            : null
-        next.set(r.pid, { startedAt: r.startedAt, cpuTime, at: now })
-      }
-      return { ...rest, cpu: cpu === null ? null : Math.round(cpu * 10) / 10 }
-    })
-    this.totals = next
-    return rows
+  /** The readings of one tick taken at `now` (monotonic ms), their CPU % filled in. */
+  update(readings: SystemReading[], now: number): SystemProcess[] {
+    const tick = ++this.tick
+    for (const r of readings) {
+      if (r.cpuTime === null) continue // the platform gave the % itself
+      const before = this.totals.get(r.pid)
+      const cpu =
+        before && before.startedAt === r.startedAt && now > before.at
+          ? (saturatingSub(r.cpuTime, before.cpuTime) / (now - before.at)) * 100
+          : null
+      r.cpu = cpu === null ? null : Math.round(cpu * 10) / 10
+      if (before) {
+        before.startedAt = r.startedAt
+        before.cpuTime = r.cpuTime
+        before.at = now
+        before.tick = tick
+      } else this.totals.set(r.pid, { startedAt: r.startedAt, cpuTime: r.cpuTime, at: now, tick })
+    }
+    for (const [pid, t] of this.totals) if (t.tick !== tick) this.totals.delete(pid)
+    return readings
   }
 }

@@ -46,13 +46,22 @@ export function newStatLine(): StatLine {
   }
 }
 
-/** Fills `out` from the first `len` bytes of `buf`; false if they are not a stat line. */
-export function parseStatLine(buf: Buffer, len: number, out: StatLine): boolean {
+/** Fills `out` from the first `len` bytes of `buf` (fields up to index `upTo` − 1: a sampler
+ *  needs none past rss, the exit status is past 40 more); false if they are not a stat line. */
+export function parseStatLine(
+  buf: Buffer,
+  len: number,
+  out: StatLine,
+  upTo: number = FIELDS
+): boolean {
   out.state = 0
-  const open = buf.indexOf(OPEN_PAREN)
+  // Byte loops, not Buffer.indexOf: a native call per paren costs more than the scan here.
+  let open = 0
+  while (open < len && buf[open] !== OPEN_PAREN) open++
   // The name may contain spaces and ')': the fields start after the last ')' of the head.
-  let i = buf.lastIndexOf(CLOSE_PAREN, Math.min(len - 1, NAME_END_MAX))
-  if (open < 0 || i < open || i + 2 >= len) return false
+  let i = Math.min(len - 1, NAME_END_MAX)
+  while (i > open && buf[i] !== CLOSE_PAREN) i--
+  if (open >= len || i <= open || i + 2 >= len) return false
   out.nameStart = open + 1
   out.nameEnd = i
   let hash = 0
@@ -60,11 +69,12 @@ export function parseStatLine(buf: Buffer, len: number, out: StatLine): boolean 
   out.nameHash = hash
   const state = buf[i + 2]!
   const fields = out.fields
+  const last = Math.min(upTo, FIELDS)
   fields.fill(0)
   let field = 0
   let value = 0
   let sign = 1
-  for (i += 4; i < len && field < FIELDS; i++) {
+  for (i += 4; i < len && field < last; i++) {
     const c = buf[i]!
     if (c === SPACE || c === 0x0a) {
       fields[field++] = sign * value
@@ -73,7 +83,7 @@ export function parseStatLine(buf: Buffer, len: number, out: StatLine): boolean 
     } else if (c === MINUS) sign = -1
     else value = value * 10 + (c - 48)
   }
-  if (field < FIELDS && value !== 0) fields[field++] = sign * value
+  if (field < last && value !== 0) fields[field++] = sign * value
   out.count = field
   if (field <= STAT.rss) return false
   out.state = state
