@@ -12,11 +12,12 @@ export interface ServeHost {
   stop(): Promise<number[]>
 }
 
-/** `port`: 0 for any free one, or a given one (a host restarted where the page expects it). */
-export async function startServeHost(port = 0): Promise<ServeHost> {
+/** `port`: 0 for any free one, or a given one (a host restarted where the page expects it);
+ *  `args`: more of serve's options (`--allow-signals`). */
+export async function startServeHost(port = 0, args: string[] = []): Promise<ServeHost> {
   const child: ChildProcess = spawn(
     process.execPath,
-    [resolve('out/main/cli.js'), 'serve', '--port', String(port)],
+    [resolve('out/main/cli.js'), 'serve', '--port', String(port), ...args],
     {
       stdio: ['ignore', 'pipe', 'inherit']
     }
