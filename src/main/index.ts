@@ -16,8 +16,15 @@ import {
   isAppUrl
 } from './routes/appProtocol'
 import { isExportUrl, saveExport } from './routes/saveExport'
+import { dialogPicker } from './pathPicker'
 
-const service = new PoolScopeService({ explorer: { allowSignals: true } })
+const service = new PoolScopeService({
+  explorer: { allowSignals: true },
+  pickPath: dialogPicker(
+    dialog,
+    () => BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0]!
+  )
+})
 const windows = new Set<WebContents>()
 const rendererDir = join(__dirname, '../renderer')
 const devUrl = process.env.ELECTRON_RENDERER_URL

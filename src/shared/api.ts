@@ -101,7 +101,25 @@ export const commandInputs = {
       .positive()
       .max(7 * 24 * 3600 * 1000)
       .optional()
-  })
+  }),
+  /** What this host can do for "Watch a Python program" (and the launcher's CPython runtime). */
+  programSupport: z.undefined(),
+  /** Start a Python program (a script, `-m module` or a bundled lesson) as a run of kind
+   *  'program'. A lesson's arguments are its scenario's options (`--name value`). */
+  watchProgram: z.strictObject({
+    program: z.discriminatedUnion('kind', [
+      z.strictObject({ kind: z.literal('script'), path: z.string().min(1).max(4096) }),
+      z.strictObject({ kind: z.literal('module'), name: z.string().min(1).max(256) }),
+      z.strictObject({ kind: z.literal('lesson'), scenario: z.string().min(1).max(64) })
+    ]),
+    args: z.array(z.string().max(4096)).max(256).default([]),
+    /** Default: the script's directory (the host's own for a module). */
+    cwd: z.string().min(1).max(4096).optional(),
+    /** The interpreter; default: the one programSupport names. */
+    python: z.string().min(1).max(4096).optional()
+  }),
+  /** The host's own file dialog (Electron): the path picked, or null if cancelled. */
+  pickPath: z.strictObject({ kind: z.enum(['file', 'directory']) })
 } as const satisfies Record<CommandName, z.ZodType>
 
 export type CommandInput<K extends CommandName> = z.input<(typeof commandInputs)[K]>
@@ -119,6 +137,21 @@ export interface CommandOutputs {
   processDetails: ProcessDetails
   signalProcess: SignalOutcome[]
   attachProcess: RunInfo
+  programSupport: ProgramSupport
+  watchProgram: RunInfo
+  pickPath: { path: string | null }
+}
+
+/** What a host says about starting Python programs (programSupport). */
+export interface ProgramSupport {
+  /** Why this host starts no programs (serve without --allow-programs, not Linux), or null. */
+  refused: string | null
+  /** The interpreter programs run on by default, or what was tried and why none fits. */
+  python: { executable: string; version: string } | { error: string }
+  /** Whether pickPath shows a file dialog (Electron); a browser types the path. */
+  picker: boolean
+  /** Scenarios with a bundled lesson in real Python. */
+  lessons: string[]
 }
 
 export type BatchListener = (batch: EventBatch) => void

@@ -142,7 +142,9 @@ export const RunEventSchema = z.discriminatedUnion('type', [
     t,
     type: z.literal('log'),
     level: z.enum(['info', 'warn', 'error']),
-    text: z.string()
+    text: z.string(),
+    /** What the line is about, where the UI says it on the run as well (LOG_TOPICS). */
+    topic: z.enum(['coalesced', 'uninstrumented']).optional()
   }),
   z.object({
     t,

@@ -54,6 +54,9 @@ export interface SystemSnapshot {
 export interface ProcessDetails {
   pid: number
   command: string | null
+  /** The command line's arguments as the process has them (null where unreadable, or for a
+   *  kernel thread): what "start it under PoolScope" reuses. */
+  argv: string[] | null
   cwd: string | null
   exe: string | null
   /** Open file descriptors. */

@@ -1,7 +1,6 @@
 // `poolscope watch [options] -- script.py [args…]` (or `-- -m module [args…]`): runs a real
 // Python program under PoolScope and prints what its processes do, with the same JSON event
 // contract and exit statuses as `run`; run.end's result holds the program's own exit code.
-import { existsSync } from 'node:fs'
 import { basename, resolve } from 'node:path'
 import type { Command } from 'commander'
 import { InvalidArgumentError, Option } from 'commander'
@@ -11,6 +10,7 @@ import { ApiError } from '../core/host/ApiError'
 import { PoolScopeService } from '../core/host/PoolScopeService'
 import { findPython, PythonNotFound } from '../core/python/findPython'
 import { ProgramRun } from '../core/python/ProgramRun'
+import { checkDirectory, checkScript } from '../core/python/programRequest'
 import { traceTarget } from '../core/trace/traceTarget'
 import { followRun } from './followRun'
 import { unavailable } from '../core/platformSupport'
@@ -49,9 +49,7 @@ export function checkProgramArgs(args: readonly string[], cwd: string): void {
       `watch: the program must start with a script or -m module, not '${args[0]}' (interpreter options are not supported)`
     )
   }
-  if (!existsSync(resolve(cwd, args[0]!))) {
-    throw new ApiError('bad-input', `watch: no such script: ${resolve(cwd, args[0]!)}`)
-  }
+  checkScript(resolve(cwd, args[0]!))
 }
 
 export function registerWatch(
@@ -74,7 +72,7 @@ export function registerWatch(
       const target = opts.trace ? traceTarget(opts.trace, opts.format, '--trace') : undefined
       if (!opts.trace && opts.format) throw new ApiError('bad-input', '--format needs --trace FILE')
       const cwd = resolve(opts.cwd ?? process.cwd())
-      if (!existsSync(cwd)) throw new ApiError('bad-input', `--cwd: no such directory: ${cwd}`)
+      checkDirectory(cwd, '--cwd')
       checkProgramArgs(args, cwd)
       let python
       try {

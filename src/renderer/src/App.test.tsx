@@ -168,3 +168,90 @@ describe('App', () => {
     expect(screen.queryByRole('dialog')).toBeNull()
   })
 })
+
+describe('App: watching Python programs', () => {
+  it('the watch form sends to watchProgram and shows the run', async () => {
+    const { mock } = await setup()
+    fireEvent.click(screen.getByRole('button', { name: 'Watch a Python program' }))
+    const form = screen.getByRole('form', { name: 'Watch a Python program' })
+    await waitFor(() => expect(within(form).getByRole('button', { name: 'Watch' })).toBeEnabled())
+    fireEvent.change(within(form).getByRole('textbox', { name: 'Script' }), {
+      target: { value: '/srv/job.py' }
+    })
+    fireEvent.click(within(form).getByRole('button', { name: 'Watch' }))
+    await waitFor(() =>
+      expect(mock.watchProgram).toHaveBeenCalledWith({
+        program: { kind: 'script', path: '/srv/job.py' },
+        args: []
+      })
+    )
+    await waitFor(() => expect(screen.getByTestId('run-status')).toHaveTextContent('run-7'))
+  })
+
+  it("explorer's Watch on a Python program: says what the shim would add, and offers to start it under PoolScope with its command line", async () => {
+    const f = fakeApi()
+    const py = {
+      pid: 20,
+      ppid: 1,
+      uid: 1000,
+      user: 'me',
+      state: 'S',
+      threads: 1,
+      cpu: 1,
+      rss: 1,
+      startedAt: 0,
+      name: 'python3',
+      command: 'python3 -u work.py --n 3'
+    }
+    Object.assign(f.mock, {
+      // the first snapshot at once, then none (the host sets the pace)
+      systemSnapshot: vi
+        .fn()
+        .mockResolvedValueOnce({
+          seq: 1,
+          at: 0,
+          hostPid: 9,
+          hostUid: 1000,
+          reader: 'procfs',
+          cores: [],
+          procs: [py]
+        })
+        .mockReturnValue(new Promise(() => {})),
+      processDetails: vi.fn(async () => ({
+        pid: 20,
+        command: py.command,
+        argv: ['python3', '-u', 'work.py', '--n', '3'],
+        cwd: '/home/me/proj',
+        exe: '/usr/bin/python3.11',
+        fds: 3,
+        threads: 1,
+        errors: {}
+      })),
+      attachProcess: vi.fn(async () =>
+        runInfo('run-5', { kind: 'attach', scenario: 'attach 20', params: { pid: 20 } })
+      )
+    })
+    // the explorer's list is virtualised: it draws the rows that fit its height
+    vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockReturnValue(400)
+    render(<App api={f.api} store={new RunStore({ throttleMs: 0 })} />)
+    fireEvent.click(await screen.findByRole('button', { name: 'Explorer' }))
+    await waitFor(() => expect(document.querySelector('tr[data-pid="20"]')).not.toBeNull())
+    fireEvent.click(document.querySelector('tr[data-pid="20"]')!)
+    fireEvent.click(screen.getAllByRole('button', { name: 'Watch' })[0]!)
+    const notice = await screen.findByTestId('notice-attach-python')
+    expect(notice).toHaveTextContent('PID 20 is a Python program started outside PoolScope')
+    fireEvent.click(
+      within(notice).getByRole('button', { name: 'Start it under PoolScope instead' })
+    )
+    const form = screen.getByRole('form', { name: 'Watch a Python program' })
+    expect(within(form).getByRole('textbox', { name: 'Script' })).toHaveValue('work.py')
+    expect(within(form).getByRole('textbox', { name: 'Arguments' })).toHaveValue('--n 3')
+    expect(within(form).getByRole('textbox', { name: 'Working directory' })).toHaveValue(
+      '/home/me/proj'
+    )
+    expect(within(form).getByRole('textbox', { name: 'Interpreter' })).toHaveValue(
+      '/usr/bin/python3.11'
+    )
+    expect(form).toHaveTextContent('Interpreter options left out: -u.')
+  })
+})

@@ -2,7 +2,7 @@
 // history in a resizable sidebar, and the selected run's views.
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { PoolScopeApi } from '../../shared/api'
+import type { PoolScopeApi, ProgramSupport } from '../../shared/api'
 import type { ScenarioSpec } from '../../shared/scenarios'
 import { AppHeader } from './AppHeader'
 import { useShortcuts } from './hooks/useShortcuts'
@@ -17,6 +17,10 @@ import { RunHistory } from './views/RunHistory'
 import { ScenarioLauncher } from './views/ScenarioLauncher'
 import { ShortcutsHelp } from './views/ShortcutsHelp'
 import { ExplorerView } from './views/explorer/ExplorerView'
+import { RunNotices } from './views/RunNotices'
+import type { WatchPrefill } from './views/WatchProgramForm'
+import { WatchProgramForm } from './views/WatchProgramForm'
+import { pythonCommand } from './util/commandLine'
 
 export function App({ api, store }: { api: PoolScopeApi; store: RunStore }): React.JSX.Element {
   const { t } = useTranslation()
@@ -26,6 +30,11 @@ export function App({ api, store }: { api: PoolScopeApi; store: RunStore }): Rea
   const [sidebar, setSidebar] = useState(320)
   const [help, setHelp] = useState(false)
   const [explorer, setExplorer] = useState(false)
+  const [support, setSupport] = useState<ProgramSupport | null>(null)
+  const [watchOpen, setWatchOpen] = useState(false)
+  const [prefill, setPrefill] = useState<{ n: number; cmd: WatchPrefill } | null>(null)
+  /** Attached runs whose process is a Python program PoolScope could start itself. */
+  const [attachedPython, setAttachedPython] = useState<ReadonlyMap<string, WatchPrefill>>(new Map())
   const actions = useRunActions(api, store)
   const { setNotice } = actions
   const filterRef = useRef<HTMLInputElement>(null)
@@ -40,6 +49,7 @@ export function App({ api, store }: { api: PoolScopeApi; store: RunStore }): Rea
     const fail = (e: Error): void => setNotice({ kind: 'error', text: e.message })
     api.listScenarios().then(setScenarios, fail)
     api.listRuns().then((runs) => store.mergeInfos(runs), fail)
+    api.programSupport().then(setSupport, fail)
     return unsubscribe
   }, [api, store, setNotice])
 
@@ -109,7 +119,36 @@ export function App({ api, store }: { api: PoolScopeApi; store: RunStore }): Rea
             onRun={actions.start}
             onStop={() => run && actions.stop(run.id)}
             formRef={formRef}
+            support={support}
           />
+          <button
+            className="watch-toggle"
+            aria-expanded={watchOpen}
+            aria-controls="watch-program"
+            onClick={() => setWatchOpen((v) => !v)}
+          >
+            {t('watchProgram.title')}
+          </button>
+          {watchOpen && (
+            <div id="watch-program">
+              <WatchProgramForm
+                key={prefill?.n ?? 0}
+                support={support}
+                scenarios={scenarios}
+                prefill={prefill?.cmd}
+                onWatch={actions.watch}
+                onPick={(kind) =>
+                  api.pickPath({ kind }).then(
+                    (r) => r.path,
+                    (e: Error) => {
+                      setNotice({ kind: 'error', text: e.message })
+                      return null
+                    }
+                  )
+                }
+              />
+            </div>
+          )}
           <RunHistory
             snap={snap}
             onSelect={(id) => {
@@ -133,16 +172,25 @@ export function App({ api, store }: { api: PoolScopeApi; store: RunStore }): Rea
             <ExplorerView
               api={api}
               onNotice={setNotice}
-              onWatch={(pid) =>
+              onWatch={(pid) => {
+                // read while it runs: a Python program gets the offer to start it under PoolScope
+                const details = api.processDetails({ pid }).catch(() => null)
                 api.attachProcess({ pid }).then(
                   (info) => {
                     store.addRun(info)
                     setExplorer(false)
                     setTab('processes')
+                    void details.then((d) => {
+                      const cmd = d?.argv && pythonCommand(d.argv, d.exe)
+                      if (cmd)
+                        setAttachedPython((m) =>
+                          new Map(m).set(info.id, { ...cmd, pid, cwd: d.cwd })
+                        )
+                    })
                   },
                   (e: Error) => setNotice({ kind: 'error', text: e.message })
                 )
-              }
+              }}
             />
           ) : run && letGo?.byPage ? (
             <LetGoNotice
@@ -161,6 +209,15 @@ export function App({ api, store }: { api: PoolScopeApi; store: RunStore }): Rea
                   onOpenTrace={() => openRef.current?.click()}
                 />
               )}
+              <RunNotices
+                run={run}
+                attachedPython={attachedPython.get(run.id)}
+                onStartUnder={() => {
+                  const cmd = attachedPython.get(run.id)
+                  if (cmd) setPrefill((p) => ({ n: (p?.n ?? 0) + 1, cmd }))
+                  setWatchOpen(true)
+                }}
+              />
               <MainPanes
                 run={run}
                 runs={snap.runs}

@@ -1,7 +1,7 @@
 // What the user can ask the host to do, with the messages each action leaves behind.
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { PoolScopeApi, Runtime, TraceFormat } from '../../shared/api'
+import type { CommandInput, PoolScopeApi, Runtime, TraceFormat } from '../../shared/api'
 import { openInPerfetto, PerfettoError } from './perfetto/openInPerfetto'
 import type { RunStore } from './store/runStore'
 import { downloadTrace, traceBytes } from './util/download'
@@ -17,6 +17,8 @@ export interface RunActions {
   notice: Notice | null
   setNotice(n: Notice | null): void
   start(scenario: string, params: Record<string, number | string>, runtime?: Runtime): void
+  /** Starts a Python program (the watch form). */
+  watch(input: CommandInput<'watchProgram'>): void
   stop(runId: string): void
   kill(runId: string, pid: number, signal: KillSignal): void
   exportRun(runId: string, format: TraceFormat): void
@@ -37,6 +39,10 @@ export function useRunActions(api: PoolScopeApi, store: RunStore): RunActions {
       setNotice(null)
       const input = runtime === 'cpython' ? { scenario, params, runtime } : { scenario, params }
       api.startRun(input).then((r) => store.addRun(r), fail)
+    },
+    watch(input) {
+      setNotice(null)
+      api.watchProgram(input).then((r) => store.addRun(r), fail)
     },
     stop(runId) {
       api.stopRun({ runId }).then((r) => store.mergeInfos([r]), fail)

@@ -11,7 +11,10 @@ export const COMMAND_NAMES = [
   'systemSnapshot',
   'processDetails',
   'signalProcess',
-  'attachProcess'
+  'attachProcess',
+  'programSupport',
+  'watchProgram',
+  'pickPath'
 ] as const
 export type CommandName = (typeof COMMAND_NAMES)[number]
 

@@ -143,10 +143,16 @@ export class ProcfsSystemReader implements SystemReader {
       }
     }
     const dir = `${this.root}/${pid}`
-    const command = field('command', () => {
-      const text = readFileSync(`${dir}/cmdline`, 'utf8').replace(/\0+$/, '').split('\0').join(' ')
-      return text || `[${readFileSync(`${dir}/comm`, 'utf8').trim()}]`
+    const argv = field('command', () => {
+      const text = readFileSync(`${dir}/cmdline`, 'utf8').replace(/\0+$/, '')
+      return text ? text.split('\0') : []
     })
+    const command =
+      argv === null
+        ? null
+        : argv.length > 0
+          ? argv.join(' ')
+          : field('command', () => `[${readFileSync(`${dir}/comm`, 'utf8').trim()}]`)
     const stat = field('threads', () => readFileSync(`${dir}/stat`))
     let threads: number | null = null
     if (stat && parseStatLine(stat, stat.length, this.line))
@@ -154,6 +160,7 @@ export class ProcfsSystemReader implements SystemReader {
     return Promise.resolve({
       pid,
       command,
+      argv: argv && argv.length > 0 ? argv : null,
       cwd: field('cwd', () => readlinkSync(`${dir}/cwd`)),
       exe: field('exe', () => readlinkSync(`${dir}/exe`)),
       fds: field('fds', () => readdirSync(`${dir}/fd`).length),

@@ -55,6 +55,7 @@ export class SiSystemReader implements SystemReader {
     return {
       pid,
       command: p?.command ?? null,
+      argv: null,
       cwd: null,
       exe: null,
       fds: null,

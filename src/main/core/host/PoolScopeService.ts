@@ -1,18 +1,26 @@
 // The PoolScope API implemented on the host (Electron main or the headless CLI/serve). Faces
 // call `call(name, untrustedInput)`; the input is validated here, once, for every face.
 import { randomBytes } from 'node:crypto'
-import type { CommandInput, CommandName, CommandOutputs, RunInfo } from '../../../shared/api'
+import type {
+  CommandInput,
+  CommandName,
+  CommandOutputs,
+  ProgramSupport,
+  RunInfo
+} from '../../../shared/api'
 import { commandInputs } from '../../../shared/api'
 import type { EventBatch } from '../../../shared/events'
 import { ParamError, parseParams } from '../../../shared/params'
 import { describeZodError } from '../../../shared/validation'
 import type { z } from 'zod'
 import { existsSync } from 'node:fs'
+import { resolve } from 'node:path'
 import type { ParamValues } from '../../../shared/scenarios'
 import { Monitor } from '../monitor/Monitor'
 import type { Python } from '../python/findPython'
 import { findPython, PythonNotFound } from '../python/findPython'
 import { lessonOptions, lessonPath } from '../python/lessonRun'
+import { checkDirectory, lessonArgs, programCommand } from '../python/programRequest'
 import { ProgramRun } from '../python/ProgramRun'
 import type { MonitorOptions } from '../monitor/Monitor'
 import { programs } from '../scenarios/registry'
@@ -32,6 +40,10 @@ import { AttachRun } from '../explorer/AttachRun'
 import { Explorer } from '../explorer/Explorer'
 import type { ExplorerOptions } from '../explorer/Explorer'
 import { unavailable } from '../platformSupport'
+
+export type PathKind = 'file' | 'directory'
+/** Shows the face's file dialog; the path picked, or null when cancelled. */
+export type PathPicker = (kind: PathKind) => Promise<string | null>
 
 export class PoolScopeService {
   private readonly batcher = new Batcher()
@@ -56,6 +68,7 @@ export class PoolScopeService {
    *  `explorer`: whether signals are allowed (serve mode: only with --allow-signals);
    *  `allowPrograms`: whether Python programs (the lessons in CPython) may be started (serve
    *  mode refuses unless started with --allow-programs); `python`: the interpreter to use;
+   *  `pickPath`: the face's file dialog, if it has one;
    *  `keptEvents`: the event budget of kept runs (else POOLSCOPE_KEPT_EVENTS, else 5,000,000). */
   constructor(
     private readonly opts: {
@@ -65,6 +78,8 @@ export class PoolScopeService {
       allowPrograms?: boolean
       python?: string
       keptEvents?: number
+      /** The face's own file dialog (Electron's, through the main process). */
+      pickPath?: PathPicker
     } = {}
   ) {
     const budget = opts.keptEvents ?? parseKeptEvents(process.env[KEPT_EVENTS_ENV])
@@ -163,31 +178,96 @@ export class PoolScopeService {
   }
 
   /** Starts `scenario`'s lesson as a real Python program (runtime 'cpython'). */
-  startLessonRun(scenario: string, given: Record<string, unknown>): ProgramRun {
+  startLessonRun(
+    scenario: string,
+    given: Record<string, unknown>,
+    opts: { startMethod?: string; python?: string; cwd?: string } = {}
+  ): ProgramRun {
     const { program, params } = this.checkedScenario(scenario, given)
+    this.checkPrograms()
     const id = program.spec.id
-    if (!this.allowPrograms) {
-      throw new ApiError(
-        'bad-input',
-        'this host does not start programs (running a program from a browser is code execution): start serve with --allow-programs to run lessons in CPython'
-      )
-    }
-    const refused = unavailable('lessons')
-    if (refused) throw new ApiError('refused', refused)
     if (!existsSync(lessonPath(id))) {
       throw new ApiError('bad-input', `scenario '${id}' has no CPython lesson`)
     }
+    const python = this.pythonFor(opts.python)
+    return this.launch(
+      (runId, onEvent, monitor) =>
+        new ProgramRun(
+          runId,
+          { ...lessonOptions(program, params, python, opts.startMethod), cwd: opts.cwd },
+          onEvent,
+          monitor
+        )
+    ).start()
+  }
+
+  /** Starts a Python program (a script, a module or a lesson) as a run of kind 'program'. */
+  watchProgram(input: CommandInput<'watchProgram'>): ProgramRun {
+    const { program } = input
+    this.checkPrograms()
+    if (program.kind === 'lesson') {
+      const known = this.checkedScenario(program.scenario, {}).program
+      const { params, startMethod } = lessonArgs(known, input.args ?? [])
+      const cwd = input.cwd === undefined ? undefined : resolve(input.cwd)
+      if (cwd !== undefined) checkDirectory(cwd)
+      return this.startLessonRun(program.scenario, params, {
+        startMethod,
+        python: input.python,
+        cwd
+      })
+    }
+    const { args, cwd, label } = programCommand(input, process.cwd())
+    const python = this.pythonFor(input.python)
+    return this.launch(
+      (id, onEvent, monitor) =>
+        new ProgramRun(
+          id,
+          { python, args, cwd, label, params: { args: args.join(' '), cwd } },
+          onEvent,
+          monitor
+        )
+    ).start()
+  }
+
+  /** Why this host starts no programs, or null. */
+  private programsRefused(): string | null {
+    if (!this.allowPrograms) {
+      return 'this host does not start programs (running a program from a browser is code execution): start serve with --allow-programs'
+    }
+    return unavailable('watch')
+  }
+
+  private checkPrograms(): void {
+    const refused = this.programsRefused()
+    if (refused) throw new ApiError('refused', refused)
+  }
+
+  /** The interpreter: `given`, else the host's (found once, on PATH or `opts.python`). */
+  private pythonFor(given: string | undefined): Python {
     try {
-      this.python ??= findPython(this.opts.python)
+      if (given !== undefined) return findPython(given)
+      return (this.python ??= findPython(this.opts.python))
     } catch (err) {
       if (err instanceof PythonNotFound) throw new ApiError('bad-input', err.message)
       throw err
     }
-    const python = this.python
-    return this.launch(
-      (runId, onEvent, monitor) =>
-        new ProgramRun(runId, lessonOptions(program, params, python), onEvent, monitor)
-    ).start()
+  }
+
+  /** What the page needs to offer programs: refused or not, the interpreter, the lessons. */
+  programSupport(): ProgramSupport {
+    let python: ProgramSupport['python']
+    try {
+      const found = this.pythonFor(undefined)
+      python = { executable: found.executable, version: found.version.join('.') }
+    } catch (err) {
+      python = { error: err instanceof Error ? err.message : String(err) }
+    }
+    return {
+      refused: this.programsRefused(),
+      python,
+      picker: this.opts.pickPath !== undefined,
+      lessons: [...this.programs.keys()].filter((id) => existsSync(lessonPath(id)))
+    }
   }
 
   /** Adds a run of any kind (a scenario, a watched program, an attached tree): `create` gets
@@ -289,7 +369,16 @@ export class PoolScopeService {
     signalProcess: (input: z.output<(typeof commandInputs)['signalProcess']>) =>
       this.explorer.signal(input),
     attachProcess: (input: { pid: number; timeoutMs?: number }) =>
-      this.attach(input.pid, { timeoutMs: input.timeoutMs }).info()
+      this.attach(input.pid, { timeoutMs: input.timeoutMs }).info(),
+    programSupport: () => this.programSupport(),
+    watchProgram: (input: CommandInput<'watchProgram'>) => this.watchProgram(input).info(),
+    pickPath: async (input: { kind: PathKind }) => {
+      const pick = this.opts.pickPath
+      if (!pick) {
+        throw new ApiError('refused', 'this host has no file dialog: type the path instead')
+      }
+      return { path: (await pick(input.kind)) ?? null }
+    }
   }
 }
 

@@ -4,6 +4,7 @@
 // program and every descendant have exited (the launcher, their subreaper, exits then), or on
 // stop(): SIGTERM to the whole tree, SIGKILL after the grace period; nothing survives.
 import { spawn } from 'node:child_process'
+import { readFileSync } from 'node:fs'
 import type { ChildProcess } from 'node:child_process'
 import { join } from 'node:path'
 import type { RunInfo } from '../../../shared/api'
@@ -27,6 +28,7 @@ import { RunSampling } from '../session/RunSampling'
 import { STOP_GRACE_MS } from '../session/Run'
 import { traceMeta } from '../trace/traceMeta'
 import type { Python } from './findPython'
+import type { TreeProc } from './procTree'
 import { processTree, TreeScanner } from './procTree'
 import { Reorder } from './Reorder'
 import { pythonResources, shimBytecodeCache } from './shimDir'
@@ -47,6 +49,12 @@ const UNREPORTED_OTHER_MS = 150
 /** The longest the run's end waits for the connections of exited processes to close. */
 const DRAIN_MS = 500
 const RESULT_MARK = '▸ result '
+const UNINSTRUMENTED: UnstampedEvent = {
+  type: 'log',
+  level: 'warn',
+  topic: 'uninstrumented',
+  text: 'uninstrumented: no process reported through the shim (python -I or -S, or not Python); shown from /proc only'
+}
 
 export interface ProgramOptions {
   python: Python
@@ -107,9 +115,15 @@ export class ProgramRun implements RunHandle {
   private instrumented = false
   /** The launcher could not start the program (its exit status is then the run's result). */
   private launcherFailed = false
+  private saidUninstrumented = false
   private timedOut = false
   private readonly goneSince = new Map<number, number>()
-  private readonly firstSeen = new Map<number, number>()
+  /** Found in /proc, not reported by the shim yet: held until UNREPORTED_*_MS. */
+  private readonly seen = new Map<number, TreeProc & { first: number }>()
+  /** Shown from the /proc scan (never reported through the shim when they were found). */
+  private readonly fromScan = new Set<number>()
+  /** Reported by the shim (it names them; the scan leaves them alone). */
+  private readonly shimPids = new Set<number>()
   /** The time of the item being released (the translator's events take it). */
   private releaseT = 0
   private timers: NodeJS.Timeout[] = []
@@ -170,7 +184,12 @@ export class ProgramRun implements RunHandle {
       }
       return
     }
-    if (msg.type === 'proc.spawn' && msg.hello) this.instrumented = true
+    if (msg.type === 'proc.spawn') {
+      if (msg.hello) this.instrumented = true
+      this.shimPids.add(msg.pid)
+      this.seen.delete(msg.pid)
+    }
+    if (msg.type === 'proc.exit') this.showFromScan(msg.pid)
     if (msg.type === 'proc.exit' && msg.pid === this.mainPid) {
       this.mainExit = { code: msg.code, signal: signalName(msg.signum) }
     }
@@ -313,14 +332,8 @@ export class ProgramRun implements RunHandle {
     // The tree is empty now: whoever left no exit report exited unseen.
     for (const pid of this.livePids())
       this.emitNow({ scan: () => this.translator.exit(pid, null, null) })
-    if (!this.instrumented && this.status !== 'failed') {
-      this.emitNow({
-        event: {
-          type: 'log',
-          level: 'warn',
-          text: 'uninstrumented: no process reported through the shim (python -I or -S, or not Python); shown from /proc only'
-        }
-      })
+    if (!this.instrumented && !this.saidUninstrumented && this.status !== 'failed') {
+      this.emitNow({ event: UNINSTRUMENTED })
     }
     if (this.status === 'stopping') this.status = 'stopped'
     else if (this.status === 'running') this.status = 'finished'
@@ -407,7 +420,7 @@ export class ProgramRun implements RunHandle {
     return this.server.idle(DRAIN_MS)
   }
 
-  /** One /proc look: new descendants (seen twice, so the shim can name them first) and
+  /** One /proc look: new descendants (held a while, so the shim can name them first) and
    *  processes gone without a reported exit. */
   private scan(): void {
     const root = this.launcher?.pid
@@ -417,14 +430,19 @@ export class ProgramRun implements RunHandle {
     const t = this.translator
     const now = this.now()
     for (const p of tree) {
-      if (t.spawned.has(p.pid) || p.state === 'Z') continue
-      const first = this.firstSeen.get(p.pid) ?? now
-      this.firstSeen.set(p.pid, first)
-      const wait = p.comm.startsWith('python') ? UNREPORTED_PYTHON_MS : UNREPORTED_OTHER_MS
-      if (now - first < wait) continue
-      const role = p.pid === this.mainPid ? 'main' : 'external'
-      this.reorder.push(first, { scan: () => t.spawn(p.pid, p.ppid, p.comm, role) })
+      if (this.shimPids.has(p.pid) || this.fromScan.has(p.pid) || t.spawned.has(p.pid)) continue
+      if (p.state === 'Z') continue
+      const seen = this.seen.get(p.pid) ?? { ...p, first: now }
+      this.seen.set(p.pid, seen)
+      // A Python process reports itself once its interpreter is up; one started with -I, -S or
+      // -E (and its forks, which keep that command line) never will. Read at each look: a
+      // fork caught before its exec still has its parent's.
+      const silent = !p.comm.startsWith('python') || skipsSite(p.pid)
+      if (now - seen.first >= (silent ? UNREPORTED_OTHER_MS : UNREPORTED_PYTHON_MS))
+        this.showFromScan(p.pid)
     }
+    // Gone before it was shown: shown now, at the time it was first seen (its exit follows).
+    for (const pid of this.seen.keys()) if (!present.has(pid)) this.showFromScan(pid)
     for (const pid of this.livePids()) {
       if (present.has(pid)) {
         this.goneSince.delete(pid)
@@ -438,6 +456,45 @@ export class ProgramRun implements RunHandle {
       }
     }
   }
+
+  /** Records a process the scan found and the shim did not report (unless it has meanwhile). */
+  private showFromScan(pid: number): void {
+    const p = this.seen.get(pid)
+    if (!p) return
+    this.seen.delete(pid)
+    this.fromScan.add(pid)
+    const t = this.translator
+    const role = pid === this.mainPid ? 'main' : 'external'
+    this.reorder.push(p.first, {
+      scan: () => !t.spawned.has(pid) && t.spawn(pid, p.ppid, p.comm, role)
+    })
+    // The main program found only here: its interpreter loaded no shim. Said while it runs.
+    if (role === 'main' && !this.instrumented && !this.saidUninstrumented) {
+      this.saidUninstrumented = true
+      this.reorder.push(p.first, { event: UNINSTRUMENTED })
+    }
+  }
+}
+
+/** Whether process `pid`'s command line starts Python with -I, -S or -E (no sitecustomize
+ *  from PYTHONPATH: the shim cannot load). */
+function skipsSite(pid: number): boolean {
+  let argv: string[]
+  try {
+    argv = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0')
+  } catch {
+    return false
+  }
+  // PoolScope's launcher (-I -S) before it execs the program: not the program's own flags
+  if (argv.some((a) => a.endsWith('/launcher.py'))) return false
+  for (let i = 1; i < argv.length; i++) {
+    const a = argv[i]!
+    if (!/^-[A-Za-z]+$/.test(a)) return false // the script, '-' or '--'
+    if (/[ISE]/.test(a.slice(1).replace(/[cmWX].*$/, ''))) return true
+    if (/[cm]/.test(a)) return false // -c / -m: what follows is the program's
+    if (/[WX]$/.test(a)) i++ // -W arg, -X opt
+  }
+  return false
 }
 
 function exitVerdict(result: ProgramResult): LabelledCheck[] {

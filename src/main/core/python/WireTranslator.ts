@@ -98,6 +98,7 @@ export class WireTranslator {
         this.emit({
           type: 'log',
           level: 'warn',
+          topic: 'coalesced',
           text:
             `pid ${m.pid} reports more than ${m.budget} events in ${m.window_ms} ms: from now on ` +
             'its queue, lock and pipe events are merged per object (queue and pipe message numbers ' +

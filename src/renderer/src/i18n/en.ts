@@ -291,6 +291,47 @@ export const en = {
     play: 'Play / pause a replay',
     help: 'Show this list'
   },
+  watchProgram: {
+    title: 'Watch a Python program',
+    source: 'Program',
+    sources: { script: 'Python file', module: 'Module (-m)', lesson: 'Bundled lesson' },
+    path: 'Script',
+    pathPlaceholder: '/path/to/program.py',
+    choose: 'Choose…',
+    chooseDir: 'Choose a folder…',
+    module: 'Module',
+    lesson: 'Lesson',
+    args: 'Arguments',
+    argsPlaceholder: 'as on a command line: --n 3 "two words"',
+    lessonArgsPlaceholder: 'its options, e.g. --senders 4 --start-method spawn',
+    cwd: 'Working directory',
+    cwdPlaceholder: "default: the script's folder",
+    python: 'Interpreter',
+    pythonPlaceholder: 'default: {{python}}',
+    start: 'Watch',
+    needPath: 'Name the script to run.',
+    needModule: 'Name the module to run.',
+    found: 'Runs on {{executable}} (Python {{version}}).',
+    noPython: 'No default interpreter: {{error}}',
+    asking: 'Asking the host what it can run…',
+    prefilled: 'Filled in from PID {{pid}}.',
+    dropped: 'Interpreter options left out: {{options}}.'
+  },
+  cpythonOff: {
+    asking: 'Asking the host whether it has Python…',
+    noLesson: 'This scenario has no lesson in Python.',
+    noPython: 'CPython is not available: {{error}}'
+  },
+  runNotice: {
+    label: 'About this run',
+    coalesced:
+      'Events merged: {{n}} process(es) (PID {{pids}}) went past the shim’s event budget, so their queue, lock and pipe events are merged per object. Message counts stay exact; queue depth is sampled; a lock’s acquire and release show once per merge.',
+    uninstrumented:
+      'Uninstrumented: no process of this program reported through PoolScope’s shim (its interpreter loads no sitecustomize: python -I, -S or -E). Its processes and CPU are read from /proc; its queues, locks, pipes and pools are not visible.',
+    attachPython:
+      'PID {{pid}} is a Python program started outside PoolScope: its queues and locks are not visible without the shim.',
+    startUnder: 'Start it under PoolScope instead'
+  },
   splitter: 'Resize panes'
 }
 

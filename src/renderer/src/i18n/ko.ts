@@ -293,5 +293,46 @@ export const ko: Strings = {
     play: '재생 / 일시 정지',
     help: '이 목록 보기'
   },
+  watchProgram: {
+    title: '파이썬 프로그램 지켜보기',
+    source: '프로그램',
+    sources: { script: '파이썬 파일', module: '모듈 (-m)', lesson: '내장 강의' },
+    path: '스크립트',
+    pathPlaceholder: '/경로/program.py',
+    choose: '선택…',
+    chooseDir: '폴더 선택…',
+    module: '모듈',
+    lesson: '강의',
+    args: '인수',
+    argsPlaceholder: '명령줄처럼: --n 3 "두 단어"',
+    lessonArgsPlaceholder: '옵션, 예: --senders 4 --start-method spawn',
+    cwd: '작업 디렉터리',
+    cwdPlaceholder: '기본값: 스크립트가 있는 폴더',
+    python: '인터프리터',
+    pythonPlaceholder: '기본값: {{python}}',
+    start: '지켜보기',
+    needPath: '실행할 스크립트를 지정하세요.',
+    needModule: '실행할 모듈을 지정하세요.',
+    found: '{{executable}} (Python {{version}})에서 실행합니다.',
+    noPython: '기본 인터프리터 없음: {{error}}',
+    asking: '호스트가 실행할 수 있는 것을 묻는 중…',
+    prefilled: 'PID {{pid}}에서 채웠습니다.',
+    dropped: '빠진 인터프리터 옵션: {{options}}.'
+  },
+  cpythonOff: {
+    asking: '호스트에 파이썬이 있는지 묻는 중…',
+    noLesson: '이 시나리오에는 파이썬 강의가 없습니다.',
+    noPython: 'CPython을 쓸 수 없습니다: {{error}}'
+  },
+  runNotice: {
+    label: '이 실행에 대해',
+    coalesced:
+      '이벤트 병합: 프로세스 {{n}}개(PID {{pids}})가 shim의 이벤트 한도를 넘어, 큐·락·파이프 이벤트를 객체별로 합칩니다. 메시지 수는 정확하고, 큐 깊이는 표본이며, 락의 획득·해제는 병합마다 한 번 표시됩니다.',
+    uninstrumented:
+      '계측 안 됨: 이 프로그램의 어떤 프로세스도 PoolScope shim으로 보고하지 않았습니다 (인터프리터가 sitecustomize를 읽지 않음: python -I, -S, -E). 프로세스와 CPU는 /proc에서 읽으며, 큐·락·파이프·풀은 보이지 않습니다.',
+    attachPython:
+      'PID {{pid}}는 PoolScope 밖에서 시작된 파이썬 프로그램입니다: shim 없이는 큐와 락이 보이지 않습니다.',
+    startUnder: '대신 PoolScope에서 시작하기'
+  },
   splitter: '창 크기 조절'
 }

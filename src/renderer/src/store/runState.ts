@@ -56,6 +56,26 @@ export interface RunState {
   lastT: number
   events: number
   dropped: number
+  /** What the run says about itself on screen (log events with a topic). */
+  notices: RunNotices
+}
+
+export interface RunNotices {
+  /** Processes whose events the shim merges past its budget (in order, at most MAX_NOTED). */
+  coalesced: readonly number[]
+  /** No process reported through the shim: tree and CPU from /proc only. */
+  uninstrumented: boolean
+}
+
+const MAX_NOTED = 64
+const noNotices: RunNotices = { coalesced: [], uninstrumented: false }
+
+function applyNotice(n: RunNotices, e: Extract<RunEvent, { type: 'log' }>): RunNotices {
+  if (e.topic === 'uninstrumented') return n.uninstrumented ? n : { ...n, uninstrumented: true }
+  if (e.topic !== 'coalesced') return n
+  const pid = Number(/^pid (\d+)/.exec(e.text)?.[1] ?? 0)
+  if (n.coalesced.includes(pid) || n.coalesced.length >= MAX_NOTED) return n
+  return { ...n, coalesced: [...n.coalesced, pid] }
 }
 
 export function emptyRun(id: string, scenario = ''): RunState {
@@ -77,7 +97,8 @@ export function emptyRun(id: string, scenario = ''): RunState {
     error: null,
     lastT: 0,
     events: 0,
-    dropped: 0
+    dropped: 0,
+    notices: noNotices
   }
 }
 
@@ -173,7 +194,9 @@ export function applyEvents(prev: RunState, events: readonly RunEvent[], dropped
       case 'pipe.send':
       case 'pipe.recv':
       case 'pipe.close':
+        break
       case 'log':
+        if (e.topic) next = { ...next, notices: applyNotice(next.notices, e) }
         break
       default:
         assertNever(e, 'event')

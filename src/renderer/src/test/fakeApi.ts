@@ -36,6 +36,16 @@ export function fakeApi() {
       content: '{"x":1}'
     })),
     openTrace: vi.fn(async () => runInfo('run-9', { replay: true, status: 'finished' })),
+    programSupport: vi.fn(async () => ({
+      refused: null,
+      python: { executable: '/usr/bin/python3.11', version: '3.11.2' },
+      picker: false,
+      lessons: ['queue', 'pipe']
+    })),
+    watchProgram: vi.fn(async () =>
+      runInfo('run-7', { kind: 'program', scenario: 'prog.py', params: {} })
+    ),
+    pickPath: vi.fn(async () => ({ path: null as string | null })),
     subscribe: vi.fn((l: BatchListener) => {
       listeners.add(l)
       return () => listeners.delete(l)

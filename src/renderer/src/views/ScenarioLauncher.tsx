@@ -2,30 +2,31 @@
 import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { parseParam } from '../../../shared/params'
-import type { Runtime } from '../../../shared/api'
+import type { ProgramSupport, Runtime } from '../../../shared/api'
 import { RUNTIMES } from '../../../shared/api'
 import type { Lang, ScenarioSpec } from '../../../shared/scenarios'
-
-/** Scenarios with a lesson in real Python (resources/python/lessons). */
-const NO_LESSON = new Set(['hello'])
 
 interface Props {
   scenarios: readonly ScenarioSpec[]
   running: boolean
+  /** What the host said about Python (null until it answers): CPython is offered only where
+   *  it runs programs, has a Python 3.8+ and the scenario has a lesson. */
+  support: ProgramSupport | null
   onRun(scenario: string, params: Record<string, number | string>, runtime: Runtime): void
   onStop(): void
   formRef?: React.Ref<HTMLFormElement>
 }
 
 export function ScenarioLauncher(props: Props): React.JSX.Element {
-  const { scenarios, running, onRun, onStop, formRef } = props
+  const { scenarios, running, support, onRun, onStop, formRef } = props
   const { t, i18n } = useTranslation()
   const lang = i18n.language as Lang
   const [selectedId, setSelectedId] = useState<string | null>(null)
   const selected = scenarios.find((s) => s.id === selectedId) ?? scenarios[0]
   const [values, setValues] = useState<Record<string, string>>({})
   const [runtime, setRuntime] = useState<Runtime>('node')
-  const lesson = !!selected && !NO_LESSON.has(selected.id)
+  const cpythonOff = cpythonReason(support, selected?.id)
+  const lesson = cpythonOff === null
 
   const checked = useMemo(() => {
     const errors: Record<string, string> = {}
@@ -112,16 +113,22 @@ export function ScenarioLauncher(props: Props): React.JSX.Element {
             <span>{t('runtime')}</span>
             <select
               aria-label={t('runtime')}
+              aria-describedby={cpythonOff ? 'cpython-off' : undefined}
               value={lesson ? runtime : 'node'}
               disabled={!lesson}
               onChange={(e) => setRuntime(e.target.value as Runtime)}
             >
               {RUNTIMES.map((r) => (
-                <option key={r} value={r}>
+                <option key={r} value={r} disabled={r === 'cpython' && !lesson}>
                   {t(`runtimes.${r}`)}
                 </option>
               ))}
             </select>
+            {cpythonOff && (
+              <span id="cpython-off" className="muted runtime-off">
+                {cpythonOff.key ? t(cpythonOff.key, { error: cpythonOff.text }) : cpythonOff.text}
+              </span>
+            )}
           </label>
           <div className="actions">
             <button type="submit" disabled={invalid || running}>
@@ -135,4 +142,17 @@ export function ScenarioLauncher(props: Props): React.JSX.Element {
       )}
     </section>
   )
+}
+
+/** Why the CPython runtime cannot be chosen for `scenario`, or null where it can: the host's
+ *  own sentence, or a UI text (key) around what it found. */
+function cpythonReason(
+  support: ProgramSupport | null,
+  scenario: string | undefined
+): { key?: string; text?: string } | null {
+  if (!support) return { key: 'cpythonOff.asking' }
+  if (!scenario || !support.lessons.includes(scenario)) return { key: 'cpythonOff.noLesson' }
+  if (support.refused) return { text: support.refused }
+  if ('error' in support.python) return { key: 'cpythonOff.noPython', text: support.python.error }
+  return null
 }

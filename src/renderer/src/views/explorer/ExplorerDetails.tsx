@@ -29,6 +29,7 @@ export function ExplorerDetails({ api, proc, history, onWatch }: Props): React.J
         setDetails({
           pid,
           command: null,
+          argv: null,
           cwd: null,
           exe: null,
           fds: null,

@@ -54,6 +54,7 @@ function fakeApi(first: SystemProcess[]) {
       Promise.resolve({
         pid: input.pid,
         command: 'full',
+        argv: ['full'],
         cwd: null,
         exe: '/bin/x',
         fds: 3,
