@@ -1,6 +1,7 @@
 // Runs one Python program twice over for the shim benchmarks: plain (the interpreter alone) and
 // watched (a real ProgramRun: launcher, shim, ShimServer, translation into the run's events).
 import { spawn } from 'node:child_process'
+import { resolve } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { childNice } from '../../src/main/core/child/childNice'
 import type { RunEvent } from '../../src/shared/events'
@@ -26,11 +27,23 @@ export interface Ran {
 /** The program alone, its output collected; a failure is an error naming the program. It runs
  *  as nice as a watched program's tree (childNice): on a busy machine that decides its speed. */
 export function runPlain(python: Python, args: string[]): Promise<Ran> {
+  return timed(['nice', '-n', String(childNice()), python.executable, ...args], args)
+}
+
+const FLOOR = resolve(import.meta.dirname, 'floor.py')
+
+/** The program under the least a launcher can be (floor.py: a bare interpreter that starts it
+ *  at the tree's nice and waits): what a watched run costs before the shim and the host. */
+export function runFloor(python: Python, args: string[]): Promise<Ran> {
+  const py = python.executable
+  return timed([py, '-I', '-S', FLOOR, String(childNice()), py, ...args], args)
+}
+
+function timed(argv: string[], args: string[]): Promise<Ran> {
   const env: NodeJS.ProcessEnv = { ...process.env, PYTHONUNBUFFERED: '1' }
   delete env.POOLSCOPE_SOCK
   const t = performance.now()
-  const nice = ['-n', String(childNice()), python.executable, ...args]
-  const child = spawn('nice', nice, { env, stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(argv[0]!, argv.slice(1), { env, stdio: ['ignore', 'pipe', 'pipe'] })
   let stdout = ''
   let stderr = ''
   child.stdout.on('data', (b: Buffer) => (stdout += b.toString()))
