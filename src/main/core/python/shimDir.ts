@@ -24,23 +24,27 @@ export function pythonResources(): string {
 /** A directory for the shim's compiled bytecode (POOLSCOPE_PYCACHE), or undefined if none can
  *  be used. Python compiles the shim in every process otherwise (the resources folder may be
  *  read-only, and PYTHONDONTWRITEBYTECODE is common): ~15 ms of CPU per process, most of the
- *  shim's start-up (docs/measurements.md). Ours alone (0700, owned by this user): Python runs
- *  what it finds there. */
+ *  shim's start-up (docs/measurements.md). */
 export function shimBytecodeCache(): string | undefined {
-  if (cache !== null) return cache
-  cache = undefined
+  if (cache === null)
+    cache = bytecodeCacheIn(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'))
+  return cache
+}
+
+let cache: string | undefined | null = null
+
+/** `base`/poolscope/pycache, made if need be; undefined unless it is a directory of ours alone
+ *  (0700, this user's): Python runs what it finds there. */
+export function bytecodeCacheIn(base: string): string | undefined {
   try {
-    const base = process.env.XDG_CACHE_HOME || join(homedir(), '.cache')
     const dir = join(base, 'poolscope', 'pycache')
     mkdirSync(dir, { recursive: true, mode: 0o700 })
     const st = lstatSync(dir)
     const uid = process.getuid?.()
     if (st.isDirectory() && (uid === undefined || st.uid === uid) && (st.mode & 0o077) === 0)
-      cache = dir
+      return dir
   } catch {
     // no cache: the shim is compiled in each process, as Python does without one
   }
-  return cache
+  return undefined
 }
-
-let cache: string | undefined | null = null
