@@ -52,5 +52,7 @@ describe.skipIf(NO_WATCH)(`a flood of events${NO_WATCH}`, () => {
     const told = of(ev, 'log').filter((l) => l.text.includes('merged per object'))
     expect(told.map((l) => l.text)).toEqual([expect.stringContaining(`pid ${main} reports`)])
     expect(told[0]!.level).toBe('warn')
+    // the topic the UI says it by (RunNotices), not only a log line
+    expect(told[0]!.topic).toBe('coalesced')
   })
 })
