@@ -28,6 +28,8 @@ const h = vi.hoisted(() => {
     session: undefined as unknown as EventEmitter,
     savePath: undefined as string | undefined,
     saveDialogs: [] as unknown[],
+    openDialogs: [] as unknown[][],
+    ipcListeners: new Map<string, (event: unknown, msg: unknown) => void>(),
     errors: [] as string[]
   }
   return state
@@ -38,6 +40,7 @@ vi.mock('electron', async () => {
   h.app = new EventEmitter() as EventEmitter & Record<string, unknown>
   class BrowserWindow extends EventEmitter {
     static getAllWindows = () => h.windows
+    static getFocusedWindow = () => h.windows[0]?.window ?? null
     static fromWebContents = () => undefined
     webContents: EventEmitter & Record<string, unknown>
     constructor(options: Record<string, unknown>) {
@@ -66,11 +69,18 @@ vi.mock('electron', async () => {
         h.saveDialogs.push(opts)
         return Promise.resolve({ canceled: !h.savePath, filePath: h.savePath })
       },
-      showErrorBox: (_title: string, message: string) => h.errors.push(message)
+      showErrorBox: (_title: string, message: string) => h.errors.push(message),
+      showOpenDialog: (...args: unknown[]) => {
+        h.openDialogs.push(args)
+        return Promise.resolve({ canceled: false, filePaths: ['/home/me/prog.py'] })
+      }
     },
     ipcMain: {
       handle: (ch: string) => h.handled.push(ch),
-      on: (ch: string) => h.handled.push(ch),
+      on: (ch: string, fn: (event: unknown, msg: unknown) => void) => {
+        h.handled.push(ch)
+        h.ipcListeners.set(ch, fn)
+      },
       removeHandler: vi.fn(),
       removeAllListeners: vi.fn()
     },
@@ -176,6 +186,29 @@ describe('Electron main (electron faked)', async () => {
   it('binds the API on prefixed IPC channels (the channel listens on one)', () => {
     expect(h.handled.length).toBeGreaterThan(0)
     expect(h.handled.every((ch) => ch.startsWith('poolscope:'))).toBe(true)
+  })
+
+  it("the watch form's Choose…: the main process shows the open dialog on the window, through the channel", async () => {
+    const sent: unknown[] = []
+    Object.assign(win.contents, {
+      send: (_ch: string, msg: unknown) => sent.push(msg),
+      isDestroyed: () => false
+    })
+    const listener = h.ipcListeners.get('poolscope:channel')!
+    const event = {
+      sender: win.contents,
+      senderFrame: { parent: null, url: 'poolscope://app/index.html' }
+    }
+    listener(event, { kind: 'call', id: 1, method: 'programSupport' })
+    listener(event, { kind: 'call', id: 2, method: 'pickPath', input: { kind: 'file' } })
+    await vi.waitFor(() => expect(sent).toHaveLength(2))
+    const byId = new Map((sent as { id: number; value: unknown }[]).map((m) => [m.id, m.value]))
+    expect(byId.get(1)).toMatchObject({ picker: true })
+    expect(byId.get(2)).toEqual({ path: '/home/me/prog.py' })
+    expect(h.openDialogs).toHaveLength(1)
+    const [shownOn, options] = h.openDialogs[0]!
+    expect(shownOn).toBe(win.window)
+    expect(options).toMatchObject({ properties: ['openFile'] })
   })
 
   it('quits when the last window closes, after ending every run', async () => {
