@@ -7,6 +7,7 @@ import type { Page } from '@playwright/test'
 import { expect, test } from '@playwright/test'
 import { frameStats, installFrameMeter, resetFrames } from './frameMeter'
 import { launchScenario } from './launchScenario'
+import { screenshot } from './screenshots'
 import type { RunWatcher } from './runWatcher'
 import { watchRuns } from './runWatcher'
 import type { ServeHost } from './serveHost'
@@ -55,7 +56,7 @@ test('queue: the diagram names every PID of the Processes view and the queue’s
   await tab(page, 'Diagram')
   for (const pid of pids) await expect(box(page, new RegExp(`PID ${pid},`))).toBeVisible()
   // the tutorial's lesson: one message is left unread
-  await expect(box(page, /^queue queue: depth 1 \(unbounded\)$/)).toBeVisible()
+  await expect(box(page, /^queue queue: depth 1 \(unbounded\); 3 messages$/)).toBeVisible()
   // the timeline draws the three puts and the two gets, each get linked to its put
   await tab(page, 'Timeline')
   await expect(page.locator('.queue-mark[data-op="put"]')).toHaveCount(3)
@@ -63,12 +64,11 @@ test('queue: the diagram names every PID of the Processes view and the queue’s
   await expect(page.locator('.queue-link')).toHaveCount(2)
   await expect(page.getByRole('img', { name: /^got message 1 from queue: depth/ })).toBeVisible()
   await tab(page, 'Diagram')
-  mkdirSync('test-results/screenshots', { recursive: true })
-  await page.screenshot({ path: 'test-results/screenshots/queue-diagram.png' })
+  await screenshot(page, 'queue-diagram', { readme: 'queue-diagram' })
   // the same in Korean (fonts-noto-cjk: text, not boxes)
   await page.getByRole('combobox', { name: 'Language' }).selectOption('ko')
-  await expect(box(page, /^큐 queue: 깊이 1 \(무제한\)$/)).toBeVisible()
-  await page.screenshot({ path: 'test-results/screenshots/queue-diagram-ko.png' })
+  await expect(box(page, /^큐 queue: 깊이 1 \(무제한\); /)).toBeVisible()
+  await screenshot(page, 'queue-diagram-ko')
   await page.getByRole('combobox', { name: '언어' }).selectOption('en')
   // choosing a box filters the console to that process
   const sender = pids[1]!

@@ -12,6 +12,7 @@ import { launchScenario } from './launchScenario'
 import type { RunWatcher } from './runWatcher'
 import { watchRuns } from './runWatcher'
 import type { ServeHost } from './serveHost'
+import { screenshot } from './screenshots'
 import { ppidOf, startServeHost } from './serveHost'
 
 type Case = LaunchCase
@@ -36,6 +37,9 @@ const VIEW_FOR: Record<string, string> = {
   'pool-map': 'Timeline',
   gil: 'CPU per core'
 }
+
+/** The README's pictures, refreshed by every run (docs/screenshots). */
+const README_SHOTS: Record<string, string> = { mix: 'mix-timeline', gil: 'gil-cpu' }
 
 const frames: Record<string, { frames: number; worstMs: number; p95Ms: number }> = {}
 let host: ServeHost
@@ -104,8 +108,7 @@ for (const c of CASES) {
     // One screenshot per scenario, on the view that tells its story best.
     const view = VIEW_FOR[c.id]
     if (view) await page.getByRole('tab', { name: view, exact: true }).click()
-    mkdirSync('test-results/screenshots', { recursive: true })
-    await page.screenshot({ path: `test-results/screenshots/${c.id}.png` })
+    await screenshot(page, c.id, { readme: README_SHOTS[c.id] })
   })
 }
 

@@ -100,7 +100,7 @@ export function MainPanes(props: Props): React.JSX.Element {
           )}
           {shown === 'cpu' && <CpuView run={drawn} />}
           {shown === 'queues' && <QueuesLocksView run={drawn} />}
-          {shown === 'timeline' && <TimelineView run={drawn} />}
+          {shown === 'timeline' && <TimelineView run={drawn} chosen={chosen} />}
           {shown === 'sideBySide' && (
             <CompareView run={drawn} runs={props.runs} order={props.order} />
           )}

@@ -1,7 +1,9 @@
 // Follows the OS theme (prefers-color-scheme), for the parts CSS cannot reach (chart axes).
 import { useMediaQuery } from './useMediaQuery'
 
-export function useColorScheme(): 'dark' | 'light' {
+export type ColorScheme = 'dark' | 'light'
+
+export function useColorScheme(): ColorScheme {
   return useMediaQuery('(prefers-color-scheme: dark)') ? 'dark' : 'light'
 }
 

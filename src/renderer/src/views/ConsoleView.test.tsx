@@ -4,10 +4,11 @@ import { buildRun } from '../test/buildRun'
 import { HELLO_CHILD_PID, helloEvents } from '../test/fixtures/helloRun'
 import { lockRun, mixRun } from '../test/fixtures/synthetic'
 import { procColor } from '../theme/colorMap'
+import { readableText } from '../theme/readableText'
 import { ConsoleView } from './ConsoleView'
 
 describe('ConsoleView', () => {
-  it('prefixes output with the PID, in the colour of the process (recorded hello)', () => {
+  it('prefixes output with the PID, in the colour of the process made readable (recorded hello)', () => {
     render(<ConsoleView run={buildRun(helloEvents)} />)
     const line = screen.getByTestId('console-line')
     expect(line).toHaveTextContent(`[${HELLO_CHILD_PID}]hello from pid ${HELLO_CHILD_PID}`)
@@ -16,7 +17,8 @@ describe('ConsoleView', () => {
         .getByText(/hello from/)
         .closest('.seg')
     ).toHaveStyle({
-      color: procColor(0)
+      // jsdom matches no media query: the light theme
+      color: readableText(procColor(0), 'light')
     })
   })
 

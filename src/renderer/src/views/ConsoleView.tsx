@@ -7,6 +7,8 @@ import { useTranslation } from 'react-i18next'
 import type { ConsoleLine } from '../store/consoleModel'
 import type { RunState } from '../store/runState'
 import { pidColor } from '../theme/colorMap'
+import { readableText } from '../theme/readableText'
+import { useColorScheme } from '../theme/useColorScheme'
 
 export const VIRTUALIZE_LINES_FROM = 300
 const LINE_HEIGHT = 18
@@ -27,14 +29,15 @@ export const ConsoleView = memo(function ConsoleView(props: Props): React.JSX.El
   const pid = props.pid ?? ownPid
   const setPid = props.onPid ?? setOwnPid
   const [find, setFind] = useState('')
+  const scheme = useColorScheme()
   const colorOf = useMemo(() => {
     const map = new Map<number, string>()
     return (p: number): string => {
       let c = map.get(p)
-      if (!c) map.set(p, (c = pidColor(p, run.hostPid, run.procs)))
+      if (!c) map.set(p, (c = readableText(pidColor(p, run.hostPid, run.procs), scheme)))
       return c
     }
-  }, [run.hostPid, run.procs])
+  }, [run.hostPid, run.procs, scheme])
   const lines = useMemo(() => {
     const needle = find.toLowerCase()
     return run.console.lines.filter(

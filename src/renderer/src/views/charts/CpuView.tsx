@@ -5,6 +5,8 @@ import { useTranslation } from 'react-i18next'
 import type { RunState } from '../../store/runState'
 import { CPU_WINDOW_MS } from '../../store/seriesModel'
 import { coreColor, HOST_COLOR, RUN_TOTAL_COLOR } from '../../theme/colorMap'
+import { readableText } from '../../theme/readableText'
+import { useColorScheme } from '../../theme/useColorScheme'
 import { formatPercent } from '../../util/format'
 import { cpuRows } from './cpuData'
 import type { LineSpec } from './TimeSeriesChart'
@@ -12,6 +14,7 @@ import { TimeSeriesChart } from './TimeSeriesChart'
 
 export const CpuView = memo(function CpuView({ run }: { run: RunState }): React.JSX.Element {
   const { t } = useTranslation()
+  const scheme = useColorScheme()
   const { rows, cores } = useMemo(() => cpuRows(run.series.cpu), [run.series.cpu])
   const lines = useMemo<LineSpec[]>(
     () => [
@@ -49,16 +52,20 @@ export const CpuView = memo(function CpuView({ run }: { run: RunState }): React.
           <dl className="latest" aria-label={t('cpuView.now')}>
             {last?.cores.map((v, i) => (
               <div key={i}>
-                <dt style={{ color: coreColor(i) }}>{t('cpuView.core', { n: i })}</dt>
+                <dt style={{ color: readableText(coreColor(i), scheme) }}>
+                  {t('cpuView.core', { n: i })}
+                </dt>
                 <dd>{value(v)}</dd>
               </div>
             ))}
             <div>
-              <dt style={{ color: RUN_TOTAL_COLOR }}>{t('cpuView.runTotal')}</dt>
+              <dt style={{ color: readableText(RUN_TOTAL_COLOR, scheme) }}>
+                {t('cpuView.runTotal')}
+              </dt>
               <dd>{value(last?.run)}</dd>
             </div>
             <div>
-              <dt style={{ color: HOST_COLOR }}>{t('cpuView.hostCpu')}</dt>
+              <dt style={{ color: readableText(HOST_COLOR, scheme) }}>{t('cpuView.hostCpu')}</dt>
               <dd>{value(last?.host)}</dd>
             </div>
           </dl>

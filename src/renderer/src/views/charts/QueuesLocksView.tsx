@@ -8,6 +8,8 @@ import type { Point } from '../../store/bounded'
 import type { RunState } from '../../store/runState'
 import { POOL_QUEUE } from '../../store/seriesModel'
 import { pidColor, seriesColor } from '../../theme/colorMap'
+import { readableText } from '../../theme/readableText'
+import { useColorScheme } from '../../theme/useColorScheme'
 import { decimateSteps } from './decimateSteps'
 import { mergeSteps } from './seriesRows'
 import type { LineSpec, Marker } from './TimeSeriesChart'
@@ -22,6 +24,7 @@ export const QueuesLocksView = memo(function QueuesLocksView({
   run: RunState
 }): React.JSX.Element {
   const { t } = useTranslation()
+  const scheme = useColorScheme()
   const { queues, locks } = run.series
   const end = Math.max(1000, run.lastT)
   const queueName = (name: string): string => (name === POOL_QUEUE ? t('queuesView.pool') : name)
@@ -139,7 +142,11 @@ export const QueuesLocksView = memo(function QueuesLocksView({
                   <td className="num">{l.waiting}</td>
                   <td className="num">
                     {l.holder !== null && (
-                      <span style={{ color: pidColor(l.holder, run.hostPid, run.procs) }}>
+                      <span
+                        style={{
+                          color: readableText(pidColor(l.holder, run.hostPid, run.procs), scheme)
+                        }}
+                      >
                         {l.holder}
                       </span>
                     )}
@@ -155,14 +162,15 @@ export const QueuesLocksView = memo(function QueuesLocksView({
   )
 })
 
-/** A table's header row, one translated `queuesView.<key>` heading per column. */
+/** A table's header row, one translated `queuesView.<key>` heading per column; every column
+ *  but the name holds numbers and aligns right, its heading with it. */
 function ColumnHeads({ keys }: { keys: readonly string[] }): React.JSX.Element {
   const { t } = useTranslation()
   return (
     <thead>
       <tr>
         {keys.map((k) => (
-          <th key={k} scope="col">
+          <th key={k} scope="col" className={k === 'name' ? undefined : 'num'}>
             {t(`queuesView.${k}`)}
           </th>
         ))}

@@ -5,10 +5,12 @@
 // made every redraw several times dearer. Axes show every one of their few nice ticks
 // (interval 0): the default 'preserveEnd' measured each label in the DOM on every redraw.
 import { memo, useMemo } from 'react'
+import { useTranslation } from 'react-i18next'
 import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts'
 import { useElementSize } from '../../hooks/useElementSize'
 import { chartTheme, useColorScheme } from '../../theme/useColorScheme'
 import { MarkerLayer } from './MarkerLayer'
+import { formatSeconds } from '../../util/format'
 
 export interface LineSpec {
   key: string
@@ -39,13 +41,15 @@ interface Props {
 
 const MARGIN = { top: 8, right: 16, bottom: 4, left: 0 }
 const LEGEND_STYLE = { fontSize: 12 }
-const formatSeconds = (v: number): string => `${v.toFixed(v < 10 ? 1 : 0)} s`
-const formatTooltipTime = (v: unknown): string => `${Number(v).toFixed(2)} s`
+const axisTime = (v: number): string => formatSeconds(v, v < 10 ? 1 : 0)
+const tooltipTime = (v: unknown): string => formatSeconds(Number(v), 2)
 
 export const TimeSeriesChart = memo(function TimeSeriesChart(props: Props): React.JSX.Element {
   const { data, lines, xDomain, yDomain, yUnit, markers, height = 220, label } = props
   const [ref, size] = useElementSize<HTMLDivElement>({ width: 640, height })
   const scheme = useColorScheme()
+  // the axis's units follow the language: redraw when it changes
+  useTranslation()
   const theme = useMemo(() => chartTheme(scheme), [scheme])
   const styles = useMemo(
     () => ({
@@ -77,7 +81,7 @@ export const TimeSeriesChart = memo(function TimeSeriesChart(props: Props): Reac
           interval={0}
           tick={styles.tick}
           stroke={theme.axis}
-          tickFormatter={formatSeconds}
+          tickFormatter={axisTime}
         />
         <YAxis
           domain={yDom}
@@ -91,7 +95,7 @@ export const TimeSeriesChart = memo(function TimeSeriesChart(props: Props): Reac
         <Tooltip
           contentStyle={styles.content}
           labelStyle={styles.label}
-          labelFormatter={formatTooltipTime}
+          labelFormatter={tooltipTime}
           isAnimationActive={false}
         />
         <Legend wrapperStyle={LEGEND_STYLE} />

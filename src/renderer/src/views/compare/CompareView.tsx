@@ -90,7 +90,7 @@ function RunColumn({ run, span }: { run: RunState; span: number }): React.JSX.El
   return (
     <section aria-label={name} className="compare-run">
       <h3>{name}</h3>
-      <TimelineView run={run} span={span} />
+      <TimelineView run={run} span={span} label={`${t('timeline')} · ${run.id}`} />
       <TimeSeriesChart
         label={`${t('cpu')} · ${run.id}`}
         data={cpu.rows}

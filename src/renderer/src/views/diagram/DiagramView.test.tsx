@@ -24,7 +24,7 @@ describe('DiagramView', () => {
         screen.getByLabelText(new RegExp(`PID ${pid}, exited \\(code 0\\)`))
       ).toBeInTheDocument()
     expect(screen.getByLabelText(/host PID 28356, run ended/)).toBeInTheDocument()
-    const queue = screen.getByLabelText('queue queue: depth 1 of 2')
+    const queue = screen.getByLabelText(/^queue queue: depth 1 of 2; \d+ messages$/)
     fireEvent.keyDown(screen.getByLabelText(/PID 28395/), {
       key: 'Enter'
     })

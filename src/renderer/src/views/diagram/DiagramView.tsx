@@ -11,11 +11,14 @@ import type { RunState } from '../../store/runState'
 import { useReducedMotion } from '../../theme/useMediaQuery'
 import type { DiagramNode } from './diagramGraph'
 import { diagramGraph, pidsOf } from './diagramGraph'
-import { nodeLabel } from './diagramLabels'
+import { contentKey, nodeLabel } from './diagramLabels'
 import type { Box, JoinData } from './DiagramNodes'
-import { edgeTypes, nodeTypes } from './DiagramNodes'
+import { FAR_ZOOM, edgeTypes, nodeTypes } from './DiagramNodes'
 import { NODE_H, NODE_W } from './diagramLayout'
 import { useDiagramLayout } from './useDiagramLayout'
+import { useProgressive } from './useProgressive'
+
+const ORIGIN = { x: 0, y: 0 }
 
 interface Props {
   run: RunState
@@ -25,55 +28,104 @@ interface Props {
 }
 
 export const DiagramView = memo(function DiagramView({ run, chosen, onChoose }: Props) {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const still = useReducedMotion()
+  const [far, setFar] = useState(false)
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set())
   const flow = useRef<ReactFlowInstance<Box, Edge> | null>(null)
   const graph = useMemo(() => diagramGraph(run, expanded), [run, expanded])
   const byId = useMemo(() => new Map(graph.nodes.map((n) => [n.id, n])), [graph])
   const at = useDiagramLayout(graph)
 
+  // A box keeps its data object while what it draws is the same, and its node object while its
+  // place is the same too, so React Flow and the memoised box bodies skip it: a seek, a sample
+  // or a new layout redraws only what changed (at 256 processes, redrawing every box on every
+  // update made frames of 200+ ms). Names are kept by content, as i18next's t() is not free.
+  const boxCache = useRef(new Map<string, { sig: string; label: string; box: Box }>())
   const nodes = useMemo((): Box[] => {
     const isChosen = (n: DiagramNode): boolean =>
       chosen !== null && pidsOf(n).some((p) => chosen.includes(p))
-    return graph.nodes.map((n) => ({
-      id: n.id,
-      type: 'box',
-      position: at.get(n.id) ?? { x: 0, y: 0 },
-      data: {
-        node: n,
-        chosen: isChosen(n),
-        ...(n.kind === 'group' ? { onExpand: () => setExpanded((s) => new Set(s).add(n.id)) } : {})
-      },
-      ariaLabel: nodeLabel(t, n),
-      ariaRole: n.kind === 'group' ? 'group' : 'button',
-      // known sizes: fitView counts boxes not yet drawn (only those in sight are)
-      width: NODE_W,
-      height: NODE_H,
-      draggable: false,
-      connectable: false
-    }))
-  }, [graph, at, chosen, t])
+    const prev = boxCache.current
+    const next = new Map<string, { sig: string; label: string; box: Box }>()
+    const out = graph.nodes.map((n): Box => {
+      const position = at.get(n.id) ?? ORIGIN
+      const chose = isChosen(n)
+      const sig = `${contentKey(n)}|${chose}|${i18n.language}`
+      const old = prev.get(n.id)
+      const same = old?.sig === sig
+      const ariaLabel = same ? old.label : nodeLabel(t, n)
+      let box: Box
+      if (same && old.box.position.x === position.x && old.box.position.y === position.y)
+        box = old.box
+      else
+        box = {
+          id: n.id,
+          type: 'box',
+          position,
+          data: same
+            ? old.box.data
+            : {
+                node: n,
+                chosen: chose,
+                ...(n.kind === 'group'
+                  ? { onExpand: () => setExpanded((s) => new Set(s).add(n.id)) }
+                  : {})
+              },
+          ariaLabel,
+          ariaRole: n.kind === 'group' ? 'group' : 'button',
+          // known sizes: fitView counts boxes not yet drawn (only those in sight are)
+          width: NODE_W,
+          height: NODE_H,
+          draggable: false,
+          connectable: false
+        }
+      next.set(n.id, { sig, label: ariaLabel, box })
+      return box
+    })
+    boxCache.current = next
+    return out
+  }, [graph, at, chosen, t, i18n.language])
 
-  const edges = useMemo(
-    (): Edge[] =>
-      graph.edges.map((e) => ({
-        id: e.id,
-        source: e.source,
-        target: e.target,
-        type: 'join',
-        focusable: false,
-        selectable: false,
-        data: { edge: e, still } satisfies JoinData,
-        ...(e.kind === 'tree' || e.kind === 'lock'
-          ? {}
+  const joinCache = useRef(new Map<string, { sig: string; join: Edge }>())
+  const edges = useMemo((): Edge[] => {
+    const prev = joinCache.current
+    const next = new Map<string, { sig: string; join: Edge }>()
+    const out = graph.edges.map((e): Edge => {
+      const a = e.active
+      const sig = `${e.source}>${e.target}|${e.state ?? ''}|${a ? `${a.count},${a.seq},${a.reverse}` : ''}|${still}`
+      const old = prev.get(e.id)
+      const join: Edge =
+        old && old.sig === sig
+          ? old.join
           : {
-              markerEnd: { type: MarkerType.ArrowClosed },
-              ...(e.kind === 'pipe' ? { markerStart: { type: MarkerType.ArrowClosed } } : {})
-            })
-      })),
-    [graph, still]
-  )
+              id: e.id,
+              source: e.source,
+              target: e.target,
+              type: 'join',
+              focusable: false,
+              selectable: false,
+              data: { edge: e, still } satisfies JoinData,
+              ...(e.kind === 'tree' || e.kind === 'lock'
+                ? {}
+                : {
+                    markerEnd: { type: MarkerType.ArrowClosed },
+                    ...(e.kind === 'pipe' ? { markerStart: { type: MarkerType.ArrowClosed } } : {})
+                  })
+            }
+      next.set(e.id, { sig, join })
+      return join
+    })
+    joinCache.current = next
+    return out
+  }, [graph, still])
+
+  const drawnNodes = useProgressive(nodes)
+  const complete = drawnNodes === nodes
+  const drawnEdges = useMemo(() => {
+    if (complete) return edges
+    const ids = new Set(drawnNodes.map((n) => n.id))
+    return edges.filter((e) => ids.has(e.source) && ids.has(e.target))
+  }, [complete, drawnNodes, edges])
 
   const choose = (id: string | undefined): void => {
     const n = id ? byId.get(id) : undefined
@@ -106,8 +158,8 @@ export const DiagramView = memo(function DiagramView({ run, chosen, onChoose }: 
   // or zooms it themselves
   const userMoved = useRef(false)
   useEffect(() => {
-    if (!userMoved.current) void flow.current?.fitView({ duration: still ? 0 : 200 })
-  }, [at, still])
+    if (complete && !userMoved.current) void flow.current?.fitView({ duration: still ? 0 : 200 })
+  }, [at, still, complete])
 
   const groups = expanded.size > 0
   return (
@@ -126,8 +178,8 @@ export const DiagramView = memo(function DiagramView({ run, chosen, onChoose }: 
       </div>
       <div className="diagram-canvas" onKeyDown={onKeyDown} data-testid="diagram">
         <ReactFlow
-          nodes={nodes}
-          edges={edges}
+          nodes={drawnNodes as Box[]}
+          edges={drawnEdges}
           nodeTypes={nodeTypes}
           edgeTypes={edgeTypes}
           onInit={(i) => (flow.current = i)}
@@ -139,7 +191,10 @@ export const DiagramView = memo(function DiagramView({ run, chosen, onChoose }: 
           nodesDraggable={false}
           nodesConnectable={false}
           edgesFocusable={false}
-          onlyRenderVisibleElements
+          // zoomed out every box is in view: working out which are costs each frame of a pan
+          // or zoom and saves nothing
+          onlyRenderVisibleElements={!far}
+          onMove={(_, vp) => setFar(vp.zoom < FAR_ZOOM)}
           fitView
           minZoom={0.01}
           maxZoom={2}

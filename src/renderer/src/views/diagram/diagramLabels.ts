@@ -62,7 +62,30 @@ export function nodeLabel(t: TFunction, n: DiagramNode): string {
         running: n.running,
         exited: n.exited
       })
-    case 'channel':
-      return channelLabel(t, n.channel)
+    case 'channel': {
+      const c = n.channel
+      // the box also shows how many messages a queue or pool has carried
+      return c.kind === 'queue' || c.kind === 'pool'
+        ? `${channelLabel(t, c)}; ${t('diagramView.messages', { n: c.messages })}`
+        : channelLabel(t, c)
+    }
+  }
+}
+
+/** Everything a node's box and name show, as one string: equal keys, equal boxes. */
+export function contentKey(n: DiagramNode): string {
+  switch (n.kind) {
+    case 'host':
+      return `h|${n.pid}|${n.live}|${n.cpu}`
+    case 'proc': {
+      const p = n.proc
+      return `p|${p.name}|${p.role}|${p.pid}|${p.state}|${p.code}|${p.signal}|${p.end !== null}|${p.cpu}|${p.order}`
+    }
+    case 'group':
+      return `g|${n.role}|${n.pids.length}|${n.pids[0]}|${n.pids.at(-1)}|${n.running}|${n.exited}|${n.cpu}`
+    case 'channel': {
+      const c = n.channel
+      return `c|${c.kind}|${c.name}|${c.depth}|${c.maxsize}|${c.holder}|${c.waiters.join(',')}|${c.messages}|${c.closed.join(',')}|${c.readers.length}|${c.running}`
+    }
   }
 }

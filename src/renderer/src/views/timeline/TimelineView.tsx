@@ -7,6 +7,8 @@ import { useTranslation } from 'react-i18next'
 import { useElementSize } from '../../hooks/useElementSize'
 import type { RunState } from '../../store/runState'
 import { MAX_SPANS } from '../../store/timelineModel'
+import { readableText } from '../../theme/readableText'
+import { useColorScheme } from '../../theme/useColorScheme'
 import { formatMs } from '../../util/format'
 import { QueueMarksLayer } from './QueueMarksLayer'
 import type { Window } from './timelineLayout'
@@ -24,13 +26,20 @@ const KIND_STYLE = {
 
 export const TimelineView = memo(function TimelineView({
   run,
-  span
+  span,
+  chosen = null,
+  label
 }: {
   run: RunState
   /** The time the whole view spans (side by side: the longer run's), else the run's own. */
   span?: number
+  /** Processes chosen in another view (the diagram): their lanes are highlighted. */
+  chosen?: readonly number[] | null
+  /** The region's name where several timelines share a page (side by side). */
+  label?: string
 }): React.JSX.Element {
   const { t } = useTranslation()
+  const scheme = useColorScheme()
   const [ref, size] = useElementSize<HTMLDivElement>({ width: 800, height: 300 })
   const [view, setView] = useState<Window | null>(null)
   const drag = useRef<{ x: number; w: Window } | null>(null)
@@ -69,7 +78,7 @@ export const TimelineView = memo(function TimelineView({
   const visible = (time: number): boolean => time >= w.start && time <= w.end
 
   return (
-    <section aria-label={t('timeline')} className="timeline view">
+    <section aria-label={label ?? t('timeline')} className="timeline view">
       <div className="view-toolbar">
         <button onClick={() => zoomBy(0.5)}>{t('timelineView.zoomIn')}</button>
         <button onClick={() => zoomBy(2)}>{t('timelineView.zoomOut')}</button>
@@ -152,8 +161,20 @@ export const TimelineView = memo(function TimelineView({
             const x0 = xOf(Math.max(lane.start, w.start))
             const x1 = xOf(Math.min(lane.end, w.end))
             return (
-              <g key={lane.pid} className={lane.ended ? 'lane ended' : 'lane'}>
-                <text x={4} y={y + 15} className="lane-label" style={{ fill: lane.color }}>
+              <g
+                key={lane.pid}
+                className={`lane${lane.ended ? ' ended' : ''}${chosen?.includes(lane.pid) ? ' chosen' : ''}`}
+                data-pid={lane.pid}
+              >
+                {chosen?.includes(lane.pid) && (
+                  <rect x={0} y={y} width={size.width} height={LANE_H} className="lane-chosen" />
+                )}
+                <text
+                  x={4}
+                  y={y + 15}
+                  className="lane-label"
+                  style={{ fill: readableText(lane.color, scheme) }}
+                >
                   {lane.label}
                 </text>
                 {x1 > x0 && (
