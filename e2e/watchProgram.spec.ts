@@ -3,7 +3,9 @@
 // has, in /proc, the parent the view shows; its verdict passes; its Chrome export passes the
 // checker. A host started without --allow-programs disables the form with its reason. Skipped,
 // with the reason, where there is no python3 (3.8+).
-import { readFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import { expect, test } from '@playwright/test'
 import { findPython } from '../src/main/core/python/findPython'
@@ -111,6 +113,53 @@ test('the queue lesson in CPython from the watch form: real PIDs, verdict passed
   const chrome = readFileSync((await file.path())!, 'utf8')
   expect(checkChromeTrace(chrome)).toEqual([])
   for (const s of [main!, ...senders]) expect(chrome).toContain(`"pid":${s.pid}`)
+})
+
+test("your own script from the form: a flood of queue events past the shim's budget is said on the run", async ({
+  page
+}) => {
+  test.setTimeout(120_000)
+  const dir = mkdtempSync(join(tmpdir(), 'poolscope-e2e-'))
+  const script = join(dir, 'flood.py')
+  writeFileSync(
+    script,
+    [
+      'import multiprocessing as mp, os, sys',
+      'q = mp.Queue()',
+      'for i in range(int(sys.argv[1])):',
+      '    q.put(i); q.get()',
+      'print(os.getcwd(), sys.argv[2])'
+    ].join('\n')
+  )
+  try {
+    await page.goto(host.url)
+    await page.getByRole('button', { name: 'Watch a Python program' }).click()
+    const form = page.getByRole('form', { name: 'Watch a Python program' })
+    await form.getByRole('textbox', { name: 'Script' }).fill(script)
+    await form.getByRole('textbox', { name: 'Arguments' }).fill(`20000 "two words"`)
+    await form.getByRole('button', { name: 'Watch', exact: true }).click()
+    const status = page.getByTestId('run-status')
+    await expect(status).toContainText('flood.py')
+    const runId = /run-[0-9a-f]+-\d+/.exec((await status.textContent()) ?? '')![0]
+    const events = await watcher.ended(runId, 90_000)
+    const main = events
+      .flatMap((e) => (e.type === 'proc.spawn' ? [e] : []))
+      .find((e) => e.role === 'main')!
+    await expect(page.getByTestId('notice-coalesced')).toContainText(
+      `Events merged: 1 process(es) (PID ${main.pid})`
+    )
+    await expect(status).toContainText('finished')
+    await expect(page.getByRole('heading', { name: 'Verdict: passed' })).toBeVisible()
+    // run in the script's folder, its arguments as given
+    const out = events.flatMap((e) => (e.type === 'stdout' ? [e.text] : [])).join('')
+    expect(out).toContain(`${dir} two words`)
+    // counts stay exact through the merge
+    const puts = events.flatMap((e) => (e.type === 'queue.put' ? [e.msg] : []))
+    expect(puts.at(-1)).toBe(20000)
+    expect(puts.length).toBeLessThan(20000)
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
 })
 
 test('a script that does not exist is named by the host; nothing starts', async ({ page }) => {
