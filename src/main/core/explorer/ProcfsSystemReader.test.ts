@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { userInfo } from 'node:os'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir, userInfo } from 'node:os'
+import { join } from 'node:path'
 import { parseStatLine, newStatLine, STAT } from './statLine'
 import { ProcfsSystemReader } from './ProcfsSystemReader'
 import { startTree } from './testTree'
@@ -91,6 +93,37 @@ describe.runIf(linux)('ProcfsSystemReader', () => {
     } finally {
       reader.close()
       await tree.kill()
+    }
+  })
+
+  it("takes a kernel worker's new name without reading its files again (it never execs)", async () => {
+    // A fake /proc: one kernel thread (flags hold PF_KTHREAD), its cmdline empty.
+    const root = mkdtempSync(join(tmpdir(), 'fake-proc-'))
+    const stat = (name: string): string =>
+      `42 (${name}) I 2 0 0 0 -1 69238880 0 0 0 0 0 0 0 0 20 0 1 0 5 0 0 18446744073709551615\n`
+    mkdirSync(join(root, '42'))
+    writeFileSync(join(root, '42/stat'), stat('kworker/0:1-events'))
+    writeFileSync(join(root, '42/cmdline'), '')
+    const reader = new ProcfsSystemReader(root)
+    try {
+      expect((await reader.readAll())[0]).toMatchObject({
+        pid: 42,
+        ppid: 2,
+        name: 'kworker/0:1-events',
+        command: '[kworker/0:1-events]'
+      })
+      // Were its files read again, the missing cmdline would show as unreadable.
+      rmSync(join(root, '42/cmdline'))
+      writeFileSync(join(root, '42/stat'), stat('kworker/0:1-mm_percpu_wq'))
+      const [renamed] = await reader.readAll()
+      expect(renamed).toMatchObject({
+        name: 'kworker/0:1-mm_percpu_wq',
+        command: '[kworker/0:1-mm_percpu_wq]'
+      })
+      expect(renamed!.unreadable).toBeUndefined()
+    } finally {
+      reader.close()
+      rmSync(root, { recursive: true, force: true })
     }
   })
 })

@@ -16,7 +16,7 @@ import { MS_PER_CLOCK_TICK } from '../monitor/clockTick'
 import { pageSize } from '../monitor/ProcfsReader'
 import type { SystemReader, SystemReading } from './SystemReader'
 import { reasonOf } from './SystemReader'
-import { newStatLine, parseStatLine, STAT } from './statLine'
+import { newStatLine, parseStatLine, PF_KTHREAD, STAT } from './statLine'
 import { UserNames } from './userNames'
 
 /** Descriptors kept open at most (the rest are opened per read); well under RLIMIT_NOFILE. */
@@ -93,7 +93,12 @@ export class ProcfsSystemReader implements SystemReader {
       } else closeSync(fd)
     } else if (!parseStatLine(this.buf, n, this.line, SAMPLED)) return null
     const line = this.line
-    if (known!.nameHash !== line.nameHash) known = this.learn(pid, known)
+    if (known!.nameHash !== line.nameHash) {
+      // A kernel worker renames itself for each job (kworker/0:1-events): it never execs, its
+      // command line is empty and its user root, so only the name is new.
+      if (line.fields[STAT.flags]! & PF_KTHREAD) this.rename(known!)
+      else known = this.learn(pid, known)
+    }
     known!.tick = this.tick
     const f = line.fields
     // built field by field: a spread here costs more than the read at 1,000 processes
@@ -189,6 +194,13 @@ export class ProcfsSystemReader implements SystemReader {
     } catch {
       return -1
     }
+  }
+
+  private rename(known: Known): void {
+    const line = this.line
+    known.name = this.buf.toString('utf8', line.nameStart, line.nameEnd)
+    known.command = `[${known.name}]`
+    known.nameHash = line.nameHash
   }
 
   /** Name, command line and user of a process seen for the first time or since an exec. */

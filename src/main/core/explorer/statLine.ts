@@ -12,6 +12,7 @@ const NAME_END_MAX = 96
 /** Field indexes after the state letter (man 5 proc numbers them from 1: index = n - 4). */
 export const STAT = {
   ppid: 0,
+  flags: 5,
   utime: 10,
   stime: 11,
   threads: 16,
@@ -21,6 +22,8 @@ export const STAT = {
   exitCode: 48
 } as const
 const FIELDS = STAT.exitCode + 1
+/** The flags bit of a kernel thread (PF_KTHREAD). */
+export const PF_KTHREAD = 0x00200000
 
 export interface StatLine {
   /** The state letter's char code ('R' = 0x52 …); 0 when the line did not parse. */
