@@ -61,6 +61,7 @@ export function floodProgram(rate: number, seconds: number): ScenarioProgram {
       await Promise.all(workers.map((w) => w.join()))
       return result
     },
-    verdict: () => []
+    verdict: () => [],
+    texts: {}
   }
 }

@@ -98,7 +98,19 @@ for (const c of CASES) {
     expect(liveChecked.size, 'PIDs seen alive in /proc during the run').toBeGreaterThan(0)
 
     await expect(page.getByTestId('run-status')).toContainText('finished')
-    await expect(page.getByRole('heading', { name: 'Verdict: passed' })).toBeVisible()
+    const end = events.find((e) => e.type === 'run.end')
+    const unsure =
+      end?.type === 'run.end' ? end.verdict.checks.filter((c) => c.outcome !== 'passed') : []
+    if (c.id === 'gil' && unsure.every((x) => x.outcome === 'inconclusive' && x.reason)) {
+      // gil's parallel phases need free cores: on a busy machine they are inconclusive and the
+      // page says so, with why — never passed
+      const title = unsure.length ? 'Verdict: inconclusive' : 'Verdict: passed'
+      await expect(page.getByRole('heading', { name: title })).toBeVisible()
+      if (unsure.length)
+        await expect(page.getByText(/why: other programs kept/).first()).toBeVisible()
+    } else {
+      await expect(page.getByRole('heading', { name: 'Verdict: passed' })).toBeVisible()
+    }
     // Every PID the table shows is one the host spawned in this run, and vice versa.
     const shown = (await page.getByTestId('proc-pid').allTextContents()).map(Number).sort()
     expect(shown).toEqual(spawned.map((e) => e.pid).sort())

@@ -5,6 +5,7 @@
 import { z } from 'zod'
 import type { EventBatch, RunKind, RunStatus, Verdict } from './events'
 import { RunKindSchema, RunStatusSchema, VerdictSchema } from './events'
+import type { CheckTexts } from './checkTexts'
 import type { ScenarioSpec } from './scenarios'
 import type { ConnectionState } from './channel/messages'
 import type { CommandName } from './channel/names'
@@ -68,6 +69,8 @@ export const MAX_TRACE_CHARS = 64 * 1024 * 1024
 /** Input schemas, one per command; `z.undefined()` for commands without input. */
 export const commandInputs = {
   listScenarios: z.undefined(),
+  /** The texts of every verdict check, by id, in each UI language (checks carry ids only). */
+  checkTexts: z.undefined(),
   listRuns: z.undefined(),
   startRun: z.strictObject({
     scenario: z.string().min(1).max(64),
@@ -127,6 +130,7 @@ export type CommandInput<K extends CommandName> = z.input<(typeof commandInputs)
 /** What each command answers. */
 export interface CommandOutputs {
   listScenarios: ScenarioSpec[]
+  checkTexts: CheckTexts
   listRuns: RunInfo[]
   startRun: RunInfo
   stopRun: RunInfo

@@ -22,22 +22,111 @@ export const RUN_KINDS = ['scenario', 'replay', 'program', 'attach'] as const
 export const RunKindSchema = z.enum(RUN_KINDS)
 export type RunKind = z.infer<typeof RunKindSchema>
 
-export const CheckSchema = z.object({
-  /** The English name: part of the CLI contract, and what tests match on. */
-  name: z.string(),
-  passed: z.boolean(),
-  observed: z.string(),
-  /** 'not-observed' and 'not-applicable' are honest non-failures (see SCENARIOS.md). */
-  note: z.enum(['not-observed', 'not-applicable']).optional(),
-  /** The name in each UI language (en = name). Optional: traces saved before it still open. */
-  label: z.object({ ko: z.string(), en: z.string() }).optional()
-})
-export type Check = z.infer<typeof CheckSchema>
-/** A check as scenarios make it: always labelled. */
-export type LabelledCheck = Check & { label: NonNullable<Check['label']> }
+/** A figure a check observed, as its texts show it (a list is joined with ", "; null = unknown). */
+export const CheckValueSchema = z.union([
+  z.number(),
+  z.string(),
+  z.boolean(),
+  z.null(),
+  z.array(z.union([z.number(), z.string()]))
+])
+export type CheckValue = z.infer<typeof CheckValueSchema>
+export const CheckValuesSchema = z.record(z.string(), CheckValueSchema)
+export type CheckValues = z.infer<typeof CheckValuesSchema>
 
-export const VerdictSchema = z.object({ passed: z.boolean(), checks: z.array(CheckSchema) })
-export type Verdict = z.infer<typeof VerdictSchema>
+/** inconclusive: what the check looks for could not be observed in this run on this machine
+ *  (never counted as passed); the check then says why (`reason`). */
+export const CHECK_OUTCOMES = ['passed', 'failed', 'inconclusive'] as const
+export const CheckOutcomeSchema = z.enum(CHECK_OUTCOMES)
+export type CheckOutcome = z.infer<typeof CheckOutcomeSchema>
+
+/** One thing a check saw: the id of its text (in the check texts, one per UI language) and the
+ *  figures that text shows, over the check's own `values`. */
+export const SeenSchema = z.object({ text: z.string(), values: CheckValuesSchema.optional() })
+export type Seen = z.infer<typeof SeenSchema>
+
+const LabelSchema = z.object({ ko: z.string(), en: z.string() })
+
+/** A check as the trace holds it: an id and what it observed as figures. Its texts, in every UI
+ *  language, live in the check texts (each scenario folder's texts.ts, served by the API's
+ *  checkTexts), never in the trace. */
+const IdCheckSchema = z
+  .object({
+    /** Stable, e.g. 'queue.left': what tests match on, and the key of its name's text. */
+    id: z.string(),
+    outcome: CheckOutcomeSchema,
+    /** The figures its name and what it saw show (e.g. n, pids, ms). */
+    values: CheckValuesSchema,
+    seen: z.array(SeenSchema),
+    /** Why it is inconclusive (required then). */
+    reason: SeenSchema.optional(),
+    /** 'not-observed' and 'not-applicable' are honest non-failures of a passed check. */
+    note: z.enum(['not-observed', 'not-applicable']).optional(),
+    /** Texts carried by the check itself: an old trace's (its English name and observation,
+     *  and its label in each UI language), or the CLI's English rendering. */
+    name: z.string().optional(),
+    observed: z.string().optional(),
+    label: LabelSchema.optional()
+  })
+  .refine((c) => c.outcome !== 'inconclusive' || c.reason !== undefined, {
+    message: 'an inconclusive check says why (reason)',
+    path: ['reason']
+  })
+
+/** A check as traces saved before check ids hold it: texts, no id; it still opens. */
+const LabelledCheckSchema = z
+  .object({
+    name: z.string(),
+    passed: z.boolean(),
+    observed: z.string(),
+    note: z.enum(['not-observed', 'not-applicable']).optional(),
+    label: LabelSchema.optional()
+  })
+  .transform(({ name, passed, observed, note, label }) => ({
+    id: `legacy:${name}`,
+    outcome: passed ? ('passed' as const) : ('failed' as const),
+    values: {},
+    seen: [],
+    ...(note ? { note } : {}),
+    name,
+    observed,
+    ...(label ? { label } : {})
+  }))
+
+export const CheckSchema = z.union([IdCheckSchema, LabelledCheckSchema])
+export type Check = z.infer<typeof IdCheckSchema>
+
+/** passed: every check passed; failed: one failed; else inconclusive. `passed` is kept as
+ *  `outcome === 'passed'` (traces before outcomes have only it). */
+export const VerdictSchema = z
+  .object({
+    passed: z.boolean(),
+    outcome: CheckOutcomeSchema.optional(),
+    checks: z.array(CheckSchema)
+  })
+  .transform((v): Verdict => ({
+    passed: v.passed,
+    outcome: v.outcome ?? (v.passed ? 'passed' : 'failed'),
+    checks: v.checks
+  }))
+export interface Verdict {
+  passed: boolean
+  outcome: CheckOutcome
+  checks: Check[]
+}
+
+/** The verdict of these checks (none: passed). */
+export function verdictOf(checks: Check[]): Verdict {
+  const outcome: CheckOutcome = checks.some((c) => c.outcome === 'failed')
+    ? 'failed'
+    : checks.some((c) => c.outcome === 'inconclusive')
+      ? 'inconclusive'
+      : 'passed'
+  return { passed: outcome === 'passed', outcome, checks }
+}
+
+/** The verdict of a run that did not finish: nothing was judged. */
+export const NOT_JUDGED: Verdict = { passed: false, outcome: 'failed', checks: [] }
 
 export const ProcSampleSchema = z.object({
   pid,
@@ -157,6 +246,8 @@ export const RunEventSchema = z.discriminatedUnion('type', [
   })
 ])
 export type RunEvent = z.infer<typeof RunEventSchema>
+/** An event as a trace file or message holds it, before the schema reads it (old shapes too). */
+export type RecordedEvent = z.input<typeof RunEventSchema>
 export type RunEventType = RunEvent['type']
 export type EventOf<K extends RunEventType> = Extract<RunEvent, { type: K }>
 /** An event before the session stamps it with its time. */

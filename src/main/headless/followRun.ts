@@ -1,6 +1,7 @@
 // What `run` and `watch` share: print a run's events as they come (plain or JSON lines), stop
 // it on SIGINT/SIGTERM, write its trace, and turn its outcome into the exit status.
-// Exit status: 0 ok (verdict passed), 1 verdict failed, 2 bad argument, 3 run failed (or its
+// Exit status: 0 ok (verdict passed, or inconclusive: a check this machine could not show is
+// stated in the output, not a failure), 1 verdict failed, 2 bad argument, 3 run failed (or its
 // trace could not be written), 128 + N interrupted by signal N (130 SIGINT, 143 SIGTERM).
 import type { RunEvent } from '../../shared/events'
 import type { PoolScopeService } from '../core/host/PoolScopeService'
@@ -9,7 +10,7 @@ import type { RunHandle } from '../core/session/RunHandle'
 import { toNativeTrace } from '../core/trace/nativeTrace'
 import type { TraceTarget } from '../core/trace/traceTarget'
 import { writeTrace } from '../core/trace/writeTrace'
-import { plainPrinter } from './formatEvent'
+import { plainPrinter, withCheckWords } from './formatEvent'
 
 export const EXIT = { ok: 0, verdictFailed: 1, badArgument: 2, runFailed: 3 } as const
 
@@ -50,7 +51,7 @@ export async function followRun(
 ): Promise<number> {
   const plain = plainPrinter()
   const print = (e: RunEvent): void => {
-    const line = json ? JSON.stringify(e) : plain(e)
+    const line = json ? JSON.stringify(withCheckWords(e)) : plain(e)
     if (line !== null) out.write(line + '\n')
   }
   const unsubscribe = service.subscribe((batch) => batch.events.forEach(print))
@@ -67,7 +68,7 @@ export async function followRun(
     }
     if (shutdown.signal) return signalExitCode(shutdown.signal)
     if (run.status !== 'finished') return EXIT.runFailed
-    return run.verdict?.passed ? EXIT.ok : EXIT.verdictFailed
+    return run.verdict?.outcome === 'failed' ? EXIT.verdictFailed : EXIT.ok
   } finally {
     shutdown.dispose()
   }

@@ -1,5 +1,22 @@
-import type { EventOf, RunEvent } from '../../shared/events'
+import { checkWords } from '../../shared/checkTexts'
+import type { Check, EventOf, RunEvent } from '../../shared/events'
 import { assertNever } from '../../shared/assertNever'
+import { CHECK_TEXTS } from '../core/scenarios/checkTexts'
+
+const OUTCOME_WORD = { passed: 'PASS', failed: 'FAIL', inconclusive: 'INCONCLUSIVE' } as const
+
+/** A check with its English texts (`name`, `observed`, and `why` when inconclusive), as the
+ *  CLI prints it: the trace holds the id and figures only. */
+function checkInEnglish(c: Check): Check & { why?: string } {
+  const w = checkWords(c, CHECK_TEXTS, 'en')
+  return { ...c, name: w.name, observed: w.observed, ...(w.reason ? { why: w.reason } : {}) }
+}
+
+/** The event as `--json` prints it: run.end's checks carry their English texts too. */
+export function withCheckWords(e: RunEvent): RunEvent {
+  if (e.type !== 'run.end') return e
+  return { ...e, verdict: { ...e.verdict, checks: e.verdict.checks.map(checkInEnglish) } }
+}
 
 /** Samples come 10 times a second: plain output shows at most one per this many ms. */
 export const PLAIN_SAMPLE_EVERY_MS = 1000
@@ -36,13 +53,12 @@ export function formatEvent(e: RunEvent): string {
     case 'stderr':
       return `${t}  [${e.pid}] ${e.text.replace(/\n$/, '')}`
     case 'run.end': {
-      const checks = e.verdict.checks.map(
-        (c) => `  ${c.passed ? 'PASS' : 'FAIL'} ${c.name}: ${c.observed}`
-      )
-      return [
-        `${t}  run ${e.status}; verdict ${e.verdict.passed ? 'passed' : 'failed'}`,
-        ...checks
-      ].join('\n')
+      const checks = e.verdict.checks.map((c) => {
+        const w = checkWords(c, CHECK_TEXTS, 'en')
+        const why = w.reason ? ` (inconclusive: ${w.reason})` : ''
+        return `  ${OUTCOME_WORD[c.outcome]} ${w.name}: ${w.observed}${why}`
+      })
+      return [`${t}  run ${e.status}; verdict ${e.verdict.outcome}`, ...checks].join('\n')
     }
     case 'proc.ready':
     case 'queue.depth':

@@ -18,7 +18,8 @@ const broken: ScenarioProgram = {
   run: async () => 'ran',
   verdict: () => {
     throw new RangeError('verdict out of range')
-  }
+  },
+  texts: {}
 }
 
 let server: RunningServer
@@ -61,9 +62,13 @@ it('a verdict that throws: the client sees status failed and the host keeps serv
     expect(end).toMatchObject({
       status: 'failed',
       error: { name: 'RangeError', message: 'verdict out of range' },
-      verdict: { passed: false }
+      verdict: { passed: false, outcome: 'failed' }
     })
-    expect(end.verdict.checks[0]?.observed).toContain('RangeError: verdict out of range')
+    expect(end.verdict.checks[0]).toMatchObject({
+      id: 'kit.verdict.threw',
+      outcome: 'failed',
+      values: { error: 'RangeError', message: 'verdict out of range' }
+    })
     // still serving: a new call is answered, and the run is listed as failed
     c.send({ kind: 'call', id: 2, method: 'listRuns' })
     const listed = await c.next((m) => m.kind === 'result' && m.id === 2)

@@ -2,6 +2,7 @@ import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { connectApi } from './api/client'
 import { App } from './App'
+import { CheckTextsProvider } from './i18n/checkTexts'
 import { initI18n } from './i18n/i18n'
 import { RunStore } from './store/runStore'
 import { warmUpCharts } from './views/charts/warmUpCharts'
@@ -26,7 +27,9 @@ const store: RunStore = new RunStore({
 })
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App api={api} store={store} />
+    <CheckTextsProvider api={api}>
+      <App api={api} store={store} />
+    </CheckTextsProvider>
   </StrictMode>
 )
 void warmUpCharts()

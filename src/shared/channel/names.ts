@@ -2,6 +2,7 @@
 // dependencies, because the sandboxed preload can load nothing but its own bundle and 'electron'.
 export const COMMAND_NAMES = [
   'listScenarios',
+  'checkTexts',
   'listRuns',
   'startRun',
   'stopRun',

@@ -6,5 +6,5 @@ import type {
 import { hello } from '../../../src/main/core/scenarios/hello/program'
 
 export function testProgram(run: (ctx: ScenarioContext) => Promise<unknown>): ScenarioProgram {
-  return { spec: hello.spec, run, verdict: () => [] }
+  return { spec: hello.spec, run, verdict: () => [], texts: {} }
 }

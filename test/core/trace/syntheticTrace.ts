@@ -26,7 +26,15 @@ export function syntheticTrace(n: number, seed = 1): NativeTrace {
 
 const syntheticVerdict = (): Verdict => ({
   passed: true,
-  checks: [{ name: 'synthetic', passed: true, observed: 'synthetic fixture' }]
+  outcome: 'passed',
+  checks: [
+    {
+      id: 'synthetic',
+      outcome: 'passed',
+      values: { n: 1, pids: [1, 2] },
+      seen: [{ text: 'synthetic.seen', values: { what: 'fixture' } }]
+    }
+  ]
 })
 
 /** The trace document around the events: meta, status and verdict. */

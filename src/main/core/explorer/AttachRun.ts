@@ -7,6 +7,7 @@ import { constants } from 'node:os'
 import { performance } from 'node:perf_hooks'
 import type { RunInfo } from '../../../shared/api'
 import type { RunEvent, RunStatus, UnstampedEvent, Verdict } from '../../../shared/events'
+import { verdictOf } from '../../../shared/events'
 import type { TraceMeta } from '../../../shared/trace'
 import type { Monitor } from '../monitor/Monitor'
 import { EventRecorder } from '../session/EventRecorder'
@@ -167,7 +168,7 @@ export class AttachRun implements RunHandle {
     await this.sampling.finish()
     this.tree.close()
     if (status === 'stopped') this.status = 'stopped'
-    this.verdict = { passed: true, checks: [] }
+    this.verdict = verdictOf([])
     this.emit({
       type: 'run.end',
       status: this.status,

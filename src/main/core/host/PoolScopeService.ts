@@ -23,6 +23,7 @@ import { lessonOptions, lessonPath } from '../python/lessonRun'
 import { checkDirectory, lessonArgs, programCommand } from '../python/programRequest'
 import { ProgramRun } from '../python/ProgramRun'
 import type { MonitorOptions } from '../monitor/Monitor'
+import { CHECK_TEXTS } from '../scenarios/checkTexts'
 import { programs } from '../scenarios/registry'
 import type { ScenarioProgram } from '../scenarios/ScenarioProgram'
 import { Batcher } from '../session/Batcher'
@@ -324,6 +325,7 @@ export class PoolScopeService {
 
   private readonly handlers: { [K in CommandName]: (input: never) => unknown } = {
     listScenarios: () => [...this.programs.values()].map((p) => p.spec),
+    checkTexts: () => CHECK_TEXTS,
     listRuns: (): RunInfo[] => [...this.runs.values()].map((r) => r.info()),
     startRun: (input: CommandInput<'startRun'>) =>
       (input.runtime === 'cpython'

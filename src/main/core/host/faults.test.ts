@@ -1,6 +1,8 @@
 // Fault tests on real runs: a process of a live run is killed with SIGKILL from outside (as
 // `kill -9` would), and the run must go on or end with a clear status, say who died and how,
 // record it in its events and exports, and leave no process behind.
+import { checkWords } from '../../../shared/checkTexts'
+import { CHECK_TEXTS } from '../scenarios/checkTexts'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { EventOf, RunEvent } from '../../../shared/events'
 import type { Run } from '../session/Run'
@@ -38,11 +40,12 @@ async function expectKilledRecorded(run: Run, pid: number): Promise<void> {
   expect(chromeExit(chrome, pid)?.args).toEqual({ code: null, signal: 'SIGKILL' })
 }
 
-function failedCheck(run: Run, name: string): string {
-  const c = run.verdict?.checks.find((x) => x.name.startsWith(name))
-  expect(c, `a check named '${name}'`).toBeDefined()
-  expect(c!.passed).toBe(false)
-  return c!.observed
+/** What the failed check `id` observed, in English (as the CLI prints it). */
+function failedCheck(run: Run, id: string): string {
+  const c = run.verdict?.checks.find((x) => x.id === id)
+  expect(c, `a check '${id}'`).toBeDefined()
+  expect(c!.outcome).toBe('failed')
+  return checkWords(c!, CHECK_TEXTS, 'en').observed
 }
 
 describe('kill -9 during a run', () => {
@@ -82,9 +85,7 @@ describe('kill -9 during a run', () => {
 
     expect(run.status).toBe('finished')
     expect(run.verdict?.passed).toBe(false)
-    expect(failedCheck(run, 'every child exited with code 0')).toBe(
-      `pid ${first.pid}: code null, signal SIGKILL`
-    )
+    expect(failedCheck(run, 'kit.exited.child')).toBe(`pid ${first.pid}: killed by SIGKILL`)
     // the two others ran to their end
     const others = run.events
       .slice()
@@ -146,12 +147,10 @@ describe('kill -9 during a run', () => {
     expect(next!.pid).not.toBe(acquired.pid)
     expect(run.status).toBe('finished')
     expect(run.verdict?.passed).toBe(false)
-    expect(failedCheck(run, 'every writer exited with code 0')).toContain(
-      `pid ${acquired.pid}: SIGKILL`
+    expect(failedCheck(run, 'kit.exited.writer')).toContain(
+      `pid ${acquired.pid}: killed by SIGKILL`
     )
-    expect(failedCheck(run, 'every writer wrote its whole line')).toBe(
-      `incomplete: pid ${acquired.pid}`
-    )
+    expect(failedCheck(run, 'kit.writers.whole')).toBe(`incomplete: pid ${acquired.pid}`)
     await expectKilledRecorded(run, acquired.pid)
     const { native, chrome } = await exportBoth(service!, run)
     expect(native[i]).toMatchObject({ type: 'lock.release', pid: acquired.pid, abandoned: true })

@@ -52,7 +52,8 @@ describe('RunScope', () => {
         await ctx.pause(60_000) // stopped here
         return { got, squares }
       },
-      verdict: () => []
+      verdict: () => [],
+      texts: {}
     }
     const run = new Run('r1', program, {}, (_run, e) => events.push(e)).start()
     while (!events.some((e) => e.type === 'lock.release')) {

@@ -10,17 +10,18 @@ import { join } from 'node:path'
 import type { RunInfo } from '../../../shared/api'
 import type {
   ErrorInfo,
-  LabelledCheck,
+  Check,
   RunEvent,
   RunStatus,
   UnstampedEvent,
   Verdict
 } from '../../../shared/events'
+import { NOT_JUDGED, verdictOf } from '../../../shared/events'
 import type { TraceMeta } from '../../../shared/trace'
 import { childNice } from '../child/childNice'
 import type { Monitor } from '../monitor/Monitor'
 import { ENV_HOST_PID } from '../protocol'
-import { check } from '../scenarios/kit/verdictKit'
+import { checker } from '../scenarios/kit/verdictKit'
 import type { EventList } from '../session/EventList'
 import { EventRecorder } from '../session/EventRecorder'
 import type { KillSignal, RunEventListener, RunHandle } from '../session/RunHandle'
@@ -30,6 +31,7 @@ import { traceMeta } from '../trace/traceMeta'
 import type { Python } from './findPython'
 import type { TreeProc } from './procTree'
 import { processTree, TreeScanner } from './procTree'
+import { programTexts } from './texts'
 import { Reorder } from './Reorder'
 import { pythonResources, shimBytecodeCache } from './shimDir'
 import { ShimServer } from './ShimServer'
@@ -72,7 +74,7 @@ export interface ProgramOptions {
     events: EventList,
     reported: unknown,
     ctx: { hostPid: number; params: Record<string, number | string> }
-  ) => LabelledCheck[]
+  ) => Check[]
   /** Lines the main process prints starting with '▸ ' are also markers (log events) of its
    *  steps, and '▸ result {json}' is what it reports (the lessons do this). */
   marks?: boolean
@@ -356,7 +358,7 @@ export class ProgramRun implements RunHandle {
             ...(this.opts.verdict?.(this.events, this.reported, ctx) ?? [])
           ]
         : []
-    this.verdict = { passed: this.status === 'finished' && checks.every((c) => c.passed), checks }
+    this.verdict = this.status === 'finished' ? verdictOf(checks) : NOT_JUDGED
     this.emitNow({
       event: {
         type: 'run.end',
@@ -497,17 +499,19 @@ function skipsSite(pid: number): boolean {
   return false
 }
 
-function exitVerdict(result: ProgramResult): LabelledCheck[] {
+const { check } = checker(programTexts)
+
+function exitVerdict(result: ProgramResult): Check[] {
   const how =
     result.exitCode !== null
-      ? `exit code ${result.exitCode}`
-      : `killed by ${result.signal ?? 'an unknown cause'}`
+      ? ('program.exit.code' as const)
+      : result.signal
+        ? ('program.exit.signal' as const)
+        : ('program.exit.unknown' as const)
   return [
-    check(
-      'the program exited with code 0',
-      '프로그램이 코드 0으로 종료',
-      result.exitCode === 0,
-      `${how}${result.instrumented ? '' : ' (uninstrumented)'}`
-    )
+    check('program.exit', result.exitCode === 0, { code: result.exitCode, signal: result.signal }, [
+      { text: how },
+      ...(result.instrumented ? [] : [{ text: 'program.uninstrumented' as const }])
+    ])
   ]
 }

@@ -1,5 +1,6 @@
 // Every lesson as real CPython, its verdict the scenario's own. Lean by default (each lesson
 // once, a few under spawn and forkserver); POOLSCOPE_LONG_TESTS=1 runs every start method.
+import { expectVerdictPassed } from '../../../../test/core/scenarios/runScenario'
 import { describe, expect, it } from 'vitest'
 import { parseParams } from '../../../shared/params'
 import { programs } from '../scenarios/registry'
@@ -27,9 +28,8 @@ describe.skipIf(NO_WATCH)(`lessons in CPython${NO_WATCH}`, () => {
     const program = programs.get(id)!
     const params = parseParams(program.spec, given)
     const run = await watchProgram([], lessonOptions(program, params, defaultPython(), method))
-    const failed = run.verdict?.checks.filter((c) => !c.passed)
-    expect(failed, JSON.stringify(failed)).toEqual([])
-    expect(run.verdict?.passed).toBe(true)
+    // gil's (b) needs free cores: on a busy machine it is inconclusive, and says why
+    expectVerdictPassed(run.verdict, { inconclusive: ['gil.cpython.processes'] })
   })
 })
 
@@ -56,10 +56,12 @@ describe('the cpython runtime through the API', () => {
       const run = service.getRun(info.id)
       await run.done
       await service.shutdown()
-      expect(run.verdict?.checks.map((c) => c.name)).toContain(
-        'the message crossed the pipe 2 time(s), sender to receiver'
-      )
-      expect(run.verdict?.passed).toBe(true)
+      expect(run.verdict?.checks.find((c) => c.id === 'pipe.crossed')?.values).toMatchObject({
+        count: 2,
+        sent: 2,
+        received: 2
+      })
+      expect(run.verdict).toMatchObject({ passed: true, outcome: 'passed' })
     }
   )
 })

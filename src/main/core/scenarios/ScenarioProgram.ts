@@ -1,4 +1,5 @@
 // What a scenario module provides, and what a run gives it to work with.
+import type { CheckTexts } from '../../../shared/checkTexts'
 import type { Verdict } from './Verdict'
 import type { ParamValues, ScenarioSpec } from '../../../shared/scenarios'
 import type { EventSink } from '../eventSink'
@@ -40,4 +41,6 @@ export interface ScenarioProgram {
   run(ctx: ScenarioContext): Promise<unknown>
   /** The checks of a run of it (see Verdict.ts). */
   verdict: Verdict
+  /** Its checks' texts in every UI language, by id (its folder's texts.ts). */
+  texts: CheckTexts
 }

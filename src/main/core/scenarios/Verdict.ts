@@ -2,7 +2,7 @@
 // A pure function of the run's events, its result and this context, in its own module
 // (<id>/verdict.ts) that imports no program, so that every runtime of a scenario feeds the same
 // verdict code.
-import type { LabelledCheck } from '../../../shared/events'
+import type { Check } from '../../../shared/events'
 import type { ParamValues } from '../../../shared/scenarios'
 import type { EventList } from '../session/EventList'
 
@@ -11,4 +11,4 @@ export interface VerdictContext {
   readonly params: ParamValues
 }
 
-export type Verdict = (events: EventList, result: unknown, ctx: VerdictContext) => LabelledCheck[]
+export type Verdict = (events: EventList, result: unknown, ctx: VerdictContext) => Check[]

@@ -66,11 +66,21 @@ describe('CLI: tutorial scenarios', () => {
       status: 'finished',
       hostPid: process.pid,
       result: [1, 4, 9, 16, 25, 36],
-      verdict: { passed: true }
+      verdict: { passed: true, outcome: 'passed' }
     })
+    // each check: its id, outcome and figures (as the trace holds them), and its English texts
     const checks = (end.verdict as { checks: Record<string, unknown>[] }).checks
-    for (const c of checks)
-      expect(Object.keys(c)).toEqual(expect.arrayContaining(['name', 'passed', 'observed']))
+    for (const c of checks) {
+      expect(Object.keys(c)).toEqual(
+        expect.arrayContaining(['id', 'outcome', 'values', 'seen', 'name', 'observed'])
+      )
+      expect(c.name).toMatch(/^[^{}]+$/)
+      expect(c.observed).toMatch(/^[^{}]+$/)
+    }
+    expect(checks.find((c) => c.id === 'poolMap.squares')).toMatchObject({
+      name: 'the result is the squares of 1..items, in order',
+      observed: '[1, 4, 9, 16, 25, 36]'
+    })
   })
 
   it('a bad parameter of a scenario exits 2 with one line naming it', async () => {

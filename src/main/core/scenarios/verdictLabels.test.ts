@@ -1,20 +1,20 @@
-// Every registered scenario names each of its checks in Korean and English (the UI shows the
-// user's language; `name` stays the English one that the CLI prints and tests match on).
-// One real run each, at the smallest parameters; the scenario tests check the other branches
-// (expectHealthyRun checks labels too) and the type of verdict() requires a label everywhere.
+// Every registered scenario's checks have texts in Korean and English for their ids, what they
+// saw and why (the trace carries ids and figures; the UI shows the user's language, the CLI
+// English). One real run each, at the smallest parameters; the scenario tests check the other
+// branches (expectHealthyRun checks texts too), and checkTexts.test.ts every text statically.
 import { describe, expect, it } from 'vitest'
 import { programs } from './registry'
 import {
-  expectLabelledChecks,
+  expectCheckTexts,
   runScenario,
   smallestParams
 } from '../../../../test/core/scenarios/runScenario'
 
-describe('verdict labels', () => {
-  it.each([...programs.keys()])('%s: every check has a ko and an en label', async (id) => {
+describe('verdict texts', () => {
+  it.each([...programs.keys()])('%s: every check has its texts in ko and en', async (id) => {
     const { run } = await runScenario(id, smallestParams(programs.get(id)!.spec))
     expect(run.status, JSON.stringify(run.error)).toBe('finished')
     expect(run.verdict!.checks.length).toBeGreaterThan(0)
-    expectLabelledChecks(run.verdict!.checks)
+    expectCheckTexts(run.verdict!.checks)
   })
 })

@@ -70,9 +70,9 @@ describe('a run ends whatever fails', () => {
     expect(run.result).toBe('done')
     expect(run.verdict!.checks).toEqual([
       expect.objectContaining({
-        name: 'verdict computed',
-        passed: false,
-        observed: 'the verdict threw TypeError: cannot read the events'
+        id: 'kit.verdict.threw',
+        outcome: 'failed',
+        values: { error: 'TypeError', message: 'cannot read the events' }
       })
     ])
   })

@@ -5,7 +5,7 @@ import type {
   ErrorInfo,
   RunEvent,
   RunStatus,
-  LabelledCheck,
+  Check,
   UnstampedEvent,
   Verdict
 } from '../../../shared/events'
@@ -15,7 +15,9 @@ import { bindScope, RunScope } from '../primitives/RunScope'
 import type { ProcessOptions } from '../primitives/Process'
 import { toErrorInfo } from '../protocol'
 import type { ScenarioContext, ScenarioProgram } from '../scenarios/ScenarioProgram'
-import { check } from '../scenarios/kit/verdictKit'
+import { NOT_JUDGED, verdictOf } from '../../../shared/events'
+import { kitTexts } from '../scenarios/kit/texts'
+import { checker } from '../scenarios/kit/verdictKit'
 import type { Monitor } from '../monitor/Monitor'
 import { abortableDelay } from './abortableDelay'
 import { EventRecorder } from './EventRecorder'
@@ -28,9 +30,14 @@ import { RunSampling } from './RunSampling'
 export const STOP_GRACE_MS = 2000
 
 /** The check that stands for a verdict that threw (the run is failed, not the host). */
-function verdictThrew(err: unknown): LabelledCheck {
+function verdictThrew(err: unknown): Check {
   const { name, message } = toErrorInfo(err)
-  return check('verdict computed', '판정 계산', false, `the verdict threw ${name}: ${message}`)
+  return checker(kitTexts).check(
+    'kit.verdict.threw',
+    false,
+    { error: name, message },
+    'kit.verdict.threw.seen'
+  )
 }
 
 export class Run implements RunHandle {
@@ -172,16 +179,16 @@ export class Run implements RunHandle {
 
   /** The verdict of a finished run; one that throws is a failed check naming the exception. */
   private judge(): Verdict {
-    if (this.status !== 'finished') return { passed: false, checks: [] }
+    if (this.status !== 'finished') return NOT_JUDGED
     try {
       const checks = this.program.verdict(this.events, this.result, {
         hostPid: this.hostPid,
         params: this.params
       })
-      return { passed: checks.every((c) => c.passed), checks }
+      return verdictOf(checks)
     } catch (err) {
       this.fail(err)
-      return { passed: false, checks: [verdictThrew(err)] }
+      return verdictOf([verdictThrew(err)])
     }
   }
 
@@ -189,7 +196,7 @@ export class Run implements RunHandle {
   private end(): void {
     if (this.ended) return
     this.ended = true
-    this.verdict ??= { passed: false, checks: [] }
+    this.verdict ??= NOT_JUDGED
     try {
       this.emit({
         type: 'run.end',

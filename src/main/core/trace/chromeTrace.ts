@@ -284,7 +284,19 @@ export function* chromeTraceBatches(trace: TraceDoc, size = CHUNK): Generator<Ch
         }
         break
       case 'run.end':
-        emit(instant(e.t, host, 'run end', { status: e.status, passed: e.verdict.passed }))
+        emit(
+          instant(e.t, host, 'run end', {
+            status: e.status,
+            passed: e.verdict.passed,
+            outcome: e.verdict.outcome,
+            // ids and figures; their texts are PoolScope's (check texts), not the trace's
+            checks: e.verdict.checks.map((c) => ({
+              id: c.id,
+              outcome: c.outcome,
+              values: c.values
+            }))
+          })
+        )
         break
       default:
         assertNever(e, 'event')

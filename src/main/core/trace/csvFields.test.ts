@@ -14,7 +14,7 @@ type Path = (string | number)[]
 /** A value of `s`: variant 0, or 1 (different wherever the schema allows two values). */
 function value(s: Schema, v: 0 | 1): unknown {
   const any = s as unknown as {
-    def: { type: string; values?: unknown[]; element?: Schema }
+    def: { type: string; values?: unknown[]; element?: Schema; in?: Schema; options?: Schema[] }
     options?: string[]
     shape?: Record<string, Schema>
     unwrap(): Schema
@@ -41,6 +41,11 @@ function value(s: Schema, v: 0 | 1): unknown {
     case 'record':
     case 'unknown':
       return v ? { k: 'second' } : { k: 'first' }
+    // a schema that reads old shapes too (a check, a verdict): the current shape
+    case 'pipe':
+      return value(any.def.in!, v)
+    case 'union':
+      return value(any.def.options![0]!, v)
     default:
       throw new Error(`csvFields.test: no sample value for a zod ${any.def.type}`)
   }
@@ -49,13 +54,20 @@ function value(s: Schema, v: 0 | 1): unknown {
 /** Every leaf of `s` (objects and arrays are walked into) with the schema at that leaf. */
 function leaves(s: Schema, path: Path = []): [Path, Schema][] {
   const any = s as unknown as {
-    def: { type: string; element?: Schema }
+    def: { type: string; element?: Schema; in?: Schema; options?: Schema[] }
     shape?: Record<string, Schema>
     unwrap(): Schema
   }
   switch (any.def.type) {
     case 'optional':
       return leaves(any.unwrap(), path)
+    case 'pipe':
+      return leaves(any.def.in!, path)
+    case 'union':
+      // a check: its current shape (ids and figures); old traces' shape is read, not written
+      return any.def.options![0]!.def.type === 'object'
+        ? leaves(any.def.options![0]!, path)
+        : [[path, s]]
     case 'object':
       return Object.entries(any.shape!).flatMap(([k, f]) => leaves(f, [...path, k]))
     case 'array':

@@ -59,11 +59,14 @@ export const en = {
     openTrace: 'Open its trace…',
     rerun: 'Run it again'
   },
-  verdictPassed: 'Verdict: passed',
-  verdictFailed: 'Verdict: failed',
+  verdictOutcome: {
+    passed: 'Verdict: passed',
+    failed: 'Verdict: failed',
+    inconclusive: 'Verdict: inconclusive'
+  },
+  checkOutcome: { passed: 'pass', failed: 'fail', inconclusive: 'inconclusive' },
+  why: 'why',
   verdictPending: 'The verdict appears when the run ends.',
-  pass: 'pass',
-  fail: 'fail',
   observed: 'observed',
   note: {
     'not-observed': 'not observed in this run',

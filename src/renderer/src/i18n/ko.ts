@@ -61,11 +61,14 @@ export const ko: Strings = {
     openTrace: '트레이스 열기…',
     rerun: '다시 실행'
   },
-  verdictPassed: '판정: 통과',
-  verdictFailed: '판정: 실패',
+  verdictOutcome: {
+    passed: '판정: 통과',
+    failed: '판정: 실패',
+    inconclusive: '판정: 판단 불가'
+  },
+  checkOutcome: { passed: '통과', failed: '실패', inconclusive: '판단 불가' },
+  why: '이유',
   verdictPending: '실행이 끝나면 판정이 나타납니다.',
-  pass: '통과',
-  fail: '실패',
   observed: '관찰값',
   note: {
     'not-observed': '이번 실행에서는 관찰되지 않음',

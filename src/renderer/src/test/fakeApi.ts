@@ -1,5 +1,6 @@
 // A PoolScopeApi for component tests: every command is a vi.fn with a sensible answer, and
 // `emit` pushes a batch to the subscribers as the host would.
+import { TEST_CHECK_TEXTS } from './fixtures/checkTexts'
 import { vi } from 'vitest'
 import type { BatchListener, ConnectionState, PoolScopeApi, RunInfo } from '../../../shared/api'
 import type { EventBatch, RunEvent } from '../../../shared/events'
@@ -26,6 +27,7 @@ export function fakeApi() {
   const stateListeners = new Set<(s: ConnectionState) => void>()
   const api = {
     listScenarios: vi.fn(async () => [...CATALOGUE]),
+    checkTexts: vi.fn(async () => TEST_CHECK_TEXTS),
     listRuns: vi.fn(async (): Promise<RunInfo[]> => []),
     startRun: vi.fn(async (input: { scenario: string }) => runInfo('run-1', input)),
     stopRun: vi.fn(async (input: { runId: string }) => runInfo(input.runId, { status: 'stopped' })),

@@ -21,7 +21,7 @@ export function RunHistory({ snap, onSelect, listRef }: Props): React.JSX.Elemen
           if (!r) return null
           // A replay scrubbed back has no verdict yet in its view; the run itself has one.
           const v = info?.verdict ?? r.verdict
-          const verdict = v ? (v.passed ? '✓' : '✗') : ''
+          const verdict = v ? { passed: '✓', failed: '✗', inconclusive: '?' }[v.outcome] : ''
           const letGo = snap.letGo.get(id)
           return (
             <li key={id}>

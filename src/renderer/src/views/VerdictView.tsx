@@ -1,12 +1,15 @@
-// The run's verdict: each check with what was observed, in plain language. A check's name is
-// shown in the UI's language (its label); traces saved before labels existed show the English.
+// The run's verdict: each check with what was observed, in plain language and the UI's
+// language (texts by check id, from the host); an inconclusive check says why. Traces saved
+// before check ids show their own label, or their English name.
 import { useTranslation } from 'react-i18next'
-import type { Lang } from '../../../shared/scenarios'
+import { useCheckWords } from '../i18n/checkTexts'
 import type { RunState } from '../store/runState'
 
+const MARK = { passed: '✓', failed: '✗', inconclusive: '?' } as const
+
 export function VerdictView({ run }: { run: RunState }): React.JSX.Element {
-  const { t, i18n } = useTranslation()
-  const lang: Lang = i18n.language.startsWith('ko') ? 'ko' : 'en'
+  const { t } = useTranslation()
+  const words = useCheckWords()
   if (!run.verdict) {
     return (
       <section aria-label={t('verdict')} className="verdict pending">
@@ -14,9 +17,10 @@ export function VerdictView({ run }: { run: RunState }): React.JSX.Element {
       </section>
     )
   }
-  const title = run.verdict.passed ? t('verdictPassed') : t('verdictFailed')
+  const { outcome, checks } = run.verdict
+  const title = t(`verdictOutcome.${outcome}`)
   return (
-    <section aria-label={title} className={`verdict ${run.verdict.passed ? 'passed' : 'failed'}`}>
+    <section aria-label={title} className={`verdict ${outcome}`}>
       <h2>{title}</h2>
       {run.error && (
         <p role="alert">
@@ -24,17 +28,28 @@ export function VerdictView({ run }: { run: RunState }): React.JSX.Element {
         </p>
       )}
       <ul>
-        {run.verdict.checks.map((c) => (
-          <li key={c.name} className={c.passed ? 'pass' : 'fail'}>
-            <strong>{c.passed ? `✓ ${t('pass')}` : `✗ ${t('fail')}`}</strong>{' '}
-            <span lang={c.label ? lang : 'en'}>{c.label?.[lang] ?? c.name}</span>
-            <span className="observed">
-              {' '}
-              — {t('observed')}: {c.observed}
-            </span>
-            {c.note && <em className="muted"> ({t(`note.${c.note}`)})</em>}
-          </li>
-        ))}
+        {checks.map((c, i) => {
+          const w = words(c)
+          return (
+            <li key={`${c.id}-${i}`} className={c.outcome}>
+              <strong>
+                {MARK[c.outcome]} {t(`checkOutcome.${c.outcome}`)}
+              </strong>{' '}
+              <span lang={w.lang}>{w.name}</span>
+              <span className="observed" lang={w.lang}>
+                {' '}
+                — {t('observed')}: {w.observed}
+              </span>
+              {w.reason && (
+                <span className="reason">
+                  {' '}
+                  — {t('why')}: {w.reason}
+                </span>
+              )}
+              {c.note && <em className="muted"> ({t(`note.${c.note}`)})</em>}
+            </li>
+          )
+        })}
       </ul>
       {run.result !== null && run.result !== undefined && (
         <details>

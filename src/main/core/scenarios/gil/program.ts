@@ -8,6 +8,7 @@ import { performance } from 'node:perf_hooks'
 import type { ScenarioSpec } from '../../../../shared/scenarios'
 import type { Phase } from './verdict'
 import { gilVerdict, PHASES } from './verdict'
+import { gilTexts } from './texts'
 import { spec } from './spec'
 import type { ScenarioContext, ScenarioProgram } from '../ScenarioProgram'
 import { mark } from '../kit/programKit'
@@ -66,5 +67,6 @@ export const gilScenario: ScenarioProgram = {
     return { workers: n, workMs, unitsPerMs: Math.round(perMs), wallMs }
   },
 
-  verdict: gilVerdict
+  verdict: gilVerdict,
+  texts: gilTexts
 }

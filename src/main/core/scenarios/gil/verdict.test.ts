@@ -1,6 +1,10 @@
 // The gil verdict's decisions on recorded events made here (the machine these tests run on is
 // shared, so a real run cannot be made to show every branch): phases located by their markers,
 // busy cores from the samples inside each phase, crowded and 1-core cases.
+import { checkWords } from '../../../../shared/checkTexts'
+import type { Check } from '../../../../shared/events'
+import { verdictOf } from '../../../../shared/events'
+import { CHECK_TEXTS } from '../checkTexts'
 import { describe, expect, it } from 'vitest'
 import type { RunEvent } from '../../../../shared/events'
 import { gilVerdict, PHASES } from './verdict'
@@ -49,8 +53,9 @@ function recorded(busy: Record<'a' | 'b', [number, number, number[]]>, cores = 2
 }
 
 const params = { workers: 2, workMs: 1000, threads: 'off', pace: 1 }
-const named = (checks: ReturnType<typeof gilVerdict>, start: string) =>
-  checks.find((c) => c.name.startsWith(start))!
+const named = (checks: ReturnType<typeof gilVerdict>, id: string) =>
+  checks.find((c) => c.id === id)!
+const en = (c: Check) => checkWords(c, CHECK_TEXTS, 'en')
 
 describe('gil verdict', () => {
   it('passes with one busy core in (a) and two in (b)', () => {
@@ -59,8 +64,8 @@ describe('gil verdict', () => {
       undefined,
       { hostPid: HOST, params }
     )
-    expect(checks.every((c) => c.passed && !c.note)).toBe(true)
-    expect(named(checks, '(b)').observed).toMatch(/^mean 2\.02 busy cores/)
+    expect(checks.every((c) => c.outcome === 'passed' && !c.note)).toBe(true)
+    expect(en(named(checks, 'gil.processes')).observed).toMatch(/^mean 2\.02 busy cores/)
   })
 
   it('fails (b) when the machine had room and the workers did not use it', () => {
@@ -69,7 +74,8 @@ describe('gil verdict', () => {
       undefined,
       { hostPid: HOST, params }
     )
-    expect(named(checks, '(b)')).toMatchObject({ passed: false })
+    expect(named(checks, 'gil.processes')).toMatchObject({ outcome: 'failed' })
+    expect(verdictOf(checks).outcome).toBe('failed')
   })
 
   it('fails (a) when the one event loop phase kept two cores busy', () => {
@@ -78,25 +84,37 @@ describe('gil verdict', () => {
       undefined,
       { hostPid: HOST, params }
     )
-    expect(named(checks, '(a)')).toMatchObject({ passed: false })
+    expect(named(checks, 'gil.serial')).toMatchObject({ outcome: 'failed' })
   })
 
-  it('(b) is not applicable when other programs held the cores', () => {
+  it('(b) and the wall times are inconclusive, never passed, when other programs held the cores', () => {
     const checks = gilVerdict(
       recorded({ a: [100, 0, [100, 100]], b: [60, 60, [100, 100]] }),
       undefined,
       { hostPid: HOST, params }
     )
-    expect(named(checks, '(b)')).toMatchObject({ passed: true, note: 'not-applicable' })
-    expect(named(checks, '(b)').observed).toContain('other programs kept 0.78 cores busy')
+    const b = named(checks, 'gil.processes')
+    expect(b.outcome).toBe('inconclusive')
+    // measured core availability: 2 cores, 0.78 held by others, 1.22 free < 1.85 needed
+    expect(en(b).reason).toBe(
+      'other programs kept 0.78 of 2 cores busy meanwhile, leaving 1.22 (≥ 1.85 needed to judge)'
+    )
+    expect(checkWords(b, CHECK_TEXTS, 'ko').reason).toBe(
+      '그동안 다른 프로그램이 코어 2개 중 0.78개를 사용해 1.22개만 남음 (판정하려면 1.85개 이상 필요)'
+    )
+    expect(named(checks, 'gil.wall').outcome).toBe('inconclusive')
+    expect(named(checks, 'gil.serial').outcome).toBe('passed')
+    expect(verdictOf(checks)).toMatchObject({ outcome: 'inconclusive', passed: false })
   })
 
-  it('on one core the core checks are not applicable', () => {
+  it('on one core the core checks are inconclusive, saying so', () => {
     const checks = gilVerdict(recorded({ a: [100, 0, [100]], b: [50, 50, [100]] }, 1), undefined, {
       hostPid: HOST,
       params
     })
-    expect(named(checks, '(a)').note).toBe('not-applicable')
-    expect(named(checks, '(b)').note).toBe('not-applicable')
+    for (const id of ['gil.serial', 'gil.processes', 'gil.wall']) {
+      expect(named(checks, id).outcome, id).toBe('inconclusive')
+      expect(en(named(checks, id)).reason, id).toMatch(/^this machine has 1 core/)
+    }
   })
 })

@@ -1,12 +1,19 @@
 // The `gil` verdict: busy cores per phase from the run's own samples (phases found by their
-// markers), wall times side by side. A parallel phase cannot be judged when other programs
-// held the cores meanwhile: the check says so (not-applicable) with the figures.
-import type { LabelledCheck } from '../../../../shared/events'
+// markers), wall times side by side. A parallel phase cannot be judged when this machine could
+// not show it: one core, or other programs holding so many cores during the phase (measured by
+// the same samples: the machine's busy cores less this run's) that fewer than ROOM_NEEDED were
+// free. The check is then inconclusive, with the figures, never passed.
+import type { Check } from '../../../../shared/events'
 import type { EventList } from '../../session/EventList'
 import type { BusyCores } from '../kit/busyCores'
 import { busyCores, sampledCores } from '../kit/busyCores'
 import type { VerdictContext } from '../Verdict'
-import { check, eventsOf, exitedCleanly, markTime, spawned } from '../kit/verdictKit'
+import type { SeenOf } from '../kit/verdictKit'
+import { checker, eventsOf, exitedCleanly, markTime, spawned } from '../kit/verdictKit'
+import { gilTexts } from './texts'
+
+const { check, inconclusive } = checker(gilTexts)
+type GilText = keyof typeof gilTexts
 
 /** The phases, as the program marks them in the run (markers `<phase> begins` / `ends`). */
 export const PHASES = {
@@ -16,12 +23,13 @@ export const PHASES = {
 } as const
 export type Phase = keyof typeof PHASES
 
-const PARALLEL_MIN = 1.6
-const SERIAL_MAX = 1.2
-/** Below this many cores left by other programs, sampling noise alone could fail the check. */
-const ROOM_NEEDED = PARALLEL_MIN + 0.25
+export const PARALLEL_MIN = 1.6
+export const SERIAL_MAX = 1.2
+/** Free cores (not busy with other programs) a parallel phase needs to be judged: below
+ *  this, sampling noise alone could fail the check. */
+export const ROOM_NEEDED = PARALLEL_MIN + 0.25
 
-type Measured = BusyCores & { wallMs: number }
+export type Measured = BusyCores & { wallMs: number }
 
 function measure(events: EventList, p: Phase): Measured | undefined {
   const from = markTime(events, `${PHASES[p]} begins`)
@@ -30,81 +38,90 @@ function measure(events: EventList, p: Phase): Measured | undefined {
   return { wallMs: to - from, ...busyCores(events, from, to) }
 }
 
+/** What a phase's samples showed, as a check's seen text. */
+export function phaseSeen(x: Measured | undefined, phase: string, cores: number): SeenOf<GilText> {
+  if (!x) return { text: 'gil.phase.missing', values: { phase } }
+  if (x.samples === 0) return { text: 'gil.phase.unsampled', values: { phase, ms: x.wallMs } }
+  return {
+    text: 'gil.phase.seen',
+    values: { run: x.run, machine: x.machine, cores, samples: x.samples, ms: x.wallMs }
+  }
+}
+
+/** Why a parallel phase could not be judged on this machine, or undefined. */
+export function whyInconclusive(
+  x: Measured | undefined,
+  cores: number,
+  workers: number
+): SeenOf<GilText> | undefined {
+  if (cores < 2) return { text: 'gil.why.oneCore', values: { cores } }
+  if (workers < 2) return { text: 'gil.why.oneWorker', values: { n: workers } }
+  if (!x || x.samples === 0 || x.run >= PARALLEL_MIN) return undefined
+  const others = Math.max(0, x.machine - x.run)
+  const free = cores - others
+  if (free >= ROOM_NEEDED) return undefined
+  return { text: 'gil.why.crowded', values: { others, cores, free, needed: ROOM_NEEDED } }
+}
+
+/** "N workers keep ≥ PARALLEL_MIN cores busy": passed, failed, or inconclusive with why. */
+export function parallelCheck(
+  id: GilText,
+  x: Measured | undefined,
+  phase: string,
+  cores: number,
+  n: number
+): Check {
+  const values = { n, min: PARALLEL_MIN }
+  const seen = [phaseSeen(x, phase, cores)]
+  const why = whyInconclusive(x, cores, n)
+  return why
+    ? inconclusive(id, values, seen, why)
+    : check(id, (x?.run ?? 0) >= PARALLEL_MIN, values, seen)
+}
+
 export function gilVerdict(
   events: EventList,
   _result: unknown,
   { params }: VerdictContext
-): LabelledCheck[] {
+): Check[] {
   const n = Number(params.workers)
   const cores = sampledCores(events)
   const phases: Phase[] = params.threads === 'on' ? ['a', 'b', 'c'] : ['a', 'b']
   const m = new Map(phases.map((p) => [p, measure(events, p)] as const))
-  const others = (p: Phase): number => {
-    const x = m.get(p)
-    return x && x.samples > 0 ? Math.max(0, x.machine - x.run) : 0
-  }
-  const show = (p: Phase): string => {
-    const x = m.get(p)
-    if (!x) return `phase (${p}) did not run`
-    if (x.samples === 0) return `no samples during phase (${p}) (${x.wallMs.toFixed(0)} ms)`
-    return `mean ${x.run.toFixed(2)} busy cores by this run (machine ${x.machine.toFixed(2)} of ${cores}), ${x.samples} samples, wall ${x.wallMs.toFixed(0)} ms`
-  }
-  const na = cores < 2 ? `this machine has ${cores} core(s)` : n < 2 ? `workers=${n}` : ''
-  /** Other programs kept so many cores busy that this run could not reach PARALLEL_MIN. */
-  const crowded = (p: Phase): string => {
-    const x = m.get(p)
-    if (!x || x.run >= PARALLEL_MIN || cores - others(p) >= ROOM_NEEDED) return ''
-    return `other programs kept ${others(p).toFixed(2)} cores busy, leaving ${(cores - others(p)).toFixed(2)}: out of reach this time`
-  }
-  const parallel = (p: Phase, en: string, ko: string): LabelledCheck => {
-    if (na) return check(en, ko, true, `${na}: ${show(p)}`, 'not-applicable')
-    if (crowded(p)) return check(en, ko, true, `${show(p)}; ${crowded(p)}`, 'not-applicable')
-    return check(en, ko, (m.get(p)?.run ?? 0) >= PARALLEL_MIN, show(p))
-  }
-  const serial = [
-    `(a) one event loop keeps about one core busy (≤ ${SERIAL_MAX})`,
-    `(a) 이벤트 루프 하나는 코어 약 1개만 사용 (≤ ${SERIAL_MAX})`
-  ] as const
+  const serialValues = { max: SERIAL_MAX }
+  const serialSeen = [phaseSeen(m.get('a'), 'a', cores)]
   const checks = [
     cores < 2
-      ? check(...serial, true, `this machine has ${cores} core(s): ${show('a')}`, 'not-applicable')
-      : check(...serial, (m.get('a')?.run ?? Infinity) <= SERIAL_MAX, show('a')),
-    parallel(
-      'b',
-      `(b) ${n} worker processes keep ≥ ${PARALLEL_MIN} cores busy`,
-      `(b) 워커 프로세스 ${n}개가 코어 ${PARALLEL_MIN}개 이상을 사용`
-    )
+      ? inconclusive('gil.serial', serialValues, serialSeen, {
+          text: 'gil.why.oneCore',
+          values: { cores }
+        })
+      : check('gil.serial', (m.get('a')?.run ?? Infinity) <= SERIAL_MAX, serialValues, serialSeen),
+    parallelCheck('gil.processes', m.get('b'), 'b', cores, n)
   ]
-  if (phases.includes('c')) {
-    checks.push(
-      parallel(
-        'c',
-        `(c) ${n} worker_threads keep ≥ ${PARALLEL_MIN} cores busy`,
-        `(c) worker_threads ${n}개가 코어 ${PARALLEL_MIN}개 이상을 사용`
-      )
-    )
-  }
-  const a = m.get('a')?.wallMs ?? NaN
-  const b = m.get('b')?.wallMs ?? NaN
-  const walls = `${phases.map((p) => `(${p}) ${m.get(p)?.wallMs.toFixed(0) ?? '?'} ms`).join(', ')}; (a)/(b) = ${(a / b).toFixed(2)}`
-  const wall = [
-    'wall times side by side: (b) finished the same work faster than (a)',
-    '경과 시간 비교: (b)가 같은 작업을 (a)보다 빨리 끝냄'
-  ] as const
+  if (phases.includes('c')) checks.push(parallelCheck('gil.threads', m.get('c'), 'c', cores, n))
+  const a = m.get('a')?.wallMs
+  const b = m.get('b')?.wallMs
+  const walls = { a, b, c: m.get('c')?.wallMs, ratio: (a ?? NaN) / (b ?? NaN) }
+  const wallSeen: SeenOf<GilText>[] = [
+    { text: 'gil.wall.seen' },
+    ...(phases.includes('c') ? [{ text: 'gil.wall.threads' as const }] : [])
+  ]
+  const wallWhy = whyInconclusive(m.get('b'), cores, n)
   checks.push(
-    na || crowded('b')
-      ? check(...wall, true, `${walls}; ${na || crowded('b')}`, 'not-applicable')
-      : check(...wall, b < a, walls)
+    wallWhy
+      ? inconclusive('gil.wall', walls, wallSeen, wallWhy)
+      : check('gil.wall', (b ?? NaN) < (a ?? NaN), walls, wallSeen)
   )
   const ends = eventsOf(events, 'task.end')
   checks.push(
     check(
-      'every piece of work completed',
-      '모든 작업이 완료됨',
+      'gil.work',
       ends.length === 2 + n + (phases.includes('c') ? 1 : 0) && ends.every((e) => e.ok),
-      `${ends.filter((e) => e.ok).length} of ${ends.length} tasks ok (calibration, (a), ${n}× (b)${phases.includes('c') ? ', (c)' : ''})`
+      { ok: ends.filter((e) => e.ok).length, ended: ends.length, n },
+      phases.includes('c') ? 'gil.work.threads' : 'gil.work.seen'
     ),
-    exitedCleanly(events, spawned(events, 'worker'), 'worker', '워커')
+    exitedCleanly(events, spawned(events, 'worker'), 'worker')
   )
   return checks
 }

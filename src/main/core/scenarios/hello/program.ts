@@ -1,6 +1,7 @@
 // `hello`: the host forks one child that prints its PID and PPID and exits.
 import type { ScenarioProgram } from '../ScenarioProgram'
 import { helloVerdict } from './verdict'
+import { helloTexts } from './texts'
 import { spec } from './spec'
 
 export const hello: ScenarioProgram = {
@@ -26,5 +27,6 @@ export const hello: ScenarioProgram = {
       alive: child.isAlive()
     }
   },
-  verdict: helloVerdict
+  verdict: helloVerdict,
+  texts: helloTexts
 }

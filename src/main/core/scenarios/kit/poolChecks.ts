@@ -1,7 +1,10 @@
 // Checks `pool-apply` and `pool-map` share: the pool's workers and the tasks they ran.
-import type { LabelledCheck } from '../../../../shared/events'
+import type { Check } from '../../../../shared/events'
 import type { EventList } from '../../session/EventList'
-import { check, eventsOf, exitedCleanly, spawned, startedBy } from './verdictKit'
+import { kitTexts } from './texts'
+import { checker, eventsOf, exitedCleanly, spawned, startedBy } from './verdictKit'
+
+const { check } = checker(kitTexts)
 
 export const POOL = 'pool'
 
@@ -12,7 +15,7 @@ export function tasksPerWorker(events: EventList): Map<number, number> {
   return out
 }
 
-export function poolChecks(events: EventList, hostPid: number, size: number): LabelledCheck[] {
+export function poolChecks(events: EventList, hostPid: number, size: number): Check[] {
   const workers = spawned(events, 'worker')
   const pids = new Set(workers.map((w) => w.pid))
   const queued = eventsOf(events, 'task.queued')
@@ -21,27 +24,32 @@ export function poolChecks(events: EventList, hostPid: number, size: number): La
   const strangers = [...per.keys()].filter((pid) => !pids.has(pid))
   return [
     check(
-      `a pool of ${size} worker processes, children of the host`,
-      `워커 프로세스 ${size}개의 풀, 모두 호스트의 자식`,
+      'kit.pool.workers',
       workers.length === size && workers.every((w) => startedBy(w) === hostPid),
-      `${workers.length} workers: ${workers.map((w) => w.pid).join(', ')}`
+      { size, count: workers.length, pids: workers.map((w) => w.pid) },
+      'kit.pool.workers.seen'
     ),
     check(
-      'every task ran on one of the pool’s workers and ended ok',
-      '모든 태스크가 풀의 워커에서 실행되어 정상 종료',
+      'kit.pool.tasks',
       queued.length > 0 &&
         ends.length === queued.length &&
         ends.every((e) => e.ok) &&
         strangers.length === 0,
-      `${queued.length} queued, ${ends.filter((e) => e.ok).length} ended ok; ` +
-        [...per].map(([pid, k]) => `pid ${pid} ran ${k}`).join(', ')
+      { queued: queued.length, ok: ends.filter((e) => e.ok).length },
+      [
+        { text: 'kit.pool.tasks.seen' },
+        ...[...per].map(([pid, k]) => ({
+          text: 'kit.pool.tasks.ran' as const,
+          values: { pid, tasks: k }
+        }))
+      ]
     ),
     check(
-      `at most ${size} distinct worker PIDs ran tasks`,
-      `태스크를 실행한 워커 PID는 최대 ${size}개`,
+      'kit.pool.distinct',
       per.size >= 1 && per.size <= size,
-      `${per.size} distinct worker PID(s)`
+      { size, count: per.size },
+      'kit.pool.distinct.seen'
     ),
-    exitedCleanly(events, workers, 'worker', '워커')
+    exitedCleanly(events, workers, 'worker')
   ]
 }

@@ -1,14 +1,17 @@
 // Small queries over a run's recorded events, shared by the scenarios' verdicts. A verdict
 // imports no program: any runtime of a scenario (Node today) can feed it the same events.
+import type { CheckTexts } from '../../../../shared/checkTexts'
 import type {
   Check,
+  CheckValue,
+  CheckValues,
   EventOf,
-  LabelledCheck,
   RunEvent,
   RunEventType
 } from '../../../../shared/events'
 import type { EventList } from '../../session/EventList'
 import { EventRecorder } from '../../session/EventRecorder'
+import { kitTexts } from './texts'
 
 /** The event of type K, also where one schema covers several types (pipe.send|pipe.recv). */
 export type EventWith<K extends RunEventType> = RunEvent extends infer E
@@ -25,17 +28,66 @@ export function eventsOf<K extends RunEventType>(events: EventList, type: K): Ev
   return [...events].filter((e) => e.type === type) as EventWith<K>[]
 }
 
-/** A check named in English (`name`, the CLI's and the tests') and in Korean for the UI. */
-export function check(
-  en: string,
-  ko: string,
-  passed: boolean,
-  observed: string,
-  note?: Check['note']
-): LabelledCheck {
-  const label = { ko, en }
-  return note ? { name: en, passed, observed, note, label } : { name: en, passed, observed, label }
+/** Figures as a verdict computes them: undefined and non-finite numbers become null ("?"). */
+export type Figures = Record<string, CheckValue | undefined>
+
+function clean(values: Figures): CheckValues {
+  const out: CheckValues = {}
+  for (const [k, v] of Object.entries(values)) {
+    out[k] = v === undefined || (typeof v === 'number' && !Number.isFinite(v)) ? null : v
+  }
+  return out
 }
+
+/** What a check saw: a text id of the same texts, with figures of its own. */
+export interface SeenOf<Id extends string> {
+  text: Id
+  values?: Figures
+}
+
+/** The check makers of one texts module: ids it lacks fail to compile. */
+export function checker<T extends CheckTexts>(_texts: T) {
+  type Id = keyof T & string
+  const seenList = (seen: Id | readonly SeenOf<Id>[]): Check['seen'] =>
+    (typeof seen === 'string' ? [{ text: seen }] : seen).map((x) =>
+      x.values ? { text: x.text, values: clean(x.values) } : { text: x.text }
+    )
+  return {
+    /** Passed or failed, with what it saw; `note` for a passed check that reports only. */
+    check(
+      id: Id,
+      passed: boolean,
+      values: Figures,
+      seen: Id | readonly SeenOf<Id>[],
+      note?: Check['note']
+    ): Check {
+      const c: Check = {
+        id,
+        outcome: passed ? 'passed' : 'failed',
+        values: clean(values),
+        seen: seenList(seen)
+      }
+      return note ? { ...c, note } : c
+    },
+    /** Could not be observed in this run on this machine; `reason` says why. */
+    inconclusive(
+      id: Id,
+      values: Figures,
+      seen: Id | readonly SeenOf<Id>[],
+      reason: SeenOf<Id>
+    ): Check {
+      return {
+        id,
+        outcome: 'inconclusive',
+        values: clean(values),
+        seen: seenList(seen),
+        reason: seenList([reason])[0]!
+      }
+    }
+  }
+}
+
+const { check } = checker(kitTexts)
 
 /** The processes this run spawned with `role` (all roles when omitted). */
 export function spawned(events: EventList, role?: string): EventOf<'proc.spawn'>[] {
@@ -52,31 +104,34 @@ export function exitOf(events: EventList, pid: number): EventOf<'proc.exit'> | u
   return eventsOf(events, 'proc.exit').find((e) => e.pid === pid)
 }
 
-/** "each of these processes exited with code 0", observed as each one's code/signal;
- *  `what` names the processes in English and Korean (e.g. 'worker', '워커'). */
+/** "each of these processes exited with code 0", observed as each one's code/signal; `what`
+ *  names the processes (a kit text: 'worker', 'child', …). */
 export function exitedCleanly(
   events: EventList,
   procs: readonly { pid: number }[],
-  what: string,
-  whatKo: string
-): LabelledCheck {
+  what: ExitWhat
+): Check {
   const exits = procs.map((p) => ({ pid: p.pid, exit: exitOf(events, p.pid) }))
   const bad = exits.filter((x) => x.exit?.code !== 0)
   return check(
-    `every ${what} exited with code 0`,
-    `${whatKo} 모두 코드 0으로 종료`,
+    `kit.exited.${what}`,
     procs.length > 0 && bad.length === 0,
+    { n: exits.length },
     bad.length === 0
-      ? `${exits.length} exited with code 0`
-      : bad
-          .map((x) =>
-            x.exit
-              ? `pid ${x.pid}: code ${x.exit.code}, signal ${x.exit.signal}`
-              : `pid ${x.pid}: no exit`
-          )
-          .join('; ')
+      ? 'kit.exited.seen'
+      : bad.map(({ pid, exit }) => ({
+          text: !exit
+            ? ('kit.exited.none' as const)
+            : exit.code === null
+              ? ('kit.exited.signal' as const)
+              : ('kit.exited.bad' as const),
+          values: { pid, code: exit?.code, signal: exit?.signal }
+        }))
   )
 }
+
+/** The kinds of process exitedCleanly names. */
+export type ExitWhat = 'worker' | 'child' | 'sender' | 'pipe' | 'stream' | 'writer'
 
 /** What starts a marker's text (programKit's mark() writes them, markTime() finds them). */
 export const MARK = '▸ '

@@ -1,8 +1,11 @@
 // What the verdicts of `mix` and `lock` share: each writer's pieces of output, the lines other
 // writers interrupted, and the checks both make.
-import type { LabelledCheck } from '../../../../shared/events'
+import type { Check } from '../../../../shared/events'
 import type { EventList } from '../../session/EventList'
-import { check, eventsOf, spawned, startedBy } from './verdictKit'
+import { kitTexts } from './texts'
+import { checker, exitedCleanly, spawned, startedBy } from './verdictKit'
+
+const { check } = checker(kitTexts)
 
 /** Each writer's stdout events, in recorded order, with their index in the run. */
 export function linesByWriter(events: EventList): Map<number, number[]> {
@@ -30,7 +33,7 @@ export function interruptedLines(events: EventList): number[] {
 }
 
 /** Checks both scenarios share: N writers, children of the host, each wrote its whole line. */
-export function writerChecks(events: EventList, hostPid: number, n: number): LabelledCheck[] {
+export function writerChecks(events: EventList, hostPid: number, n: number): Check[] {
   const writers = spawned(events, 'writer')
   const lines = linesByWriter(events)
   const broken = writers.filter((w) => {
@@ -39,30 +42,22 @@ export function writerChecks(events: EventList, hostPid: number, n: number): Lab
       .join('')
     return !new RegExp(`^process #\\d+ \\(pid ${w.pid}\\) writes its line\\n$`).test(text)
   })
-  const exits = eventsOf(events, 'proc.exit').filter((e) => writers.some((w) => w.pid === e.pid))
   const pieces = [...lines.values()].reduce((s, l) => s + l.length, 0)
   return [
     check(
-      `${n} writer processes with distinct PIDs, children of the host`,
-      `쓰기 프로세스 ${n}개, PID가 모두 다르고 모두 호스트의 자식`,
+      'kit.writers',
       writers.length === n &&
         new Set(writers.map((w) => w.pid)).size === n &&
         writers.every((w) => startedBy(w) === hostPid),
-      `${writers.length} writers: ${writers.map((w) => w.pid).join(', ')}`
+      { n, count: writers.length, pids: writers.map((w) => w.pid) },
+      'kit.writers.seen'
     ),
     check(
-      'every writer wrote its whole line',
-      '모든 쓰기 프로세스가 자기 줄을 끝까지 씀',
+      'kit.writers.whole',
       writers.length > 0 && broken.length === 0,
-      broken.length === 0
-        ? `${writers.length} lines in ${pieces} pieces`
-        : `incomplete: pid ${broken.map((w) => w.pid).join(', ')}`
+      { lines: writers.length, pieces, pids: broken.map((w) => w.pid) },
+      broken.length === 0 ? 'kit.writers.whole.seen' : 'kit.writers.whole.bad'
     ),
-    check(
-      'every writer exited with code 0',
-      '쓰기 프로세스 모두 코드 0으로 종료',
-      exits.length === writers.length && exits.every((e) => e.code === 0),
-      exits.map((e) => `pid ${e.pid}: ${e.code ?? e.signal}`).join(', ')
-    )
+    exitedCleanly(events, writers, 'writer')
   ]
 }

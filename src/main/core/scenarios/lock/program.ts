@@ -3,6 +3,7 @@
 import type { ScenarioProgram } from '../ScenarioProgram'
 import { runWriters } from '../kit/writers'
 import { lockVerdict, LOCK } from './verdict'
+import { lockTexts } from './texts'
 import { spec } from './spec'
 
 export const lockScenario: ScenarioProgram = {
@@ -11,5 +12,6 @@ export const lockScenario: ScenarioProgram = {
   async run(ctx) {
     return runWriters(ctx, ctx.lock(LOCK))
   },
-  verdict: lockVerdict
+  verdict: lockVerdict,
+  texts: lockTexts
 }

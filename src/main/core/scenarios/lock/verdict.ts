@@ -1,15 +1,14 @@
 // The `lock` verdict: the hold spans never overlap and every write happened inside one.
 import type { EventList } from '../../session/EventList'
-import { check, eventsOf } from '../kit/verdictKit'
+import { checker, eventsOf } from '../kit/verdictKit'
 import { interruptedLines, linesByWriter, writerChecks } from '../kit/writerChecks'
-import type { LabelledCheck } from '../../../../shared/events'
+import type { Check } from '../../../../shared/events'
 import type { VerdictContext } from '../Verdict'
+import { lockTexts } from './texts'
+
+const { check } = checker(lockTexts)
 
 export const LOCK = 'lock'
-
-const WAITED = 'writers waited for the lock'
-
-const WAITED_KO = '쓰기 프로세스들이 lock을 기다림'
 
 interface Hold {
   pid: number
@@ -41,7 +40,7 @@ export function lockVerdict(
   events: EventList,
   _result: unknown,
   { hostPid, params }: VerdictContext
-): LabelledCheck[] {
+): Check[] {
   const n = Number(params.processes)
   const spans = holds(events)
   const overlapping = spans.filter((h, i) => i > 0 && h.from < spans[i - 1]!.to)
@@ -51,36 +50,36 @@ export function lockVerdict(
   )
   const interrupted = interruptedLines(events)
   const waits = eventsOf(events, 'lock.wait').filter((e) => e.lock === LOCK)
+  const waitValues = { waits: waits.length, pids: [...new Set(waits.map((w) => w.pid))] }
+  const pieces = [...lines.values()].reduce((s, l) => s + l.length, 0)
   return [
     ...writerChecks(events, hostPid, n),
     check(
-      'no two lock hold spans overlap',
-      'lock 보유 구간이 서로 겹치지 않음',
+      'lock.spans',
       spans.length === n && spans.every((h) => h.to !== Infinity) && overlapping.length === 0,
-      `${spans.length} holds by ${new Set(spans.map((h) => h.pid)).size} processes, ${overlapping.length} overlapping`
+      {
+        holds: spans.length,
+        holders: new Set(spans.map((h) => h.pid)).size,
+        overlapping: overlapping.length
+      },
+      'lock.spans.seen'
     ),
     check(
-      'every write happened while its writer held the lock',
-      '모든 쓰기가 그 프로세스가 lock을 잡고 있는 동안 일어남',
+      'lock.inside',
       lines.size === n && outside.length === 0,
-      `${[...lines.values()].reduce((s, l) => s + l.length, 0) - outside.length} pieces inside a hold, ${outside.length} outside`
+      { inside: pieces - outside.length, outside: outside.length },
+      'lock.inside.seen'
     ),
     check(
-      'no line was interrupted by another process',
-      '다른 프로세스 때문에 끊긴 줄이 없음',
+      'lock.whole',
       interrupted.length === 0,
-      `${lines.size - interrupted.length} of ${lines.size} lines whole`
+      { whole: lines.size - interrupted.length, lines: lines.size },
+      'lock.whole.seen'
     ),
     n < 2
-      ? check(WAITED, WAITED_KO, true, 'one writer never waits', 'not-applicable')
-      : check(
-          WAITED,
-          WAITED_KO,
-          true,
-          waits.length > 0
-            ? `${waits.length} wait(s) by pid ${[...new Set(waits.map((w) => w.pid))].join(', ')}`
-            : 'not observed this time: each writer found the lock free',
-          waits.length > 0 ? undefined : 'not-observed'
-        )
+      ? check('lock.waited', true, waitValues, 'lock.waited.one', 'not-applicable')
+      : waits.length > 0
+        ? check('lock.waited', true, waitValues, 'lock.waited.seen')
+        : check('lock.waited', true, waitValues, 'lock.waited.none', 'not-observed')
   ]
 }

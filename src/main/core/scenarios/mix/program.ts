@@ -3,11 +3,13 @@
 import type { ScenarioProgram } from '../ScenarioProgram'
 import { runWriters } from '../kit/writers'
 import { mixVerdict } from './verdict'
+import { mixTexts } from './texts'
 import { spec } from './spec'
 
 export const mixScenario: ScenarioProgram = {
   spec,
 
   run: (ctx) => runWriters(ctx, null),
-  verdict: mixVerdict
+  verdict: mixVerdict,
+  texts: mixTexts
 }

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest'
 import {
   checkNamed,
   expectHealthyRun,
-  runScenario
+  runScenario,
+  words
 } from '../../../../../test/core/scenarios/runScenario'
 
 describe('scenario: pipe-vs-queue', () => {
@@ -10,9 +11,9 @@ describe('scenario: pipe-vs-queue', () => {
     const r = await runScenario('pipe-vs-queue', { messages: 20_000, bytes: 16 })
     expectHealthyRun(r)
     expect(r.run.result).toMatchObject({ viaPipe: 20_000, viaQueue: 20_000 })
-    expect(checkNamed(r, 'messages per second').observed).toMatch(/pipe\/queue = \d/)
+    expect(words(checkNamed(r, 'pvq.rates')).observed).toMatch(/pipe\/queue = \d/)
     console.log(
-      `pipe-vs-queue 20000: ${r.ms.toFixed(0)} ms; ${checkNamed(r, "the tutorial's claim").observed}`
+      `pipe-vs-queue 20000: ${r.ms.toFixed(0)} ms; ${words(checkNamed(r, 'pvq.claim')).observed}`
     )
   })
 
@@ -20,7 +21,7 @@ describe('scenario: pipe-vs-queue', () => {
     const r = await runScenario('pipe-vs-queue')
     expectHealthyRun(r)
     console.log(
-      `pipe-vs-queue defaults: ${r.ms.toFixed(0)} ms; ${checkNamed(r, 'messages per second').observed}`
+      `pipe-vs-queue defaults: ${r.ms.toFixed(0)} ms; ${words(checkNamed(r, 'pvq.rates')).observed}`
     )
   }, 120_000)
 })

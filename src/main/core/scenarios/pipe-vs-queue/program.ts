@@ -9,6 +9,7 @@ import type { Queue } from '../../primitives/Queue'
 import type { ScenarioContext, ScenarioProgram } from '../ScenarioProgram'
 import { hostPrint, mark } from '../kit/programKit'
 import { pipeVsQueueVerdict, PIPE, QUEUE } from './verdict'
+import { pipeVsQueueTexts } from './texts'
 import { spec } from './spec'
 
 /** Both ends are started first; the sender waits at a start gate so that process start-up
@@ -63,5 +64,6 @@ export const pipeVsQueueScenario: ScenarioProgram = {
     await ctx.pause(200)
     return { messages: n, bytes, viaPipe, viaQueue }
   },
-  verdict: pipeVsQueueVerdict
+  verdict: pipeVsQueueVerdict,
+  texts: pipeVsQueueTexts
 }

@@ -1,9 +1,12 @@
 // The `pipe-vs-queue` verdict: messages per second through each, from the run's own events,
 // and the tutorial's claim reported as observed or not.
-import type { RunEvent, LabelledCheck } from '../../../../shared/events'
+import type { Check, RunEvent } from '../../../../shared/events'
 import type { EventList } from '../../session/EventList'
-import { check, eventsOf, exitedCleanly, markTime, messagesOf, spawned } from '../kit/verdictKit'
+import { checker, eventsOf, exitedCleanly, markTime, messagesOf, spawned } from '../kit/verdictKit'
 import type { VerdictContext } from '../Verdict'
+import { pipeVsQueueTexts } from './texts'
+
+const { check } = checker(pipeVsQueueTexts)
 
 export const PIPE = 'stream-pipe'
 
@@ -39,7 +42,7 @@ export function pipeVsQueueVerdict(
   events: EventList,
   _result: unknown,
   { params }: VerdictContext
-): LabelledCheck[] {
+): Check[] {
   const n = Number(params.messages)
   const receivers = spawned(events, 'receiver')
   const senders = spawned(events, 'sender')
@@ -47,36 +50,20 @@ export function pipeVsQueueVerdict(
   const queue = rate(events, 'queue', 'queue.put', 'queue.get', QUEUE)
   const ratio = pipe.perSecond / queue.perSecond
   const measured = Number.isFinite(ratio) && ratio > 0
-  const show = (r: Rate): string =>
-    `${r.got} of ${n} (${r.put} sent) in ${r.ms.toFixed(1)} ms: ${Math.round(r.perSecond)} msg/s`
+  const figures = (r: Rate) => ({ n, got: r.got, sent: r.put, ms: r.ms, rate: r.perSecond })
+  const rates = {
+    pipeRate: pipe.perSecond,
+    queueRate: queue.perSecond,
+    ratio: measured ? ratio : undefined,
+    claim: CLAIM
+  }
   return [
-    check(
-      `all ${n} messages crossed the pipe`,
-      `메시지 ${n}개가 모두 파이프를 건넘`,
-      pipe.put === n && pipe.got === n,
-      show(pipe)
-    ),
-    check(
-      `all ${n} messages crossed the queue`,
-      `메시지 ${n}개가 모두 큐를 건넘`,
-      queue.put === n && queue.got === n,
-      show(queue)
-    ),
-    check(
-      'messages per second measured for both; the ratio as observed',
-      '양쪽의 초당 메시지 수를 측정하고, 관찰된 비율을 그대로 보고',
-      measured,
-      `pipe ${Math.round(pipe.perSecond)} msg/s, queue ${Math.round(queue.perSecond)} msg/s: pipe/queue = ${ratio.toFixed(2)}×`
-    ),
-    check(
-      `the tutorial's claim: a Pipe is several times (≥ ${CLAIM}×) faster than a Queue`,
-      `튜토리얼의 주장: Pipe가 Queue보다 몇 배(${CLAIM}배 이상) 빠름`,
-      true,
-      measured && ratio >= CLAIM
-        ? `observed: the pipe was ${ratio.toFixed(2)}× as fast`
-        : `not observed this time: pipe/queue = ${ratio.toFixed(2)}× on this machine`,
-      measured && ratio >= CLAIM ? undefined : 'not-observed'
-    ),
-    exitedCleanly(events, [...receivers, ...senders], 'stream process', '스트림 프로세스')
+    check('pvq.pipe', pipe.put === n && pipe.got === n, figures(pipe), 'pvq.crossed.seen'),
+    check('pvq.queue', queue.put === n && queue.got === n, figures(queue), 'pvq.crossed.seen'),
+    check('pvq.rates', measured, rates, 'pvq.rates.seen'),
+    measured && ratio >= CLAIM
+      ? check('pvq.claim', true, rates, 'pvq.claim.seen')
+      : check('pvq.claim', true, rates, 'pvq.claim.none', 'not-observed'),
+    exitedCleanly(events, [...receivers, ...senders], 'stream')
   ]
 }

@@ -5,6 +5,7 @@ import { rootError } from '../../primitives/Process'
 import type { ScenarioProgram } from '../ScenarioProgram'
 import { hostPrint, slowOnly } from '../kit/programKit'
 import { pipeVerdict, PIPE } from './verdict'
+import { pipeTexts } from './texts'
 import { spec } from './spec'
 
 /** Above this many messages the receiver does not print each one (the console stays usable). */
@@ -45,5 +46,6 @@ export const pipeScenario: ScenarioProgram = {
     await ctx.pause(200)
     return { sender: sender.pid, receiver: receiver.pid, received: got.length, allMatch }
   },
-  verdict: pipeVerdict
+  verdict: pipeVerdict,
+  texts: pipeTexts
 }

@@ -4,6 +4,7 @@ import type { ScenarioProgram } from '../ScenarioProgram'
 import { POOL } from '../kit/poolChecks'
 import { hostPrint, slowOnly } from '../kit/programKit'
 import { poolApplyVerdict } from './verdict'
+import { poolApplyTexts } from './texts'
 import { spec } from './spec'
 
 export const poolApplyScenario: ScenarioProgram = {
@@ -22,5 +23,6 @@ export const poolApplyScenario: ScenarioProgram = {
     await pool.join()
     return { x, result }
   },
-  verdict: poolApplyVerdict
+  verdict: poolApplyVerdict,
+  texts: poolApplyTexts
 }

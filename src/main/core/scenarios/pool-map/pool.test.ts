@@ -24,7 +24,7 @@ describe('scenarios: pool-apply and pool-map', () => {
     const r = await runScenario('pool-map')
     expectHealthyRun(r)
     expect(r.run.result).toEqual([1, 4, 9])
-    expect(checkNamed(r, 'workers were reused').note).toBe('not-applicable')
+    expect(checkNamed(r, 'poolMap.reused').note).toBe('not-applicable')
     console.log(`pool-map defaults: ${r.ms.toFixed(0)} ms`)
   })
 
@@ -32,7 +32,7 @@ describe('scenarios: pool-apply and pool-map', () => {
     const r = await runScenario('pool-map', { items: 20, processes: 3, taskMs: 20 })
     expectHealthyRun(r)
     expect(r.run.result).toEqual(Array.from({ length: 20 }, (_, i) => (i + 1) ** 2))
-    expect(checkNamed(r, 'workers were reused').note).toBeUndefined()
+    expect(checkNamed(r, 'poolMap.reused').note).toBeUndefined()
     const depths = r.events.flatMap((e) =>
       e.type === 'queue.depth' && e.queue === 'pool:pool' ? [e.depth] : []
     )

@@ -4,6 +4,7 @@ import type { ScenarioProgram } from '../ScenarioProgram'
 import { POOL } from '../kit/poolChecks'
 import { hostPrint, paced } from '../kit/programKit'
 import { poolMapVerdict, show } from './verdict'
+import { poolMapTexts } from './texts'
 import { spec } from './spec'
 
 export const poolMapScenario: ScenarioProgram = {
@@ -24,5 +25,6 @@ export const poolMapScenario: ScenarioProgram = {
     await pool.join()
     return squares
   },
-  verdict: poolMapVerdict
+  verdict: poolMapVerdict,
+  texts: poolMapTexts
 }

@@ -1,26 +1,31 @@
 // The `pool-map` verdict: the squares in order, the pool's workers reused, its task queue emptied.
 import { POOL, poolChecks, tasksPerWorker } from '../kit/poolChecks'
-import { check, eventsOf } from '../kit/verdictKit'
-import type { LabelledCheck } from '../../../../shared/events'
+import { checker, eventsOf } from '../kit/verdictKit'
+import type { Check } from '../../../../shared/events'
 import type { EventList } from '../../session/EventList'
 import type { VerdictContext } from '../Verdict'
+import { poolMapTexts } from './texts'
+
+const { check } = checker(poolMapTexts)
 
 const SHOWN = 20
 
-const REUSED = 'workers were reused (more tasks than workers)'
-
-const REUSED_KO = '워커가 재사용됨 (태스크가 워커보다 많음)'
-
+/** A list as the host prints it: the first SHOWN items. */
 export function show(list: readonly unknown[]): string {
-  const head = list.slice(0, SHOWN).map((v) => JSON.stringify(v))
-  return `[${head.join(', ')}${list.length > SHOWN ? `, … (${list.length} in all)` : ''}]`
+  const shown = list.slice(0, SHOWN).map((v) => JSON.stringify(v))
+  return `[${shown.join(', ')}${list.length > SHOWN ? `, … (${list.length} in all)` : ''}]`
+}
+
+/** The first SHOWN results, as the check texts list them. */
+function head(list: readonly unknown[]): (number | string)[] {
+  return list.slice(0, SHOWN).map((v) => (typeof v === 'number' ? v : JSON.stringify(v)))
 }
 
 export function poolMapVerdict(
   events: EventList,
   result: unknown,
   { hostPid, params }: VerdictContext
-): LabelledCheck[] {
+): Check[] {
   const size = Number(params.processes)
   const n = Number(params.items)
   const got = Array.isArray(result) ? result : []
@@ -30,35 +35,32 @@ export function poolMapVerdict(
   const depths = eventsOf(events, 'queue.depth').filter((e) => e.queue === `pool:${POOL}`)
   const peak = Math.max(0, ...depths.map((d) => d.depth))
   const reused = [...per.values()].some((k) => k > 1)
+  const reuse = { tasks, workers: per.size, each: [...per.values()], size }
   return [
     check(
-      'the result is the squares of 1..items, in order',
-      '결과는 1..items의 제곱을 순서대로 나열한 목록',
+      'poolMap.squares',
       got.length === n && wrong === -1,
-      wrong === -1
-        ? `${show(got)}`
-        : `item ${wrong + 1}: got ${JSON.stringify(got[wrong])} (${got.length} results)`
+      {
+        shown: head(got),
+        item: wrong + 1,
+        got: JSON.stringify(got[wrong]) ?? null,
+        count: got.length
+      },
+      wrong !== -1
+        ? 'poolMap.squares.bad'
+        : got.length > SHOWN
+          ? 'poolMap.squares.long'
+          : 'poolMap.squares.seen'
     ),
     ...poolChecks(events, hostPid, size),
     tasks > size
-      ? check(
-          REUSED,
-          REUSED_KO,
-          reused,
-          `${tasks} tasks on ${per.size} workers: ${[...per.values()].join(', ')} each`
-        )
-      : check(
-          REUSED,
-          REUSED_KO,
-          true,
-          `${tasks} task(s) for ${size} worker(s): no reuse needed`,
-          'not-applicable'
-        ),
+      ? check('poolMap.reused', reused, reuse, 'poolMap.reused.seen')
+      : check('poolMap.reused', true, reuse, 'poolMap.reused.moot', 'not-applicable'),
     check(
-      "the pool's task queue emptied",
-      '풀의 태스크 큐가 비워짐',
+      'poolMap.emptied',
       depths.length > 0 && depths.at(-1)!.depth === 0,
-      `peak depth ${peak}, final ${depths.at(-1)?.depth}`
+      { peak, final: depths.at(-1)?.depth },
+      'poolMap.emptied.seen'
     )
   ]
 }

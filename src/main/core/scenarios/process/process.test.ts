@@ -13,7 +13,7 @@ describe('scenario: process', () => {
     expect(spawns).toHaveLength(3)
     for (const s of spawns) expect(s.ppid).toBe(process.pid)
     // the lesson of join=last: at least one child was still alive when the host moved on
-    const c = checkNamed(r, 'join=last')
+    const c = checkNamed(r, 'process.joinLast')
     expect(c.note).toBeUndefined()
     const res = r.run.result as { children: { aliveWhenHostMovedOn: boolean }[] }
     expect(res.children.some((k) => k.aliveWhenHostMovedOn)).toBe(true)

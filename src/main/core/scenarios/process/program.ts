@@ -6,6 +6,7 @@ import type { ScenarioProgram } from '../ScenarioProgram'
 import { hostPrint, mark, paced } from '../kit/programKit'
 import type { ChildReport } from './verdict'
 import { JOINED_ALL, JOINED_LAST, processVerdict } from './verdict'
+import { processTexts } from './texts'
 import { spec } from './spec'
 
 export const processScenario: ScenarioProgram = {
@@ -63,5 +64,6 @@ export const processScenario: ScenarioProgram = {
     children.forEach((p, i) => hostPrint(ctx, `after exit: p${i}.is_alive() → ${p.isAlive()}`))
     return { join: joinAll ? 'all' : 'last', children: report }
   },
-  verdict: processVerdict
+  verdict: processVerdict,
+  texts: processTexts
 }

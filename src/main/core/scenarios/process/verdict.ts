@@ -1,9 +1,12 @@
 // The `process` verdict: distinct children of the host, their exits, and when the host moved on
 // (the program marks it with JOINED_LAST or JOINED_ALL).
-import { check, eventsOf, exitOf, exitedCleanly, markTime, spawned } from '../kit/verdictKit'
-import type { LabelledCheck } from '../../../../shared/events'
+import { checker, eventsOf, exitOf, exitedCleanly, markTime, spawned } from '../kit/verdictKit'
+import type { Check } from '../../../../shared/events'
 import type { EventList } from '../../session/EventList'
 import type { VerdictContext } from '../Verdict'
+import { processTexts } from './texts'
+
+const { check } = checker(processTexts)
 
 export const JOINED_LAST = 'host: join() of the last child returned'
 
@@ -22,7 +25,7 @@ export function processVerdict(
   events: EventList,
   result: unknown,
   { hostPid, params }: VerdictContext
-): LabelledCheck[] {
+): Check[] {
   const n = Number(params.processes)
   const kids = spawned(events, 'child')
   const pids = kids.map((k) => k.pid)
@@ -38,27 +41,28 @@ export function processVerdict(
   const stillAlive = report.filter((c) => c.aliveAfterExit)
   const checks = [
     check(
-      `${n} distinct child PIDs`,
-      `자식 프로세스 ${n}개, PID가 모두 다름`,
+      'process.distinct',
       kids.length === n && new Set(pids).size === n,
-      `${kids.length} spawned, ${new Set(pids).size} distinct: ${pids.join(', ')}`
+      { n, spawned: kids.length, distinct: new Set(pids).size, pids },
+      'process.distinct.seen'
     ),
     check(
-      "every child's parent is the host (as the host saw it and as the child printed it)",
-      '모든 자식의 부모가 호스트 (호스트가 본 값과 자식이 출력한 값 모두)',
+      'process.parent',
       kids.length > 0 && said.size === kids.length && wrongParent.length === 0,
+      { host: hostPid, printed: said.size },
       wrongParent.length === 0 && said.size === kids.length
-        ? `host PID ${hostPid}; ${said.size} children printed parent pid ${hostPid}`
-        : kids
-            .map((k) => `pid ${k.pid}: spawned with ppid ${k.ppid}, printed ${said.get(k.pid)}`)
-            .join('; ')
+        ? 'process.parent.seen'
+        : kids.map((k) => ({
+            text: 'process.parent.each' as const,
+            values: { pid: k.pid, ppid: k.ppid, printed: said.get(k.pid) }
+          }))
     ),
-    exitedCleanly(events, kids, 'child', '자식 프로세스'),
+    exitedCleanly(events, kids, 'child'),
     check(
-      'is_alive() is false after each child exited',
-      '각 자식이 종료된 뒤 is_alive()는 False',
+      'process.alive',
       report.length === n && stillAlive.length === 0,
-      `${report.length - stillAlive.length} of ${report.length} report is_alive() false`
+      { dead: report.length - stillAlive.length, reported: report.length },
+      'process.alive.seen'
     )
   ]
   if (params.join === 'all') {
@@ -66,12 +70,10 @@ export function processVerdict(
     const late = kids.filter((k) => at === undefined || (exitOf(events, k.pid)?.t ?? Infinity) > at)
     checks.push(
       check(
-        'join=all: the host moved on only after every child exited',
-        'join=all: 모든 자식이 종료된 뒤에야 호스트가 다음으로 넘어감',
+        'process.joinAll',
         at !== undefined && late.length === 0,
-        at === undefined
-          ? 'the host never finished joining'
-          : `host moved on at ${at.toFixed(1)} ms; ${kids.length - late.length} of ${kids.length} children had exited`
+        { at, exited: kids.length - late.length, n: kids.length },
+        at === undefined ? 'process.joinAll.never' : 'process.joinAll.seen'
       )
     )
   } else {
@@ -79,14 +81,14 @@ export function processVerdict(
     const running = kids.filter((k) => at !== undefined && (exitOf(events, k.pid)?.t ?? 0) > at)
     checks.push(
       check(
-        'join=last: the host moved on while other children still ran',
-        'join=last: 다른 자식이 아직 실행 중일 때 호스트가 다음으로 넘어감',
+        'process.joinLast',
         at !== undefined,
+        { at, running: running.length, pids: running.map((k) => k.pid) },
         at === undefined
-          ? "the host's join of the last child never returned"
+          ? 'process.joinLast.never'
           : running.length > 0
-            ? `join returned at ${at.toFixed(1)} ms; ${running.length} other child(ren) still running (pid ${running.map((k) => k.pid).join(', ')})`
-            : `join returned at ${at.toFixed(1)} ms; every other child had already exited this time`,
+            ? 'process.joinLast.seen'
+            : 'process.joinLast.none',
         at !== undefined && running.length === 0 ? 'not-observed' : undefined
       )
     )

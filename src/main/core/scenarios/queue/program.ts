@@ -6,6 +6,7 @@ import type { Process } from '../../primitives/Process'
 import type { ScenarioContext, ScenarioProgram } from '../ScenarioProgram'
 import { hostPrint, mark, slowOnly } from '../kit/programKit'
 import { queueVerdict, QUEUE, expectedQueueOutcome } from './verdict'
+import { queueTexts } from './texts'
 import { spec } from './spec'
 
 /** Waits (polling the host-owned queue, no child involved) until `done()` or the run stops. */
@@ -75,5 +76,6 @@ export const queueScenario: ScenarioProgram = {
     await ctx.pause(200)
     return { got, left: q.qsize(), blockedSendersGaveUp: blocked }
   },
-  verdict: queueVerdict
+  verdict: queueVerdict,
+  texts: queueTexts
 }

@@ -27,7 +27,7 @@ describe('scenario: queue', () => {
     const blocked = r.events.findIndex((e) => e.type === 'queue.put' && e.blocked)
     const firstGet = r.events.findIndex((e) => e.type === 'queue.get')
     expect(blocked).toBeGreaterThan(firstGet)
-    expect(checkNamed(r, 'a full queue').note).toBeUndefined()
+    expect(checkNamed(r, 'queue.full').note).toBeUndefined()
   })
 
   it('senders=4, reads=1, maxsize=2: blocked senders give up when the host is done', async () => {

@@ -1,8 +1,11 @@
 // The `queue` verdict: who put and got what, the depth over time, what was left unread.
-import { check, eventsOf, exitedCleanly, spawned, startedBy } from '../kit/verdictKit'
-import type { LabelledCheck } from '../../../../shared/events'
+import { checker, eventsOf, exitedCleanly, spawned, startedBy } from '../kit/verdictKit'
+import type { Check } from '../../../../shared/events'
 import type { EventList } from '../../session/EventList'
 import type { VerdictContext } from '../Verdict'
+import { queueTexts } from './texts'
+
+const { check } = checker(queueTexts)
 
 export const QUEUE = 'queue'
 
@@ -18,7 +21,7 @@ export function queueVerdict(
   events: EventList,
   _result: unknown,
   { hostPid, params }: VerdictContext
-): LabelledCheck[] {
+): Check[] {
   const n = Number(params.senders)
   const maxsize = Number(params.maxsize)
   const want = expectedQueueOutcome(n, Number(params.reads), maxsize)
@@ -32,56 +35,39 @@ export function queueVerdict(
   const final = depths.at(-1)?.depth ?? 0
   const checks = [
     check(
-      `${n} sender processes, children of the host`,
-      `송신 프로세스 ${n}개, 모두 호스트의 자식`,
+      'queue.senders',
       senders.length === n && senders.every((s) => startedBy(s) === hostPid),
-      `${senders.length} senders, PPIDs ${[...new Set(senders.map((s) => s.ppid))].join(', ')} (host ${hostPid})`
+      { n, count: senders.length, ppids: [...new Set(senders.map((s) => s.ppid))], host: hostPid },
+      'queue.senders.seen'
     ),
     check(
-      'every message put came from a sender',
-      '큐에 들어간 메시지는 모두 송신 프로세스가 넣은 것',
+      'queue.puts',
       puts.length === n - want.blocked && puts.every((p) => senderPids.has(p.pid)),
-      `${puts.length} put by ${new Set(puts.map((p) => p.pid)).size} senders${want.blocked ? `, ${want.blocked} gave up blocked` : ''}`
+      { puts: puts.length, by: new Set(puts.map((p) => p.pid)).size, blocked: want.blocked },
+      want.blocked ? 'queue.puts.blocked' : 'queue.puts.seen'
     ),
+    check('queue.rose', peak >= 1, { peak }, 'queue.rose.seen'),
     check(
-      'the queue depth rose to at least 1',
-      '큐 깊이가 1 이상으로 올라감',
-      peak >= 1,
-      `peak depth ${peak}`
-    ),
-    check(
-      `the host got ${want.read} message(s)`,
-      `호스트가 메시지 ${want.read}개를 꺼냄`,
+      'queue.got',
       gets.length === want.read && gets.every((g) => g.pid === hostPid),
-      `${gets.length} got by the host${gets.length ? ` (messages #${gets.map((g) => g.msg).join(', #')} in that order)` : ''}`
+      { read: want.read, gets: gets.length, msgs: gets.map((g) => g.msg) },
+      gets.length ? 'queue.got.seen' : 'queue.got.none'
     ),
     check(
-      `${want.left} message(s) left unread at the end (final depth = puts − gets)`,
-      `마지막에 읽지 않은 메시지 ${want.left}개가 남음 (최종 깊이 = put 수 − get 수)`,
+      'queue.left',
       final === want.left && final === puts.length - gets.length,
-      `final depth ${final}: ${puts.length} put − ${gets.length} got`
+      { left: want.left, final, puts: puts.length, gets: gets.length },
+      'queue.left.seen'
     ),
-    exitedCleanly(events, senders, 'sender', '송신 프로세스')
+    exitedCleanly(events, senders, 'sender')
   ]
   if (maxsize > 0) {
     const blockedPuts = puts.filter((p) => p.blocked)
-    const name = `a full queue (maxsize ${maxsize}) blocked put`
-    const ko = `가득 찬 큐(maxsize ${maxsize})에서 put이 막힘`
+    const values = { maxsize, n, waits: putWaits.length, blocked: blockedPuts.length }
     checks.push(
       n > maxsize
-        ? check(
-            name,
-            ko,
-            putWaits.length > 0,
-            `${putWaits.length} put(s) waited on a full queue; ${blockedPuts.length} went in once a get made room`
-          )
-        : check(
-            name,
-            ko,
-            true,
-            `${n} sender(s) cannot fill a queue of ${maxsize}`,
-            'not-applicable'
-          )
+        ? check('queue.full', putWaits.length > 0, values, 'queue.full.seen')
+        : check('queue.full', true, values, 'queue.full.moot', 'not-applicable')
     )
   }
   return checks

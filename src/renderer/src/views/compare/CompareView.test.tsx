@@ -1,5 +1,6 @@
 import { fireEvent, render, screen, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
+import type { CheckOutcome, Verdict } from '../../../../shared/events'
 import { buildRun } from '../../test/buildRun'
 import { lockRecorded, queueRecorded } from '../../test/fixtures/recordedRuns'
 import { pipeRun } from '../../test/fixtures/synthetic'
@@ -27,18 +28,21 @@ describe('CompareView', () => {
     // two timelines and four charts in jsdom: seconds on a loaded 2-core machine
   }, 20_000)
 
-  it('pairs checks by name and marks what differs', () => {
-    const v = (observed: string) => ({
+  it('pairs checks by id and marks what differs: outcome or figures', () => {
+    const v = (senders: number, outcome: CheckOutcome = 'passed'): Verdict => ({
       passed: true,
+      outcome: 'passed',
       checks: [
-        { name: 'x', passed: true, observed },
-        { name: 'y', passed: true, observed: 'same' }
+        { id: 'x', outcome: 'passed', values: { n: senders }, seen: [{ text: 'x.seen' }] },
+        { id: 'y', outcome: 'passed', values: { n: 1 }, seen: [{ text: 'y.seen' }] },
+        { id: 'z', outcome, values: {}, seen: [{ text: 'z.seen' }] }
       ]
     })
-    const pairs = compareChecks(v('3 senders'), v('4 senders'))
-    expect(pairs.map((p) => [p.name, p.differs])).toEqual([
+    const pairs = compareChecks(v(3), v(4, 'failed'))
+    expect(pairs.map((p) => [p.id, p.differs])).toEqual([
       ['x', true],
-      ['y', false]
+      ['y', false],
+      ['z', true]
     ])
   })
 })

@@ -3,6 +3,8 @@
 // differences marked. Typical uses: pipe vs queue, processes=2 vs 4, a re-enactment vs CPython.
 import { memo, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import type { Check } from '../../../../shared/events'
+import { useCheckWords } from '../../i18n/checkTexts'
 import type { RunState } from '../../store/runState'
 import { coreColor, seriesColor } from '../../theme/colorMap'
 import { cpuRows } from '../charts/cpuData'
@@ -11,6 +13,8 @@ import { TimeSeriesChart } from '../charts/TimeSeriesChart'
 import { TimelineView } from '../timeline/TimelineView'
 import { compareChecks } from './compareChecks'
 
+const MARK = { passed: '✓', failed: '✗', inconclusive: '?' } as const
+
 interface Props {
   run: RunState
   runs: ReadonlyMap<string, RunState>
@@ -18,7 +22,9 @@ interface Props {
 }
 
 export const CompareView = memo(function CompareView({ run, runs, order }: Props) {
-  const { t, i18n } = useTranslation()
+  const { t } = useTranslation()
+  const words = useCheckWords()
+  const cell = (c: Check | null): string => (c ? `${MARK[c.outcome]} ${words(c).observed}` : '–')
   const others = order.filter((id) => id !== run.id && runs.has(id))
   const [picked, setPicked] = useState<string | null>(null)
   const otherId = picked && others.includes(picked) ? picked : (others.at(-1) ?? null)
@@ -28,7 +34,6 @@ export const CompareView = memo(function CompareView({ run, runs, order }: Props
     () => compareChecks(run.verdict, other?.verdict ?? null),
     [run.verdict, other?.verdict]
   )
-  const lang = i18n.language === 'ko' ? 'ko' : 'en'
   return (
     <section aria-label={t('compare.label')} className="compare view">
       <div className="view-toolbar">
@@ -61,10 +66,10 @@ export const CompareView = memo(function CompareView({ run, runs, order }: Props
             </thead>
             <tbody>
               {checks.map((c) => (
-                <tr key={c.name} className={c.differs ? 'differs' : undefined}>
-                  <th scope="row">{c.label?.[lang] ?? c.name}</th>
-                  <td>{c.a ? `${c.a.passed ? '✓' : '✗'} ${c.a.observed}` : '–'}</td>
-                  <td>{c.b ? `${c.b.passed ? '✓' : '✗'} ${c.b.observed}` : '–'}</td>
+                <tr key={c.id} className={c.differs ? 'differs' : undefined}>
+                  <th scope="row">{words((c.a ?? c.b)!).name}</th>
+                  <td>{cell(c.a)}</td>
+                  <td>{cell(c.b)}</td>
                   <td>{c.differs ? t('compare.differs') : t('compare.same')}</td>
                 </tr>
               ))}
