@@ -1,5 +1,5 @@
 // Command-line parsing (commander) and the commands: list, run, convert, serve.
-// Exit status: 0 ok (verdict passed), 1 verdict failed, 2 bad argument, 3 run failed (or its
+// Exit status: 0 ok (verdict passed or inconclusive), 1 a check failed, 2 bad argument, 3 run failed (or its
 // trace could not be written), 128 + N interrupted by signal N (130 SIGINT, 143 SIGTERM).
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander'
 import type { Runtime, TraceFormat } from '../../shared/api'

@@ -58,6 +58,14 @@ export function App({ api, store }: { api: PoolScopeApi; store: RunStore }): Rea
   const replay = run ? snap.replays.get(run.id) : undefined
   const running = !!run && !replay && isLive(run.status)
   const letGo = run ? snap.letGo.get(run.id) : undefined
+  const letGoNotice = letGo && (
+    <LetGoNotice
+      letGo={letGo}
+      info={info}
+      onRerun={(i) => actions.start(i.scenario, i.params)}
+      onOpenTrace={() => openRef.current?.click()}
+    />
+  )
 
   const focusView = (n: number): void => {
     if (n <= SHORTCUT_TABS) setTab(TABS[n - 1]!)
@@ -195,22 +203,10 @@ export function App({ api, store }: { api: PoolScopeApi; store: RunStore }): Rea
                 }}
               />
             ) : run && letGo?.byPage ? (
-              <LetGoNotice
-                letGo={letGo}
-                info={info}
-                onRerun={(i) => actions.start(i.scenario, i.params)}
-                onOpenTrace={() => openRef.current?.click()}
-              />
+              letGoNotice
             ) : run ? (
               <>
-                {letGo && (
-                  <LetGoNotice
-                    letGo={letGo}
-                    info={info}
-                    onRerun={(i) => actions.start(i.scenario, i.params)}
-                    onOpenTrace={() => openRef.current?.click()}
-                  />
-                )}
+                {letGoNotice}
                 <RunNotices
                   run={run}
                   attachedPython={attachedPython.get(run.id)}
