@@ -27,7 +27,9 @@ def calibrate(ms):
 
 if __name__ == '__main__':
     args = options(__doc__, ('workers', int, max(2, os.cpu_count() or 2), 'N'),
-                   ('workMs', int, 1000, 'CPU work per worker, ms'))
+                   ('workMs', int, 1000, 'CPU work per worker, ms'),
+                   # the scenario's phase (c), Node's worker_threads: CPython's threads are (a)
+                   ('threads', str, 'on', 'accepted for the scenario; no phase (c) here'))
     n = calibrate(args.workMs)
     mark('phase (a): N threads in one process (the GIL) begins')
     t0 = time.monotonic()
