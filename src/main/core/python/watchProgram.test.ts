@@ -10,6 +10,7 @@ import type { RunEvent } from '../../../shared/events'
 import { PoolScopeService } from '../host/PoolScopeService'
 import { defaultPython, scriptFile, watchProgram } from '../../../../test/python/watchProgram'
 import { NO_WATCH } from '../../../../test/platforms'
+import { expectVerdictPassed } from '../../../../test/core/scenarios/runScenario'
 
 const services: PoolScopeService[] = []
 function host(opts: ConstructorParameters<typeof PoolScopeService>[0] = {}): PoolScopeService {
@@ -187,8 +188,7 @@ describe.skipIf(NO_WATCH)(`watchProgram: real programs${NO_WATCH}`, () => {
     })
     const run = service.getRun(info.id)
     await run.done
-    const failed = run.verdict?.checks.filter((c) => !c.passed)
-    expect(failed, JSON.stringify(failed)).toEqual([])
+    expectVerdictPassed(run.verdict)
     expect(of(run.events, 'queue.put')).toHaveLength(2)
   })
 

@@ -41,7 +41,7 @@ describe('RunNotices', () => {
       status: 'finished',
       hostPid: 1,
       result: { exitCode: 0, instrumented },
-      verdict: { passed: true, checks: [] }
+      verdict: { passed: true, outcome: 'passed', checks: [] }
     })
     rerender(<RunNotices run={applyEvents(live, [end(false)])} />)
     expect(screen.getByTestId('notice-uninstrumented')).toBeVisible()
