@@ -41,6 +41,9 @@ export function ratio(value: number, baselineValue: number | null): number | nul
   return baselineValue === null || baselineValue === 0 ? null : value / baselineValue
 }
 
+/** Mean of a list of numbers. */
+export const mean = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0) / xs.length
+
 /** Median of a list of numbers. */
 export function median(xs: readonly number[]): number {
   const s = [...xs].sort((a, b) => a - b)

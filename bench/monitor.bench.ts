@@ -9,7 +9,7 @@ import type { Snapshot } from '../src/main/core/monitor/Sampler'
 import { Sampler } from '../src/main/core/monitor/Sampler'
 import { readable } from '../src/main/core/monitor/readable'
 import type { Bench, BenchResult } from './harness'
-import { cpuOf, median, ratio } from './harness'
+import { cpuOf, mean, median, ratio } from './harness'
 import { idleChildren } from './idleChildren'
 
 const HZ = 10
@@ -33,7 +33,6 @@ class StatFloor {
   }
 }
 
-const mean = (xs: number[]): number => xs.reduce((a, b) => a + b, 0) / xs.length
 /** µs per tick × 10 ticks/s ÷ 1e6 µs/s × 100 % = % of one core. */
 const pct = (us: number): number => (us * HZ) / 1e4
 

@@ -15,7 +15,7 @@ import { MS_PER_CLOCK_TICK } from '../src/main/core/monitor/clockTick'
 import { readable } from '../src/main/core/monitor/readable'
 import { SystemSampler } from '../src/main/core/explorer/SystemSampler'
 import type { Bench, BenchResult } from './harness'
-import { cpuOf, median, ratio } from './harness'
+import { cpuOf, mean, median, ratio } from './harness'
 import { idleChildren } from './idleChildren'
 
 const SIZES = [300, 1000]
@@ -89,7 +89,6 @@ function topMissing(): string | null {
   return /procps/.test(v.stdout + v.stderr) ? null : `top is not procps's: ${v.stdout.trim()}`
 }
 
-const mean = (xs: number[]): number => xs.reduce((a, b) => a + b, 0) / xs.length
 /** µs per tick at 1 Hz → % of one core. */
 const pct = (us: number): number => us / 1e4
 
