@@ -43,7 +43,8 @@ export const EVENT_COLUMNS = [
   'text',
   'data',
   'parent',
-  'maxsize'
+  'maxsize',
+  'topic'
 ] as const
 type EventColumn = (typeof EVENT_COLUMNS)[number]
 
