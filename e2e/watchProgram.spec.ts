@@ -6,6 +6,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
 import { expect, test } from '@playwright/test'
 import { findPython } from '../src/main/core/python/findPython'
@@ -159,6 +160,30 @@ test("your own script from the form: a flood of queue events past the shim's bud
     expect(puts.length).toBeLessThan(20000)
   } finally {
     rmSync(dir, { recursive: true, force: true })
+  }
+})
+
+test('the open form with each source and an error shown: no serious or critical axe violation', async ({
+  page
+}) => {
+  await page.goto(host.url)
+  await page.getByRole('button', { name: 'Watch a Python program' }).click()
+  const form = page.getByRole('form', { name: 'Watch a Python program' })
+  const serious = async (): Promise<string[]> => {
+    const r = await new AxeBuilder({ page })
+      .include('#watch-program')
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+      .options({ resultTypes: ['violations'] })
+      .analyze()
+    return r.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)
+  }
+  for (const source of ['Python file', 'Module (-m)', 'Bundled lesson']) {
+    await form.getByRole('radio', { name: source }).check()
+    await form.getByRole('textbox', { name: 'Arguments' }).fill('"unclosed')
+    await expect(form.getByRole('alert')).toBeVisible()
+    expect(await serious(), source).toEqual([])
   }
 })
 
