@@ -185,7 +185,7 @@ export class PoolScopeService {
     opts: { startMethod?: string; python?: string; cwd?: string } = {}
   ): ProgramRun {
     const { program, params } = this.checkedScenario(scenario, given)
-    this.checkPrograms()
+    this.checkPrograms('lessons')
     const id = program.spec.id
     if (!existsSync(lessonPath(id))) {
       throw new ApiError('bad-input', `scenario '${id}' has no CPython lesson`)
@@ -230,16 +230,16 @@ export class PoolScopeService {
     ).start()
   }
 
-  /** Why this host starts no programs, or null. */
-  private programsRefused(): string | null {
+  /** Why this host starts no programs (`feature` names what was asked on the wrong OS), or null. */
+  private programsRefused(feature: 'watch' | 'lessons' = 'watch'): string | null {
     if (!this.allowPrograms) {
       return 'this host does not start programs (running a program from a browser is code execution): start serve with --allow-programs'
     }
-    return unavailable('watch')
+    return unavailable(feature)
   }
 
-  private checkPrograms(): void {
-    const refused = this.programsRefused()
+  private checkPrograms(feature: 'watch' | 'lessons' = 'watch'): void {
+    const refused = this.programsRefused(feature)
     if (refused) throw new ApiError('refused', refused)
   }
 
