@@ -15,6 +15,20 @@ import type { ServeHost } from './serveHost'
 import { startServeHost } from './serveHost'
 
 const TABS = ['processes', 'cpu', 'queues', 'timeline', 'diagram', 'sideBySide'] as const
+// Each theme and each language is audited by default (light English, dark Korean: ~35 s);
+// POOLSCOPE_LONG_TESTS=1 audits all four pairs.
+const COMBINATIONS: (readonly ['light' | 'dark', 'en' | 'ko'])[] =
+  process.env.POOLSCOPE_LONG_TESTS === '1'
+    ? [
+        ['light', 'en'],
+        ['light', 'ko'],
+        ['dark', 'en'],
+        ['dark', 'ko']
+      ]
+    : [
+        ['light', 'en'],
+        ['dark', 'ko']
+      ]
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']
 
 let host: ServeHost
@@ -92,43 +106,42 @@ test('axe: every view in light and dark, English and Korean, has no serious or c
 
   const results: Record<string, Record<string, number>> = {}
   const failures: string[] = []
-  for (const scheme of ['light', 'dark'] as const)
-    for (const lang of ['en', 'ko'] as const) {
-      await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' })
-      await page.goto(host.url)
-      await page.locator('.lang select').selectOption(lang)
-      const runs = page.locator('.history .runs button')
-      await expect(runs).toHaveCount(3)
-      const record = async (view: string, within?: string): Promise<void> => {
-        const key = `${scheme} ${lang} ${view}`
-        // the Korean screenshot of every view, as a Korean reader sees it (fonts-noto-cjk)
-        if (lang === 'ko') await screenshot(page, `ko-${scheme}-${view.replace(/ /g, '-')}`)
-        const t0 = Date.now()
-        const f = await audit(page, within)
-        results[key] = { ...f.counts, ms: Date.now() - t0 }
-        failures.push(...f.serious.map((s) => `${key}: ${s}`))
-      }
-      await record('launcher')
-      await page.locator('.explorer-toggle').click()
-      await expect(page.locator('.explorer').first()).toBeVisible()
-      await record('explorer', '.explorer')
-      await page.locator('.explorer-toggle').click()
-      await runs.filter({ hasText: `${queue} ·` }).click()
-      // the first tab with the whole page (header, sidebar, verdict, console), then each other
-      // tab's pane alone
-      for (const id of TABS) {
-        await showTab(page, id)
-        if (lang === 'ko' && id === 'processes')
-          // times in the table with Korean units, headings over their numbers
-          await expect(page.getByRole('table').first()).toContainText(/\d초|\d밀리초/)
-        await record(id, id === 'processes' ? undefined : '.pane.top')
-      }
-      await runs.nth(0).click() // the replay: the newest
-      await expect(page.locator('.replay-bar')).toBeVisible()
-      await showTab(page, 'timeline')
-      await record('replay', 'header')
-      await record('replay timeline', '.pane.top')
+  for (const [scheme, lang] of COMBINATIONS) {
+    await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' })
+    await page.goto(host.url)
+    await page.locator('.lang select').selectOption(lang)
+    const runs = page.locator('.history .runs button')
+    await expect(runs).toHaveCount(3)
+    const record = async (view: string, within?: string): Promise<void> => {
+      const key = `${scheme} ${lang} ${view}`
+      // the Korean screenshot of every view, as a Korean reader sees it (fonts-noto-cjk)
+      if (lang === 'ko') await screenshot(page, `ko-${scheme}-${view.replace(/ /g, '-')}`)
+      const t0 = Date.now()
+      const f = await audit(page, within)
+      results[key] = { ...f.counts, ms: Date.now() - t0 }
+      failures.push(...f.serious.map((s) => `${key}: ${s}`))
     }
+    await record('launcher')
+    await page.locator('.explorer-toggle').click()
+    await expect(page.locator('.explorer').first()).toBeVisible()
+    await record('explorer', '.explorer')
+    await page.locator('.explorer-toggle').click()
+    await runs.filter({ hasText: `${queue} ·` }).click()
+    // the first tab with the whole page (header, sidebar, verdict, console), then each other
+    // tab's pane alone
+    for (const id of TABS) {
+      await showTab(page, id)
+      if (lang === 'ko' && id === 'processes')
+        // times in the table with Korean units, headings over their numbers
+        await expect(page.getByRole('table').first()).toContainText(/\d초|\d밀리초/)
+      await record(id, id === 'processes' ? undefined : '.pane.top')
+    }
+    await runs.nth(0).click() // the replay: the newest
+    await expect(page.locator('.replay-bar')).toBeVisible()
+    await showTab(page, 'timeline')
+    await record('replay', 'header')
+    await record('replay timeline', '.pane.top')
+  }
   mkdirSync('test-results', { recursive: true })
   writeFileSync('test-results/a11y.json', JSON.stringify(results, null, 2))
   console.log('axe violations per view (elements, by impact and rule; ms the audit took):')

@@ -1,4 +1,4 @@
-// The explorer with 2,000 more processes on the machine (real idle `sleep`s started by the
+// The explorer with 1,000 (long: 2,000) more processes on the machine (real idle `sleep`s started by the
 // test, not a fake snapshot), in Chromium through serve mode: the list stays virtualised,
 // scrolls while the host's 1 Hz snapshots re-sort it, and keeps updating with the pointer
 // away. Frame figures are reported (test-results/explorer-frames.json), not held to a speed:
@@ -12,13 +12,16 @@ import { frameStats, installFrameMeter, resetFrames } from './frameMeter'
 import type { ServeHost } from './serveHost'
 import { startServeHost } from './serveHost'
 
-const SLEEPERS = 2000
-const PHASE_MS = 8000
+// 1,000 more processes by default; POOLSCOPE_LONG_TESTS=1 starts the issue's 2,000
+const LONG = process.env.POOLSCOPE_LONG_TESTS === '1'
+const SLEEPERS = LONG ? 2000 : 1000
+// each measured phase (scrolling, then updates); POOLSCOPE_LONG_TESTS=1 measures longer
+const PHASE_MS = LONG ? 8000 : 4000
 
 let host: ServeHost
 let kids: IdleChildren | undefined
 
-test.skip(process.platform !== 'linux', 'starts 2,000 processes and reads them from /proc')
+test.skip(process.platform !== 'linux', 'starts 1,000+ processes and reads them from /proc')
 
 test.beforeAll(async () => {
   test.setTimeout(300_000)
@@ -71,7 +74,7 @@ async function measure(
   }
 }
 
-test('2,000 more processes: virtualised, scrolls and updates (frame figures reported)', async ({
+test(`${SLEEPERS} more processes: virtualised, scrolls and updates (frame figures reported)`, async ({
   page
 }) => {
   test.setTimeout(180_000)
@@ -121,8 +124,8 @@ test('2,000 more processes: virtualised, scrolls and updates (frame figures repo
   }
   mkdirSync('test-results', { recursive: true })
   writeFileSync('test-results/explorer-frames.json', JSON.stringify(figures, null, 2))
-  console.log('explorer, 2,000 sleepers:', JSON.stringify(figures))
-  await page.screenshot({ path: 'test-results/screenshots/explorer-2000.png' })
+  console.log(`explorer, ${SLEEPERS} sleepers:`, JSON.stringify(figures))
+  await page.screenshot({ path: `test-results/screenshots/explorer-${SLEEPERS}.png` })
 
   // Freeze detectors, not speed targets.
   expect(furthest, 'the list scrolled').toBeGreaterThan(1000)

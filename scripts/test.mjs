@@ -1,7 +1,7 @@
 // `npm test`: typecheck, lint, build, unit/component tests (vitest), end-to-end tests
 // (Playwright in Debian's Chromium through serve mode; the Electron spec under xvfb-run when a
 // display is needed). Runs every step, then prints one closing line with the totals.
-import { spawnSync } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 
@@ -9,50 +9,77 @@ const root = join(import.meta.dirname, '..')
 const results = join(root, 'test-results')
 rmSync(results, { recursive: true, force: true })
 mkdirSync(results, { recursive: true })
+// Windows runs npm and npx as .cmd files, which only a shell starts.
+const shell = process.platform === 'win32'
+const failedSteps = []
 
 function run(name, cmd, args, env = {}) {
   process.stdout.write(`\n=== ${name}: ${[cmd, ...args].join(' ')}\n`)
-  // Windows runs npm and npx as .cmd files, which only a shell starts.
-  const shell = process.platform === 'win32'
   const r = spawnSync(cmd, args, {
     cwd: root,
     stdio: 'inherit',
     env: { ...process.env, ...env },
     shell
   })
-  const ok = r.status === 0
-  process.stdout.write(`=== ${name}: ${ok ? 'ok' : `FAILED (exit ${r.status ?? r.signal})`}\n`)
+  return report(name, r.status === 0, r.status ?? r.signal)
+}
+
+function report(name, ok, code) {
+  process.stdout.write(`=== ${name}: ${ok ? 'ok' : `FAILED (exit ${code})`}\n`)
+  if (!ok) failedSteps.push(name)
   return ok
 }
 
-const failedSteps = []
-const step = (name, cmd, args, env) => run(name, cmd, args, env) || failedSteps.push(name)
+/** Runs a step beside others: its output is held and printed whole when it ends. */
+function runHeld(name, cmd, args) {
+  return new Promise((done) => {
+    const child = spawn(cmd, args, { cwd: root, env: process.env, shell })
+    const out = []
+    child.stdout.on('data', (d) => out.push(d))
+    child.stderr.on('data', (d) => out.push(d))
+    child.on('close', (code, signal) => {
+      process.stdout.write(`\n=== ${name}: ${[cmd, ...args].join(' ')}\n${Buffer.concat(out)}`)
+      done(report(name, code === 0, code ?? signal))
+    })
+  })
+}
 
-step('typecheck', 'npm', ['run', '--silent', 'typecheck'])
-step('lint', 'npm', ['run', '--silent', 'lint'])
-step('electronegativity', 'node', ['scripts/electronegativity.mjs'])
-const built = run('build', 'npx', ['electron-vite', 'build'])
-if (!built) failedSteps.push('build')
-step('vitest', 'npx', [
+const vitest = (project) => [
   'vitest',
   'run',
+  `--project=${project}`,
   '--reporter=default',
   '--reporter=json',
-  `--outputFile.json=${join(results, 'vitest.json')}`
+  `--outputFile.json=${join(results, `vitest-${project}.json`)}`
+]
+
+// The checks that measure nothing run two at a time (this is a 2-core machine's budget):
+// typecheck, lint and electronegativity beside the build and the page's component tests.
+// The core's tests (real processes, CPU figures) and the end-to-end tests then run alone.
+const [, , , built] = await Promise.all([
+  runHeld('typecheck', 'npm', ['run', '--silent', 'typecheck']),
+  runHeld('lint', 'npm', ['run', '--silent', 'lint']),
+  runHeld('electronegativity', 'node', ['scripts/electronegativity.mjs']),
+  runHeld('build', 'npx', ['electron-vite', 'build']).then(async (ok) => {
+    await runHeld('vitest web', 'npx', vitest('web'))
+    return ok
+  })
 ])
+run('vitest node', 'npx', vitest('node'))
 if (built) {
   const needsXvfb = !process.env.DISPLAY && hasCommand('xvfb-run')
   const pw = ['playwright', 'test']
-  if (needsXvfb) step('playwright', 'xvfb-run', ['-a', 'npx', ...pw])
-  else step('playwright', 'npx', pw)
+  if (needsXvfb) run('playwright', 'xvfb-run', ['-a', 'npx', ...pw])
+  else run('playwright', 'npx', pw)
 }
 
 // Totals from the runners' own JSON reports.
 let passed = 0
 let failed = 0
 let skipped = 0
-const vitest = readJson(join(results, 'vitest.json'))
-if (vitest) {
+for (const project of ['web', 'node']) {
+  const vitest = readJson(join(results, `vitest-${project}.json`))
+  if (!vitest) continue
   passed += vitest.numPassedTests
   failed += vitest.numFailedTests
   skipped += vitest.numPendingTests + (vitest.numTodoTests ?? 0)
