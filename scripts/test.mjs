@@ -53,9 +53,9 @@ const vitest = (project) => [
   `--outputFile.json=${join(results, `vitest-${project}.json`)}`
 ]
 
-// The checks that measure nothing run two at a time (this is a 2-core machine's budget):
-// typecheck, lint and electronegativity beside the build and the page's component tests.
-// The core's tests (real processes, CPU figures) and the end-to-end tests then run alone.
+// The checks that measure nothing run side by side: typecheck, lint and electronegativity
+// beside the build and then the page's component tests. The core's tests (real processes, CPU
+// figures) and the end-to-end tests (frame figures) then run alone, each on a quiet machine.
 const [, , , built] = await Promise.all([
   runHeld('typecheck', 'npm', ['run', '--silent', 'typecheck']),
   runHeld('lint', 'npm', ['run', '--silent', 'lint']),
