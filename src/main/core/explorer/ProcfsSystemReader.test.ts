@@ -78,6 +78,26 @@ describe.runIf(linux)('ProcfsSystemReader', () => {
     reader.close()
   })
 
+  it('cuts a command line over 4 KiB with "…", on a whole character; details() has all of it', async () => {
+    // 'é' is two bytes: at 4,095 bytes of 'x' the cut falls inside one
+    const long = 'x'.repeat(4090) + 'é'.repeat(20)
+    // argv[0] carries it: sleep itself would refuse an extra argument and exit
+    const tree = await startTree(`(exec -a '${long}' sleep 30) & echo $!; echo ready; wait`)
+    const reader = new ProcfsSystemReader()
+    try {
+      const pid = tree.children[0]!
+      const p = (await reader.readAll()).find((r) => r.pid === pid)!
+      expect(p.command.endsWith('…')).toBe(true)
+      expect(p.command).not.toContain('\uFFFD')
+      expect(`${long} 30`.startsWith(p.command.slice(0, -1))).toBe(true)
+      expect(Buffer.byteLength(p.command.slice(0, -1))).toBeGreaterThan(4090)
+      expect((await reader.details(pid)).command).toBe(`${long} 30`)
+    } finally {
+      reader.close()
+      await tree.kill()
+    }
+  })
+
   it('sees an exec: the name and command line follow the new program', async () => {
     const tree = await startTree('(sleep 0.3; exec sleep 31) & echo $!; echo ready; wait')
     const reader = new ProcfsSystemReader()

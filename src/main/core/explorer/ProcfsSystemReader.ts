@@ -23,6 +23,12 @@ import { UserNames } from './userNames'
 export const MAX_KEPT_FDS = 4096
 /** The command line a snapshot carries; details() reads all of it. */
 const COMMAND_BYTES = 4096
+/** A command line as a snapshot shows it: arguments joined by spaces; one longer than the
+ *  buffer ends with "…" (details() has all of it), never with half a character. */
+export function commandText(buf: Buffer, end: number, cut: boolean): string {
+  const text = buf.toString('utf8', 0, end).replaceAll('\0', ' ')
+  return cut ? text.replace(/\uFFFD{1,3}$/, '') + '…' : text
+}
 /** The stat fields a reading takes (rss is the last of them). */
 const SAMPLED = STAT.rss + 1
 
@@ -223,7 +229,7 @@ export class ProcfsSystemReader implements SystemReader {
         const n = readSync(fd, this.buf, 0, this.buf.length, 0)
         let end = n
         while (end > 0 && this.buf[end - 1] === 0) end--
-        if (end > 0) known.command = this.buf.toString('utf8', 0, end).replaceAll('\0', ' ')
+        if (end > 0) known.command = commandText(this.buf, end, n === this.buf.length)
       } finally {
         closeSync(fd)
       }
