@@ -53,7 +53,9 @@ describe.runIf(linux)('poolscope ps', () => {
         // one over 4 KiB is cut with "…" (ps shows the snapshot; details() has it whole)
         if (b.command && a.command === b.command) {
           if (row.command.endsWith('…') && row.command.length <= b.command.length)
-            expect(b.command.startsWith(row.command.slice(0, -1)), `command of ${row.pid}`).toBe(true)
+            expect(b.command.startsWith(row.command.slice(0, -1)), `command of ${row.pid}`).toBe(
+              true
+            )
           else expect(row.command, `command of ${row.pid}`).toBe(b.command)
         }
         expect(typeof row.state).toBe('string')
