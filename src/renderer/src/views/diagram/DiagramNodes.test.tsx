@@ -2,10 +2,10 @@
 // animation), and moves only when motion is welcome and the boxes are near enough to follow.
 import { render } from '@testing-library/react'
 import { Position, ReactFlowProvider, useStoreApi } from '@xyflow/react'
-import { useEffect } from 'react'
+import { useEffect, useRef } from 'react'
 import { describe, expect, it } from 'vitest'
 import type { DiagramEdge } from './diagramGraph'
-import { FAR_ZOOM, Join } from './DiagramNodes'
+import { FAR_ZOOM, FarClass, Join } from './DiagramNodes'
 
 const edge: DiagramEdge = {
   id: 'u:c:queue:q|p:2|in',
@@ -62,5 +62,26 @@ describe('Join (a channel’s join with its recent messages)', () => {
     const c = draw(false, FAR_ZOOM / 2)
     expect(c.querySelector('animateMotion')).toBeNull()
     expect(c.querySelector('circle')).not.toBeNull()
+  })
+})
+
+describe('FarClass (zoomed out, boxes are outlines: a class, so no box redraws)', () => {
+  function Canvas({ zoom }: { zoom: number }): React.JSX.Element {
+    const canvas = useRef<HTMLDivElement>(null)
+    return (
+      <div ref={canvas} data-testid="canvas">
+        <ReactFlowProvider>
+          <Zoom zoom={zoom} />
+          <FarClass canvas={canvas} />
+        </ReactFlowProvider>
+      </div>
+    )
+  }
+
+  it('marks the canvas far below FAR_ZOOM and unmarks it above', () => {
+    const { getByTestId, rerender } = render(<Canvas zoom={FAR_ZOOM / 2} />)
+    expect(getByTestId('canvas')).toHaveClass('far')
+    rerender(<Canvas zoom={1} />)
+    expect(getByTestId('canvas')).not.toHaveClass('far')
   })
 })

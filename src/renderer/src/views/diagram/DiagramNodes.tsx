@@ -3,9 +3,11 @@
 // The diagram's boxes and joins, drawn inside React Flow: a process (colour, name, PID, state,
 // CPU), a folded group, a channel (a queue's fill level, a lock's holder and waiters, a pipe's
 // messages, a pool's backlog), and a join along which recent messages travel as a dot.
-import type { EdgeProps, Node, NodeProps } from '@xyflow/react'
-import { BaseEdge, Handle, Position, getBezierPath, useStore } from '@xyflow/react'
-import { memo } from 'react'
+import type { EdgeProps, Node, NodeHandle, NodeProps } from '@xyflow/react'
+import { BaseEdge, Position, getBezierPath, useStore } from '@xyflow/react'
+import type { TFunction } from 'i18next'
+import type { RefObject } from 'react'
+import { memo, useLayoutEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Channel } from '../../store/diagramModel'
 import { HOST_COLOR, procColor } from '../../theme/colorMap'
@@ -13,51 +15,50 @@ import { formatPercent } from '../../util/format'
 import type { DiagramEdge, DiagramNode } from './diagramGraph'
 import { stateText } from '../processes/ProcessTable'
 import { channelLabel } from './diagramLabels'
+import { NODE_H, NODE_W } from './diagramLayout'
 
-export type BoxData = { node: DiagramNode; chosen: boolean; onExpand?: () => void }
+/** `t` comes with the data (the view's, replaced with the data when the language changes):
+ *  a useTranslation per box cost more than the rest of its drawing at 256 boxes. */
+export type BoxData = { node: DiagramNode; chosen: boolean; t: TFunction; onExpand?: () => void }
 export type Box = Node<BoxData>
 
-/** Below this zoom a box's text is under 4 px: boxes draw as their outline and colour only
- *  (a tenth of the DOM nodes), so 256 processes fitted in view stay cheap to draw and move. */
+/** Below this zoom a box's text is under 4 px: the canvas gets the class `far` and boxes draw
+ *  as their outline and colour only (diagram.css hides their insides), so 256 processes fitted
+ *  in view stay cheap to draw and move, and crossing it redraws no box. */
 export const FAR_ZOOM = 0.3
 const farSelector = (s: { transform: [number, number, number] }): boolean =>
   s.transform[2] < FAR_ZOOM
 
-const handles = (
-  <>
-    <Handle type="target" position={Position.Top} isConnectable={false} />
-    <Handle type="source" position={Position.Bottom} isConnectable={false} />
-  </>
-)
-
-/** React Flow passes a box its place too; the body redraws only when its data or the
- *  near/far level changes, not when a new layout moves it. */
-function ProcBox({ data }: NodeProps<Box>): React.JSX.Element {
-  // a boolean: the box redraws when the zoom crosses FAR_ZOOM, not on every zoom step
+/** Marks `canvas` with the class `far` while the zoom is under FAR_ZOOM: a class, not state,
+ *  so crossing it redraws no box (diagram.css hides their insides). */
+export function FarClass({ canvas }: { canvas: RefObject<HTMLElement | null> }): null {
   const far = useStore(farSelector)
-  return <BoxBody data={data} far={far} />
+  useLayoutEffect(() => {
+    canvas.current?.classList.toggle('far', far)
+  }, [canvas, far])
+  return null
 }
 
-const BoxBody = memo(function BoxBody({ data, far }: { data: BoxData; far: boolean }) {
-  const { t } = useTranslation()
-  const n = data.node
+/** Where joins meet a box (top middle in, bottom middle out), given with each box: React Flow
+ *  then neither measures a box nor its handles as it mounts (a measuring pass and a store
+ *  update per batch of boxes, most of a frame at 256 boxes), and no Handle is drawn. */
+export const BOX_HANDLES: NodeHandle[] = [
+  { type: 'target', position: Position.Top, x: NODE_W / 2, y: 0, width: 0, height: 0 },
+  { type: 'source', position: Position.Bottom, x: NODE_W / 2, y: NODE_H, width: 0, height: 0 }
+]
+
+/** React Flow passes a box its place too; the body redraws only when its data changes, not
+ *  when a new layout moves it. */
+function ProcBox({ data }: NodeProps<Box>): React.JSX.Element {
+  return <BoxBody data={data} />
+}
+
+const BoxBody = memo(function BoxBody({ data }: { data: BoxData }) {
+  const { t, node: n } = data
   const cls = `dbox${data.chosen ? ' chosen' : ''}`
-  if (far)
-    return (
-      <div
-        className={`${cls} far ${n.kind === 'channel' ? `dchan ${n.channel.kind}` : ''}${n.kind === 'proc' && n.proc.end !== null ? ' ended' : ''}`}
-        style={{
-          borderLeftColor: n.kind === 'proc' ? procColor(n.proc.order) : HOST_COLOR
-        }}
-        aria-hidden="true"
-      >
-        {handles}
-      </div>
-    )
   if (n.kind === 'host')
     return (
       <div className={cls} style={{ borderLeftColor: HOST_COLOR }} aria-hidden="true">
-        {handles}
         <strong>{t('host')}</strong> <span className="dpid">PID {n.pid ?? '?'}</span>{' '}
         <span className="dstate">
           {t(n.live ? 'diagramView.hostLive' : 'diagramView.hostDone')}
@@ -68,7 +69,6 @@ const BoxBody = memo(function BoxBody({ data, far }: { data: BoxData; far: boole
   if (n.kind === 'group')
     return (
       <div className={`${cls} dgroup`} style={{ borderLeftColor: HOST_COLOR }}>
-        {handles}
         <strong aria-hidden="true">
           {n.pids.length} × {n.role}
         </strong>
@@ -89,7 +89,6 @@ const BoxBody = memo(function BoxBody({ data, far }: { data: BoxData; far: boole
         style={{ borderLeftColor: procColor(p.order) }}
         aria-hidden="true"
       >
-        {handles}
         <strong>{p.name}</strong>{' '}
         <span className="dpid">
           ({p.role}) PID {p.pid}
@@ -99,18 +98,24 @@ const BoxBody = memo(function BoxBody({ data, far }: { data: BoxData; far: boole
       </div>
     )
   }
-  return <ChannelBody channel={n.channel} chosen={data.chosen} />
+  return <ChannelBody t={t} channel={n.channel} chosen={data.chosen} />
 })
 
-function ChannelBody({ channel: c, chosen }: { channel: Channel; chosen: boolean }) {
-  const { t } = useTranslation()
+function ChannelBody({
+  t,
+  channel: c,
+  chosen
+}: {
+  t: TFunction
+  channel: Channel
+  chosen: boolean
+}) {
   const label = channelLabel(t, c)
   // a queue fills against its maxsize (or the most it has held when unbounded)
   const cap = c.kind === 'queue' ? c.maxsize || Math.max(c.depth, 1) : Math.max(c.depth, 1)
   const fill = c.kind === 'queue' || c.kind === 'pool' ? Math.min(1, c.depth / cap) : null
   return (
     <div className={`dbox dchan ${c.kind}${chosen ? ' chosen' : ''}`} aria-hidden="true">
-      {handles}
       {/* the name's head: the kind in the reader's language, then the channel's name */}
       <strong>{label.split(': ')[0]}</strong>{' '}
       <span className="dstate">{label.split(': ').slice(1).join(': ')}</span>{' '}
@@ -130,9 +135,6 @@ function ChannelBody({ channel: c, chosen }: { channel: Channel; chosen: boolean
 export type JoinData = { edge: DiagramEdge; still: boolean }
 
 export const Join = memo(function Join(props: EdgeProps & { data?: JoinData }) {
-  const { t } = useTranslation()
-  // zoomed out, a travelling dot is too small to follow and repaints the whole picture
-  const far = useStore(farSelector)
   const [path, lx, ly] = getBezierPath(props)
   const e = props.data?.edge
   const a = e?.active
@@ -140,33 +142,53 @@ export const Join = memo(function Join(props: EdgeProps & { data?: JoinData }) {
   return (
     <>
       <BaseEdge id={props.id} path={path} className={cls} markerEnd={props.markerEnd} />
-      {a && (
-        <g className="dmove" aria-label={t('diagramView.moving', { n: a.count })} role="img">
-          {props.data?.still || far ? (
-            <circle r={5} cx={lx} cy={ly} />
-          ) : (
-            // keyed by the newest movement: a new one restarts the trip
-            <circle key={a.seq} r={5}>
-              <animateMotion
-                dur="0.9s"
-                fill="freeze"
-                path={path}
-                keyPoints={a.reverse ? '1;0' : '0;1'}
-                keyTimes="0;1"
-                calcMode="linear"
-              />
-            </circle>
-          )}
-          {a.count > 1 && (
-            <text x={lx + 8} y={ly - 6}>
-              ×{a.count}
-            </text>
-          )}
-        </g>
-      )}
+      {a && <Moving moved={a} path={path} x={lx} y={ly} still={props.data?.still ?? false} />}
     </>
   )
 })
+
+/** Recent messages on a join. Only a join that has some watches the zoom (a travelling dot
+ *  zoomed out is too small to follow and repaints the whole picture). */
+function Moving({
+  moved: a,
+  path,
+  x,
+  y,
+  still
+}: {
+  moved: NonNullable<DiagramEdge['active']>
+  path: string
+  x: number
+  y: number
+  still: boolean
+}): React.JSX.Element {
+  const { t } = useTranslation()
+  const far = useStore(farSelector)
+  return (
+    <g className="dmove" aria-label={t('diagramView.moving', { n: a.count })} role="img">
+      {still || far ? (
+        <circle r={5} cx={x} cy={y} />
+      ) : (
+        // keyed by the newest movement: a new one restarts the trip
+        <circle key={a.seq} r={5}>
+          <animateMotion
+            dur="0.9s"
+            fill="freeze"
+            path={path}
+            keyPoints={a.reverse ? '1;0' : '0;1'}
+            keyTimes="0;1"
+            calcMode="linear"
+          />
+        </circle>
+      )}
+      {a.count > 1 && (
+        <text x={x + 8} y={y - 6}>
+          ×{a.count}
+        </text>
+      )}
+    </g>
+  )
+}
 
 export const nodeTypes = { box: ProcBox }
 export const edgeTypes = { join: Join }

@@ -13,12 +13,13 @@ import type { DiagramNode } from './diagramGraph'
 import { diagramGraph, pidsOf } from './diagramGraph'
 import { contentKey, nodeLabel } from './diagramLabels'
 import type { Box, JoinData } from './DiagramNodes'
-import { FAR_ZOOM, edgeTypes, nodeTypes } from './DiagramNodes'
+import { BOX_HANDLES, FarClass, edgeTypes, nodeTypes } from './DiagramNodes'
 import { NODE_H, NODE_W } from './diagramLayout'
 import { useDiagramLayout } from './useDiagramLayout'
 import { useProgressive } from './useProgressive'
 
 const ORIGIN = { x: 0, y: 0 }
+const BOX_SIZE = { width: NODE_W, height: NODE_H }
 
 interface Props {
   run: RunState
@@ -30,9 +31,9 @@ interface Props {
 export const DiagramView = memo(function DiagramView({ run, chosen, onChoose }: Props) {
   const { t, i18n } = useTranslation()
   const still = useReducedMotion()
-  const [far, setFar] = useState(false)
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set())
   const flow = useRef<ReactFlowInstance<Box, Edge> | null>(null)
+  const canvas = useRef<HTMLDivElement>(null)
   const graph = useMemo(() => diagramGraph(run, expanded), [run, expanded])
   const byId = useMemo(() => new Map(graph.nodes.map((n) => [n.id, n])), [graph])
   const at = useDiagramLayout(graph)
@@ -67,15 +68,18 @@ export const DiagramView = memo(function DiagramView({ run, chosen, onChoose }: 
             : {
                 node: n,
                 chosen: chose,
+                t,
                 ...(n.kind === 'group'
                   ? { onExpand: () => setExpanded((s) => new Set(s).add(n.id)) }
                   : {})
               },
           ariaLabel,
           ariaRole: n.kind === 'group' ? 'group' : 'button',
-          // known sizes: fitView counts boxes not yet drawn (only those in sight are)
+          // known sizes and handles: fitView counts boxes not yet drawn, and nothing is measured
           width: NODE_W,
           height: NODE_H,
+          handles: BOX_HANDLES,
+          measured: BOX_SIZE,
           draggable: false,
           connectable: false
         }
@@ -176,7 +180,7 @@ export const DiagramView = memo(function DiagramView({ run, chosen, onChoose }: 
           </>
         )}
       </div>
-      <div className="diagram-canvas" onKeyDown={onKeyDown} data-testid="diagram">
+      <div className="diagram-canvas" ref={canvas} onKeyDown={onKeyDown} data-testid="diagram">
         <ReactFlow
           nodes={drawnNodes as Box[]}
           edges={drawnEdges}
@@ -191,10 +195,9 @@ export const DiagramView = memo(function DiagramView({ run, chosen, onChoose }: 
           nodesDraggable={false}
           nodesConnectable={false}
           edgesFocusable={false}
-          // zoomed out every box is in view: working out which are costs each frame of a pan
-          // or zoom and saves nothing
-          onlyRenderVisibleElements={!far}
-          onMove={(_, vp) => setFar(vp.zoom < FAR_ZOOM)}
+          // every box stays drawn: culling those out of sight mounted and unmounted boxes by
+          // the dozen on each pan or zoom step, and all 256 at once when zooming out
+          onlyRenderVisibleElements={false}
           fitView
           minZoom={0.01}
           maxZoom={2}
@@ -202,6 +205,7 @@ export const DiagramView = memo(function DiagramView({ run, chosen, onChoose }: 
           colorMode="system"
         >
           <Controls showInteractive={false} />
+          <FarClass canvas={canvas} />
         </ReactFlow>
       </div>
     </section>

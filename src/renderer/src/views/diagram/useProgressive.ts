@@ -1,10 +1,11 @@
 // Boxes appear at most MOUNT_STEP per frame: opening a group of 256 processes (or seeking to
-// where they all exist) mounted every box in one frame, and React Flow measures each new box
-// as it mounts — frames of 0.3–1.8 s on a loaded machine. Boxes already shown stay; the first
-// step of new ones shows at once, the rest one step per animation frame.
+// where they all exist) mounted every box in one frame — frames of 0.3–1.8 s on a loaded
+// machine. Boxes already shown stay; the first step of new ones shows at once, the rest one
+// step per animation frame. Each step also costs React Flow a pass over every box (its store
+// runs one selector per box on each change), so steps are not made smaller than this.
 import { useEffect, useMemo, useState } from 'react'
 
-export const MOUNT_STEP = 48
+export const MOUNT_STEP = 32
 
 export function useProgressive<T extends { id: string }>(
   items: readonly T[],
