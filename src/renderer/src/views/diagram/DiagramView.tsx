@@ -38,6 +38,9 @@ export const DiagramView = memo(function DiagramView({ run, chosen, onChoose }: 
   const byId = useMemo(() => new Map(graph.nodes.map((n) => [n.id, n])), [graph])
   const at = useDiagramLayout(graph)
 
+  // the boxes drawn so far (a step per frame; see useProgressive): names and boxes are made
+  // for these only, as a name costs i18next calls
+  const drawn = useProgressive(graph.nodes)
   // A box keeps its data object while what it draws is the same, and its node object while its
   // place is the same too, so React Flow and the memoised box bodies skip it: a seek, a sample
   // or a new layout redraws only what changed (at 256 processes, redrawing every box on every
@@ -48,7 +51,7 @@ export const DiagramView = memo(function DiagramView({ run, chosen, onChoose }: 
       chosen !== null && pidsOf(n).some((p) => chosen.includes(p))
     const prev = boxCache.current
     const next = new Map<string, { sig: string; label: string; box: Box }>()
-    const out = graph.nodes.map((n): Box => {
+    const out = drawn.map((n): Box => {
       const position = at.get(n.id) ?? ORIGIN
       const chose = isChosen(n)
       const sig = `${contentKey(n)}|${chose}|${i18n.language}`
@@ -88,7 +91,7 @@ export const DiagramView = memo(function DiagramView({ run, chosen, onChoose }: 
     })
     boxCache.current = next
     return out
-  }, [graph, at, chosen, t, i18n.language])
+  }, [drawn, at, chosen, t, i18n.language])
 
   const joinCache = useRef(new Map<string, { sig: string; join: Edge }>())
   const edges = useMemo((): Edge[] => {
@@ -123,13 +126,12 @@ export const DiagramView = memo(function DiagramView({ run, chosen, onChoose }: 
     return out
   }, [graph, still])
 
-  const drawnNodes = useProgressive(nodes)
-  const complete = drawnNodes === nodes
+  const complete = drawn === graph.nodes
   const drawnEdges = useMemo(() => {
     if (complete) return edges
-    const ids = new Set(drawnNodes.map((n) => n.id))
+    const ids = new Set(drawn.map((n) => n.id))
     return edges.filter((e) => ids.has(e.source) && ids.has(e.target))
-  }, [complete, drawnNodes, edges])
+  }, [complete, drawn, edges])
 
   const choose = (id: string | undefined): void => {
     const n = id ? byId.get(id) : undefined
@@ -182,7 +184,7 @@ export const DiagramView = memo(function DiagramView({ run, chosen, onChoose }: 
       </div>
       <div className="diagram-canvas" ref={canvas} onKeyDown={onKeyDown} data-testid="diagram">
         <ReactFlow
-          nodes={drawnNodes as Box[]}
+          nodes={nodes}
           edges={drawnEdges}
           nodeTypes={nodeTypes}
           edgeTypes={edgeTypes}
