@@ -10,9 +10,8 @@ import { expect, test } from '@playwright/test'
 import { launchScenario } from './launchScenario'
 import { screenshot } from './screenshots'
 import type { RunWatcher } from './runWatcher'
-import { watchRuns } from './runWatcher'
 import type { ServeHost } from './serveHost'
-import { startServeHost } from './serveHost'
+import { startServed, stopServed } from './served'
 
 const TABS = ['processes', 'cpu', 'queues', 'timeline', 'diagram', 'sideBySide'] as const
 // Each theme and each language is audited by default (light English, dark Korean: ~35 s);
@@ -34,15 +33,9 @@ const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-prac
 let host: ServeHost
 let watcher: RunWatcher
 
-test.beforeAll(async () => {
-  host = await startServeHost()
-  watcher = await watchRuns(host.url)
-})
+test.beforeAll(async () => ({ host, watcher } = await startServed()))
 
-test.afterAll(async () => {
-  watcher.close()
-  expect(await host.stop(), 'processes left after the host stopped').toEqual([])
-})
+test.afterAll(() => stopServed({ host, watcher }))
 
 interface Found {
   counts: Record<string, number>

@@ -9,27 +9,20 @@ import { frameStats, installFrameMeter, resetFrames } from './frameMeter'
 import { launchScenario } from './launchScenario'
 import { screenshot } from './screenshots'
 import type { RunWatcher } from './runWatcher'
-import { watchRuns } from './runWatcher'
 import type { ServeHost } from './serveHost'
-import { startServeHost } from './serveHost'
 import type { RunEvent } from '../src/shared/events'
 import { SYNTHETIC_HOST_PID, syntheticTraceHead } from '../test/core/trace/syntheticTrace'
+import { reportFigures, startServed, stopServed } from './served'
 
 let host: ServeHost
 let watcher: RunWatcher
 const frames: Record<string, { frames: number; worstMs: number; p95Ms: number }> = {}
 
-test.beforeAll(async () => {
-  host = await startServeHost()
-  watcher = await watchRuns(host.url)
-})
+test.beforeAll(async () => ({ host, watcher } = await startServed()))
 
 test.afterAll(async () => {
-  watcher.close()
-  mkdirSync('test-results', { recursive: true })
-  writeFileSync('test-results/diagram-frames.json', JSON.stringify(frames, null, 2))
-  console.log('diagram frames (ms):', JSON.stringify(frames))
-  expect(await host.stop(), 'processes left after the host stopped').toEqual([])
+  reportFigures('diagram-frames.json', 'diagram frames (ms):', frames)
+  await stopServed({ host, watcher })
 })
 
 test.describe.configure({ mode: 'serial' })

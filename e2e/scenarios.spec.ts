@@ -2,7 +2,6 @@
 // slowed down with `pace`, the PIDs the Processes view shows are checked against /proc (alive,
 // parent = the host) and against the events the host emitted; then the verdict must pass.
 // Frame times are measured throughout and reported (worst frame per scenario).
-import { mkdirSync, writeFileSync } from 'node:fs'
 import type { Page } from '@playwright/test'
 import { expect, test } from '@playwright/test'
 import type { RunEvent } from '../src/shared/events'
@@ -10,10 +9,10 @@ import { frameStats, installFrameMeter } from './frameMeter'
 import type { LaunchCase } from './launchScenario'
 import { launchScenario } from './launchScenario'
 import type { RunWatcher } from './runWatcher'
-import { watchRuns } from './runWatcher'
 import type { ServeHost } from './serveHost'
 import { screenshot } from './screenshots'
-import { ppidOf, startServeHost } from './serveHost'
+import { ppidOf } from './serveHost'
+import { reportFigures, startServed, stopServed } from './served'
 
 type Case = LaunchCase
 
@@ -45,20 +44,12 @@ const frames: Record<string, { frames: number; worstMs: number; p95Ms: number }>
 let host: ServeHost
 let watcher: RunWatcher
 
-test.beforeAll(async () => {
-  host = await startServeHost()
-  watcher = await watchRuns(host.url)
-})
+test.beforeAll(async () => ({ host, watcher } = await startServed()))
 
 test.afterAll(async () => {
-  watcher.close()
-  mkdirSync('test-results', { recursive: true })
-  writeFileSync('test-results/frames.json', JSON.stringify(frames, null, 2))
-  console.log(
-    'worst frame per run (ms):',
-    Object.fromEntries(Object.entries(frames).map(([k, v]) => [k, Math.round(v.worstMs)]))
-  )
-  expect(await host.stop(), 'processes left after the host stopped').toEqual([])
+  const worst = Object.entries(frames).map(([k, v]) => [k, Math.round(v.worstMs)])
+  reportFigures('frames.json', 'worst frame per run (ms):', frames, Object.fromEntries(worst))
+  await stopServed({ host, watcher })
 })
 
 /** Until the run ends: PIDs shown in the table that are alive now must be the host's children. */

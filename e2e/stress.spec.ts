@@ -2,16 +2,15 @@
 // through serve mode. While they run, the page must keep answering (a click on a view's tab
 // selects it), the run must finish and its verdict show; the worst frame is reported. Short
 // sizes by default; STRESS=1 for the full sizes (256 processes, 100,000 items).
-import { mkdirSync, writeFileSync } from 'node:fs'
+import { mkdirSync } from 'node:fs'
 import type { Page } from '@playwright/test'
 import { expect, test } from '@playwright/test'
 import { frameStats, installFrameMeter } from './frameMeter'
 import type { LaunchCase } from './launchScenario'
 import { launchScenario } from './launchScenario'
 import type { RunWatcher } from './runWatcher'
-import { watchRuns } from './runWatcher'
 import type { ServeHost } from './serveHost'
-import { startServeHost } from './serveHost'
+import { reportFigures, startServed, stopServed } from './served'
 
 const FULL = process.env.STRESS === '1'
 /** ProcessStats's VIRTUALIZE_FROM (not imported: that module pulls in React and the UI). */
@@ -55,17 +54,11 @@ let watcher: RunWatcher
 
 test.describe.configure({ mode: 'serial' })
 
-test.beforeAll(async () => {
-  host = await startServeHost()
-  watcher = await watchRuns(host.url)
-})
+test.beforeAll(async () => ({ host, watcher } = await startServed()))
 
 test.afterAll(async () => {
-  watcher.close()
-  mkdirSync('test-results', { recursive: true })
-  writeFileSync('test-results/stress-frames.json', JSON.stringify(figures, null, 2))
-  console.log(`UI under load (${FULL ? 'full' : 'short'} sizes):`, JSON.stringify(figures))
-  expect(await host.stop(), 'processes left after the host stopped').toEqual([])
+  reportFigures('stress-frames.json', `UI under load (${FULL ? 'full' : 'short'} sizes):`, figures)
+  await stopServed({ host, watcher })
 })
 
 /** Clicks a tab and measures how long until the page shows it selected. */

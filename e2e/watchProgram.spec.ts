@@ -12,9 +12,9 @@ import { expect, test } from '@playwright/test'
 import { findPython } from '../src/main/core/python/findPython'
 import { checkChromeTrace } from '../src/main/core/trace/checkChromeTrace'
 import type { RunWatcher } from './runWatcher'
-import { watchRuns } from './runWatcher'
 import type { ServeHost } from './serveHost'
 import { ppidOf, startServeHost } from './serveHost'
+import { startServed, stopServed } from './served'
 
 function noPython(): string {
   if (process.platform !== 'linux') return `watching needs Linux (this is ${process.platform})`
@@ -33,15 +33,8 @@ test.skip(!!NO_PYTHON, `skipped: ${NO_PYTHON}`)
 let host: ServeHost
 let watcher: RunWatcher
 
-test.beforeAll(async () => {
-  host = await startServeHost(0, ['--allow-programs'])
-  watcher = await watchRuns(host.url)
-})
-
-test.afterAll(async () => {
-  watcher?.close()
-  if (host) expect(await host.stop(), 'processes left after the host stopped').toEqual([])
-})
+test.beforeAll(async () => ({ host, watcher } = await startServed(['--allow-programs'])))
+test.afterAll(() => stopServed({ host, watcher }))
 
 /** Until the run ends: each shown PID that is alive has, in /proc, the PPID the table shows. */
 async function checkLivePids(page: Page, runId: string): Promise<Map<number, number>> {
