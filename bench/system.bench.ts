@@ -7,7 +7,7 @@
 // Ours, the floor and pidusage each run in a node process of their own, measured over the
 // window by that process's CPU time, as top is: in one process, one contender's garbage was
 // collected (and charged) during another's step. A fourth such process samples nothing; its
-// cost (a node process woken once a second over a pipe, ~1-2 ms here) is taken off the three.
+// cost (a node process woken once a second over a pipe, ~1 ms/s here) is taken off the three.
 // Targets at each N: ≤ 0.5× top, ≤ 1.15× the floor.
 import { spawn, spawnSync } from 'node:child_process'
 import type { ChildProcess } from 'node:child_process'

@@ -40,7 +40,7 @@ function sampling(kind: Contender): Sampling {
     return { tick: async () => (floor.tick(), floor.pids.length), close: () => floor.close() }
   }
   if (kind === 'pidusage') {
-    // pidusage cannot list processes: it is given them (a listing costs it ~2 % more), and
+    // pidusage cannot list processes: it is given them (a readdir of /proc, charged to it), and
     // asked again when one went between listing and reading
     return {
       tick: async () => {
