@@ -83,7 +83,10 @@ export class ProcfsSystemReader implements SystemReader {
       const reading = this.readOne(Number(entry))
       if (reading) out.push(reading)
     }
-    for (const [pid, known] of this.known) if (known.tick !== tick) this.forget(pid)
+    // forEach, not for-of over entries: no [pid, known] pair made per process per tick
+    this.known.forEach((known, pid) => {
+      if (known.tick !== tick) this.forget(pid)
+    })
     return Promise.resolve(out)
   }
 

@@ -44,7 +44,10 @@ export class SystemTable {
         before.tick = tick
       } else this.totals.set(r.pid, { startedAt: r.startedAt, cpuTime: r.cpuTime, at: now, tick })
     }
-    for (const [pid, t] of this.totals) if (t.tick !== tick) this.totals.delete(pid)
+    // forEach, not for-of over entries: no [pid, t] pair made per process per tick
+    this.totals.forEach((t, pid) => {
+      if (t.tick !== tick) this.totals.delete(pid)
+    })
     return readings
   }
 }
