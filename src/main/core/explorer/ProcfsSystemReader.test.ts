@@ -4,6 +4,7 @@ import { tmpdir, userInfo } from 'node:os'
 import { join } from 'node:path'
 import { parseStatLine, newStatLine, STAT } from './statLine'
 import { ProcfsSystemReader } from './ProcfsSystemReader'
+import { SystemTable } from './SystemTable'
 import { startTree } from './testTree'
 
 const linux = process.platform === 'linux'
@@ -105,7 +106,8 @@ describe.runIf(linux)('ProcfsSystemReader', () => {
       const child = tree.children[0]!
       expect(reader.readOne(child)?.name).toBe('bash')
       let now = reader.readOne(child)
-      for (let i = 0; i < 100 && now?.name !== 'sleep'; i++) {
+      // the command line may come a read after the name: the kernel renames first
+      for (let i = 0; i < 100 && now?.command !== 'sleep 31'; i++) {
         await new Promise((r) => setTimeout(r, 30))
         now = reader.readOne(child)
       }
@@ -141,6 +143,63 @@ describe.runIf(linux)('ProcfsSystemReader', () => {
         command: '[kworker/0:1-mm_percpu_wq]'
       })
       expect(renamed!.unreadable).toBeUndefined()
+    } finally {
+      reader.close()
+      rmSync(root, { recursive: true, force: true })
+    }
+  })
+
+  it("keeps an unchanged process's row, never changing a row it handed out", async () => {
+    const root = mkdtempSync(join(tmpdir(), 'fake-proc-'))
+    const stat = (utime: number): string =>
+      `43 (sleep) S 1 0 0 0 -1 4194304 0 0 0 0 ${utime} 0 0 0 20 0 1 0 5 0 100 0\n`
+    mkdirSync(join(root, '43'))
+    writeFileSync(join(root, '43/stat'), stat(7))
+    writeFileSync(join(root, '43/cmdline'), 'sleep\x0030\x00')
+    const reader = new ProcfsSystemReader(root)
+    const table = new SystemTable()
+    try {
+      const [first] = table.update(await reader.readAll(), 0)
+      expect(first!.cpu).toBeNull() // no % yet: its row is not taken again
+      const [second] = table.update(await reader.readAll(), 1000)
+      expect(second).not.toBe(first)
+      expect(second!.cpu).toBe(0)
+      const [third] = table.update(await reader.readAll(), 2000)
+      expect(third).toBe(second) // idle since: the same row
+      writeFileSync(join(root, '43/stat'), stat(57))
+      const [busy] = table.update(await reader.readAll(), 3000)
+      expect(busy).not.toBe(third)
+      expect(busy).toMatchObject({ cpuTime: 570, cpu: 50, command: 'sleep 30' })
+      expect(third).toMatchObject({ cpuTime: 70, cpu: 0 })
+    } finally {
+      reader.close()
+      rmSync(root, { recursive: true, force: true })
+    }
+  })
+
+  it("reads an empty command line once more (mid-exec), a kernel thread's or a zombie's no more", async () => {
+    const root = mkdtempSync(join(tmpdir(), 'fake-proc-'))
+    mkdirSync(join(root, '44'))
+    writeFileSync(
+      join(root, '44/stat'),
+      '44 (node) R 1 0 0 0 -1 4194304 0 0 0 0 1 0 0 0 20 0 1 0 5 0 100 0\n'
+    )
+    writeFileSync(join(root, '44/cmdline'), '')
+    const reader = new ProcfsSystemReader(root)
+    try {
+      expect((await reader.readAll())[0]!.command).toBe('[node]')
+      writeFileSync(join(root, '44/cmdline'), 'node\x00app.js\x00')
+      expect((await reader.readAll())[0]!.command).toBe('node app.js')
+      // still empty on the second read: left so (were it read again, it would be unreadable)
+      writeFileSync(join(root, '44/cmdline'), '')
+      const other = new ProcfsSystemReader(root)
+      await other.readAll()
+      await other.readAll()
+      rmSync(join(root, '44/cmdline'))
+      const [zombie] = await other.readAll()
+      expect(zombie).toMatchObject({ command: '[node]' })
+      expect(zombie!.unreadable).toBeUndefined()
+      other.close()
     } finally {
       reader.close()
       rmSync(root, { recursive: true, force: true })

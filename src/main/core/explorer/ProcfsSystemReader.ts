@@ -31,6 +31,12 @@ export function commandText(buf: Buffer, end: number, cut: boolean): string {
 }
 /** The stat fields a reading takes (rss is the last of them). */
 const SAMPLED = STAT.rss + 1
+// Module-local copies for the per-process path: where the code runs as CommonJS (tsx, the
+// bench; vitest) each use of an imported binding is a getter call, ten per process per tick.
+const { ppid: PPID, flags: FLAGS, utime: UTIME, stime: STIME, threads: THREADS } = STAT
+const { starttime: STARTTIME, rss: RSS } = STAT
+const KTHREAD = PF_KTHREAD
+const TICK_MS = MS_PER_CLOCK_TICK
 
 interface Known {
   fd: number | null
@@ -42,6 +48,12 @@ interface Known {
   unreadable?: string
   /** The last readAll that saw it (one not seen by the latest is gone). */
   tick: number
+  /** The row last returned for it (name, command and user are this entry's). */
+  row?: SystemReading
+  /** Learnt again next tick: its command line was empty, as it is for an instant in an exec
+   *  (the kernel renames the process before it fills in the new arguments). Once only: a
+   *  zombie's stays empty. */
+  again?: boolean
 }
 
 export class ProcfsSystemReader implements SystemReader {
@@ -71,7 +83,10 @@ export class ProcfsSystemReader implements SystemReader {
       const reading = this.readOne(Number(entry))
       if (reading) out.push(reading)
     }
-    for (const [pid, known] of this.known) if (known.tick !== tick) this.forget(pid)
+    // forEach, not for-of over entries: no [pid, known] pair made per process per tick
+    this.known.forEach((known, pid) => {
+      if (known.tick !== tick) this.forget(pid)
+    })
     return Promise.resolve(out)
   }
 
@@ -79,6 +94,7 @@ export class ProcfsSystemReader implements SystemReader {
   readOne(pid: number): SystemReading | null {
     let known = this.known.get(pid)
     let n = known?.fd != null ? this.readKept(pid, known.fd) : -1
+    let fresh = false
     if (n < 0) {
       known = undefined // first sight, or reaped since: the PID may be another process now
       let fd: number
@@ -92,6 +108,7 @@ export class ProcfsSystemReader implements SystemReader {
         closeSync(fd)
         return null
       }
+      fresh = true
       known = this.learn(pid)
       if (this.kept < MAX_KEPT_FDS) {
         known.fd = fd
@@ -99,29 +116,51 @@ export class ProcfsSystemReader implements SystemReader {
       } else closeSync(fd)
     } else if (!parseStatLine(this.buf, n, this.line, SAMPLED)) return null
     const line = this.line
-    if (known!.nameHash !== line.nameHash) {
+    if (!fresh && (known!.nameHash !== line.nameHash || known!.again)) {
       // A kernel worker renames itself for each job (kworker/0:1-events): it never execs, its
       // command line is empty and its user root, so only the name is new.
-      if (line.fields[STAT.flags]! & PF_KTHREAD) this.rename(known!)
+      if (line.fields[FLAGS]! & KTHREAD) this.rename(known!)
       else known = this.learn(pid, known)
     }
     known!.tick = this.tick
     const f = line.fields
+    const ppid = f[PPID]!
+    const state = String.fromCharCode(line.state)
+    const threads = f[THREADS]!
+    const cpuTime = (f[UTIME]! + f[STIME]!) * TICK_MS
+    const rss = f[RSS]! * this.pageSize
+    const startedAt = this.bootTime + f[STARTTIME]! * TICK_MS
+    // A process that did nothing since the last tick (most of a machine: sleepers) keeps its
+    // row: a published row is never changed, and an equal one is not built again (a new row
+    // per process per tick was most of the garbage, collected during later ticks).
+    const last = known!.row
+    if (
+      last !== undefined &&
+      last.cpu === 0 &&
+      last.cpuTime === cpuTime &&
+      last.rss === rss &&
+      last.state === state &&
+      last.threads === threads &&
+      last.ppid === ppid &&
+      last.startedAt === startedAt
+    )
+      return last
     // built field by field: a spread here costs more than the read at 1,000 processes
     const reading: SystemReading = {
       pid,
-      ppid: f[STAT.ppid]!,
+      ppid,
       uid: known!.uid,
       user: known!.user,
-      state: String.fromCharCode(line.state),
-      threads: f[STAT.threads]!,
+      state,
+      threads,
       cpu: null,
-      cpuTime: (f[STAT.utime]! + f[STAT.stime]!) * MS_PER_CLOCK_TICK,
-      rss: f[STAT.rss]! * this.pageSize,
-      startedAt: this.bootTime + f[STAT.starttime]! * MS_PER_CLOCK_TICK,
+      cpuTime,
+      rss,
+      startedAt,
       name: known!.name,
       command: known!.command
     }
+    known!.row = reading
     if (known!.unreadable) reading.unreadable = known!.unreadable
     return reading
   }
@@ -207,6 +246,7 @@ export class ProcfsSystemReader implements SystemReader {
     known.name = this.buf.toString('utf8', line.nameStart, line.nameEnd)
     known.command = `[${known.name}]`
     known.nameHash = line.nameHash
+    known.row = undefined
   }
 
   /** Name, command line and user of a process seen for the first time or since an exec. */
@@ -230,6 +270,7 @@ export class ProcfsSystemReader implements SystemReader {
         let end = n
         while (end > 0 && this.buf[end - 1] === 0) end--
         if (end > 0) known.command = commandText(this.buf, end, n === this.buf.length)
+        else if (!(line.fields[FLAGS]! & KTHREAD) && !old?.again) known.again = true
       } finally {
         closeSync(fd)
       }

@@ -27,6 +27,19 @@ describe('SystemTable', () => {
     // same PID, another start time: another process
     expect(table.update([reading(7, 10, 99)], 1000)[0]!.cpu).toBeNull()
   })
+
+  it('never changes a row handed out before (a reader may give it again): a copy takes the new %', () => {
+    const table = new SystemTable()
+    table.update([reading(7, 1000)], 0)
+    const [idle] = table.update([reading(7, 1000)], 1000)
+    expect(idle!.cpu).toBe(0)
+    // the same row again, at another start time: no % for it, so a copy says so
+    const again: SystemReading = { ...idle!, cpuTime: 1000, startedAt: 2 }
+    const [copy] = table.update([again], 2000)
+    expect(copy).not.toBe(again)
+    expect(copy!.cpu).toBeNull()
+    expect(again.cpu).toBe(0)
+  })
 })
 
 describe.runIf(process.platform === 'linux')('SystemSampler', () => {

@@ -21,17 +21,22 @@ export class SystemTable {
   private readonly totals = new Map<number, Totals>()
   private tick = 0
 
-  /** The readings of one tick taken at `now` (monotonic ms), their CPU % filled in. */
+  /** The readings of one tick taken at `now` (monotonic ms), their CPU % filled in. A reading
+   *  whose CPU % is set already is a row published before (a reader may hand back an unchanged
+   *  process's row): it is never changed, but replaced by a copy if its % is not the same. */
   update(readings: SystemReading[], now: number): SystemProcess[] {
     const tick = ++this.tick
-    for (const r of readings) {
+    for (let i = 0; i < readings.length; i++) {
+      const r = readings[i]!
       if (r.cpuTime === null) continue // the platform gave the % itself
       const before = this.totals.get(r.pid)
       const cpu =
         before && before.startedAt === r.startedAt && now > before.at
           ? (saturatingSub(r.cpuTime, before.cpuTime) / (now - before.at)) * 100
           : null
-      r.cpu = cpu === null ? null : Math.round(cpu * 10) / 10
+      const rounded = cpu === null ? null : Math.round(cpu * 10) / 10
+      if (r.cpu === null) r.cpu = rounded
+      else if (r.cpu !== rounded) readings[i] = { ...r, cpu: rounded }
       if (before) {
         before.startedAt = r.startedAt
         before.cpuTime = r.cpuTime
@@ -39,7 +44,10 @@ export class SystemTable {
         before.tick = tick
       } else this.totals.set(r.pid, { startedAt: r.startedAt, cpuTime: r.cpuTime, at: now, tick })
     }
-    for (const [pid, t] of this.totals) if (t.tick !== tick) this.totals.delete(pid)
+    // forEach, not for-of over entries: no [pid, t] pair made per process per tick
+    this.totals.forEach((t, pid) => {
+      if (t.tick !== tick) this.totals.delete(pid)
+    })
     return readings
   }
 }

@@ -1,0 +1,70 @@
+// The parent's side of bench/systemContender.ts: a contender in a child process, sent one
+// command at a time and answered one line per command.
+import { spawn } from 'node:child_process'
+import type { ChildProcessByStdio } from 'node:child_process'
+import { once } from 'node:events'
+import { resolve } from 'node:path'
+import { createInterface } from 'node:readline'
+import type { Readable, Writable } from 'node:stream'
+import type { Contender } from './systemContender'
+
+export class ContenderProcess {
+  private readonly child: ChildProcessByStdio<Writable, Readable, null>
+  private readonly lines: AsyncIterator<string>
+
+  private constructor(readonly kind: Contender) {
+    const root = resolve(import.meta.dirname, '..')
+    this.child = spawn(
+      process.execPath,
+      ['--import', 'tsx', resolve(import.meta.dirname, 'systemContender.ts'), kind],
+      { cwd: root, stdio: ['pipe', 'pipe', 'inherit'] }
+    )
+    this.lines = createInterface({ input: this.child.stdout })[Symbol.asyncIterator]()
+  }
+
+  /** A contender started and warmed up. */
+  static async spawn(kind: Contender): Promise<ContenderProcess> {
+    const c = new ContenderProcess(kind)
+    const first = await c.line()
+    if (first !== 'ready') throw new Error(`contender ${kind} said ${first}, not ready`)
+    return c
+  }
+
+  get pid(): number {
+    return this.child.pid!
+  }
+
+  /** One sample: how many processes it listed. */
+  async tick(): Promise<number> {
+    this.child.stdin.write('tick\n')
+    return Number(await this.line())
+  }
+
+  /** Opens the measured window. */
+  async start(): Promise<void> {
+    this.child.stdin.write('start\n')
+    const ok = await this.line()
+    if (ok !== 'ok') throw new Error(`contender ${this.kind} said ${ok} to start`)
+  }
+
+  /** Its CPU time since start(), µs; it ends. */
+  async stop(): Promise<number> {
+    this.child.stdin.write('stop\n')
+    const { cpuUs } = JSON.parse(await this.line()) as { cpuUs: number }
+    return cpuUs
+  }
+
+  async kill(): Promise<void> {
+    if (this.child.exitCode !== null || this.child.signalCode !== null) return
+    const gone = once(this.child, 'exit')
+    this.child.kill('SIGKILL')
+    await gone
+  }
+
+  private async line(): Promise<string> {
+    const next = await this.lines.next()
+    if (next.done)
+      throw new Error(`contender ${this.kind} ended early (exit ${this.child.exitCode})`)
+    return next.value as string
+  }
+}

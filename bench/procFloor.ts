@@ -1,0 +1,43 @@
+// The bare floor of a whole-machine /proc sampler: list /proc, pread each process's stat
+// through a descriptor kept open for it, read /proc/stat; nothing parsed, nothing kept but
+// the descriptors and the PIDs listed.
+import { closeSync, openSync, readSync, readdirSync } from 'node:fs'
+
+export class ProcFloor {
+  private readonly fds = new Map<number, number>()
+  private readonly buf = Buffer.allocUnsafe(4096)
+  private statFd = openSync('/proc/stat', 'r')
+  pids: number[] = []
+
+  tick(): void {
+    const pids: number[] = []
+    for (const entry of readdirSync('/proc')) {
+      const c = entry.charCodeAt(0)
+      if (c < 48 || c > 57) continue
+      const pid = Number(entry)
+      let fd = this.fds.get(pid)
+      try {
+        if (fd === undefined) this.fds.set(pid, (fd = openSync(`/proc/${pid}/stat`, 'r')))
+        readSync(fd, this.buf, 0, this.buf.length, 0)
+        pids.push(pid)
+      } catch {
+        this.drop(pid)
+      }
+    }
+    readSync(this.statFd, this.buf, 0, this.buf.length, 0)
+    const seen = new Set(pids)
+    for (const pid of this.fds.keys()) if (!seen.has(pid)) this.drop(pid)
+    this.pids = pids
+  }
+
+  close(): void {
+    for (const pid of [...this.fds.keys()]) this.drop(pid)
+    closeSync(this.statFd)
+  }
+
+  private drop(pid: number): void {
+    const fd = this.fds.get(pid)
+    this.fds.delete(pid)
+    if (fd !== undefined) closeSync(fd)
+  }
+}

@@ -1,0 +1,78 @@
+// One contender of monitor.system in a process of its own (`node --import tsx
+// bench/systemContender.ts KIND`), so that all it costs, the garbage it makes included, is
+// charged to it alone, as top's CPU is to top. Driven by its parent over stdin, one command a
+// line: it warms up and prints `ready`; `tick` samples the machine once and answers how many
+// processes it listed; `start` opens the measured window (answers `ok`); `stop` answers
+// {"cpuUs": …}, this process's CPU since `start` (all its threads: the garbage collector's
+// too; getrusage, the same count as /proc/<pid>/stat's utime + stime at µs resolution), and
+// ends. `idle` samples nothing: what such a driven node process costs by itself.
+import { readdirSync } from 'node:fs'
+import { createInterface } from 'node:readline'
+import pidusage from 'pidusage'
+import { SystemSampler } from '../src/main/core/explorer/SystemSampler'
+import { ProcFloor } from './procFloor'
+
+export const CONTENDERS = ['ours', 'floor', 'pidusage', 'idle'] as const
+export type Contender = (typeof CONTENDERS)[number]
+
+interface Sampling {
+  /** One sample of the machine: how many processes it listed. */
+  tick(): Promise<number>
+  close(): void
+}
+
+function pidsNow(): number[] {
+  return readdirSync('/proc')
+    .filter((e) => e.charCodeAt(0) >= 48 && e.charCodeAt(0) <= 57)
+    .map(Number)
+}
+
+function sampling(kind: Contender): Sampling {
+  if (kind === 'ours') {
+    const sampler = new SystemSampler({ hz: 1 })
+    return {
+      tick: async () => (await sampler.tickNow()).procs.length,
+      close: () => sampler.close()
+    }
+  }
+  if (kind === 'floor') {
+    const floor = new ProcFloor()
+    return { tick: async () => (floor.tick(), floor.pids.length), close: () => floor.close() }
+  }
+  if (kind === 'pidusage') {
+    // pidusage cannot list processes: it is given them (a readdir of /proc, charged to it), and
+    // asked again when one went between listing and reading
+    return {
+      tick: async () => {
+        const stats = await pidusage(pidsNow()).catch(() => pidusage(pidsNow()))
+        return Object.keys(stats).length
+      },
+      close: () => pidusage.clear()
+    }
+  }
+  return { tick: async () => 0, close: () => {} }
+}
+
+async function main(): Promise<void> {
+  const kind = process.argv[2] as Contender
+  if (!CONTENDERS.includes(kind)) throw new Error(`unknown contender ${kind}`)
+  const s = sampling(kind)
+  await s.tick() // descriptors opened, names and users learnt
+  process.stdout.write('ready\n')
+  let start = process.cpuUsage()
+  for await (const line of createInterface({ input: process.stdin })) {
+    if (line === 'tick') process.stdout.write(`${await s.tick()}\n`)
+    else if (line === 'start') {
+      start = process.cpuUsage()
+      process.stdout.write('ok\n')
+    } else if (line === 'stop') {
+      const { user, system } = process.cpuUsage(start)
+      process.stdout.write(`${JSON.stringify({ cpuUs: user + system })}\n`)
+      break
+    }
+  }
+  s.close()
+  process.exit(0)
+}
+
+if (process.argv[1] === import.meta.filename) void main()
