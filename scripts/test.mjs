@@ -56,6 +56,10 @@ const vitest = (project, more = []) => [
   `--outputFile.json=${join(results, `vitest-${project}.json`)}`
 ]
 
+/** Test files at a time: vitest's default is one on two cores, which leaves a core idle while
+ *  a core test waits on its children or a component test on jsdom's set-up. */
+const workers = Math.max(2, availableParallelism() - 1)
+
 // The checks that measure nothing run side by side: typecheck, lint and electronegativity
 // beside the build and then the page's component tests. The core's tests then run alone, two
 // files at a time even on two cores (vitest's default there is one): most of their time is
@@ -68,12 +72,11 @@ const [, , , built] = await Promise.all([
   runHeld('lint', 'npm', ['run', '--silent', 'lint']),
   runHeld('electronegativity', 'node', ['scripts/electronegativity.mjs']),
   runHeld('build', 'npx', ['electron-vite', 'build']).then(async (ok) => {
-    await runHeld('vitest web', 'npx', vitest('web'))
+    await runHeld('vitest web', 'npx', vitest('web', [`--maxWorkers=${workers}`]))
     return ok
   })
 ])
-const nodeWorkers = Math.max(2, availableParallelism() - 1)
-run('vitest node', 'npx', vitest('node', [`--maxWorkers=${nodeWorkers}`]))
+run('vitest node', 'npx', vitest('node', [`--maxWorkers=${workers}`]))
 if (built) {
   const needsXvfb = !process.env.DISPLAY && hasCommand('xvfb-run')
   const pw = ['playwright', 'test']
