@@ -29,6 +29,7 @@ function fromProc(
 describe.runIf(linux)('poolscope ps', () => {
   it('--json agrees with /proc for every PID that lived through both reads', async () => {
     const tree = await startTree('for i in 1 2 3; do sleep 30 & echo $!; done; echo ready; wait')
+    await tree.execed('sleep')
     try {
       const before = new Map(
         readdirSync('/proc')
@@ -76,6 +77,7 @@ describe.runIf(linux)('poolscope ps', () => {
 
   it('--tree puts parents before their children, one level deeper', async () => {
     const tree = await startTree('sleep 30 & echo $!; echo ready; wait')
+    await tree.execed('sleep')
     try {
       const { out } = await cli('ps', '--tree', '--json')
       const rows = out

@@ -36,6 +36,7 @@ describe('parseStatLine', () => {
 describe.runIf(linux)('ProcfsSystemReader', () => {
   it('lists a real tree (bash → sleep ×3) with the right parents, user and command', async () => {
     const tree = await startTree('for i in 1 2 3; do sleep 30 & echo $!; done; echo ready; wait')
+    await tree.execed('sleep')
     const reader = new ProcfsSystemReader()
     try {
       const all = await reader.readAll()
@@ -84,6 +85,7 @@ describe.runIf(linux)('ProcfsSystemReader', () => {
     const long = 'x'.repeat(4090) + 'é'.repeat(20)
     // argv[0] carries it: sleep itself would refuse an extra argument and exit
     const tree = await startTree(`(exec -a '${long}' sleep 30) & echo $!; echo ready; wait`)
+    await tree.execed('sleep')
     const reader = new ProcfsSystemReader()
     try {
       const pid = tree.children[0]!
@@ -93,6 +95,21 @@ describe.runIf(linux)('ProcfsSystemReader', () => {
       expect(`${long} 30`.startsWith(p.command.slice(0, -1))).toBe(true)
       expect(Buffer.byteLength(p.command.slice(0, -1))).toBeGreaterThan(4090)
       expect((await reader.details(pid)).command).toBe(`${long} 30`)
+    } finally {
+      reader.close()
+      await tree.kill()
+    }
+  })
+
+  it('shows a command line of exactly 4 KiB whole, without "…"', async () => {
+    // argv[0] + NUL + "30" + NUL: 4,096 bytes
+    const exact = 'y'.repeat(4096 - 4)
+    const tree = await startTree(`(exec -a '${exact}' sleep 30) & echo $!; echo ready; wait`)
+    await tree.execed('sleep')
+    const reader = new ProcfsSystemReader()
+    try {
+      const p = (await reader.readAll()).find((r) => r.pid === tree.children[0])!
+      expect(p.command).toBe(`${exact} 30`)
     } finally {
       reader.close()
       await tree.kill()

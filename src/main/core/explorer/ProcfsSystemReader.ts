@@ -61,6 +61,7 @@ export class ProcfsSystemReader implements SystemReader {
   readonly pageSize: number
   private readonly known = new Map<number, Known>()
   private readonly buf = Buffer.allocUnsafe(COMMAND_BYTES)
+  private readonly one = Buffer.allocUnsafe(1)
   private readonly line = newStatLine()
   private readonly users = new UserNames()
   private kept = 0
@@ -269,7 +270,9 @@ export class ProcfsSystemReader implements SystemReader {
         const n = readSync(fd, this.buf, 0, this.buf.length, 0)
         let end = n
         while (end > 0 && this.buf[end - 1] === 0) end--
-        if (end > 0) known.command = commandText(this.buf, end, n === this.buf.length)
+        // a full buffer is cut only if a byte follows (one of exactly 4 KiB is whole)
+        const cut = n === this.buf.length && readSync(fd, this.one, 0, 1, n) > 0
+        if (end > 0) known.command = commandText(this.buf, end, cut)
         else if (!(line.fields[FLAGS]! & KTHREAD) && !old?.again) known.again = true
       } finally {
         closeSync(fd)

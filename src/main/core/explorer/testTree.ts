@@ -1,6 +1,7 @@
 // Test helper: a real process tree (bash and its children), tagged like PoolScope's own
 // children so that the stray check sees any left behind, in its own process group.
 import { spawn } from 'node:child_process'
+import { readFileSync } from 'node:fs'
 import type { ChildProcess } from 'node:child_process'
 import { ENV_HOST_PID } from '../protocol'
 
@@ -13,6 +14,9 @@ export interface TestTree {
   lines: string[]
   /** SIGKILL to the whole group, then waits for bash to be reaped. */
   kill(): Promise<void>
+  /** Until every child runs `program` (a child is bash's fork until it execs; `$!` is printed
+   *  before that, so a command read at once may still be bash's). */
+  execed(program: string): Promise<void>
 }
 
 /** Runs `script` under bash; it must print each child's `$!` and then `ready`. */
@@ -31,6 +35,17 @@ export function startTree(script: string): Promise<TestTree> {
     pid: bash.pid!,
     children,
     lines,
+    execed: async (program) => {
+      const comm = (pid: number): string => {
+        try {
+          return readFileSync(`/proc/${pid}/comm`, 'utf8').trim()
+        } catch {
+          return ''
+        }
+      }
+      for (let i = 0; i < 250 && !children.every((pid) => comm(pid) === program); i++)
+        await new Promise((r) => setTimeout(r, 20))
+    },
     kill: async () => {
       try {
         process.kill(-bash.pid!, 'SIGKILL')
