@@ -3,6 +3,13 @@
 // the descriptors and the PIDs listed.
 import { closeSync, openSync, readSync, readdirSync } from 'node:fs'
 
+/** The PIDs of the machine now (the names under /proc that are numbers). */
+export function machinePids(): number[] {
+  return readdirSync('/proc')
+    .filter((e) => e.charCodeAt(0) >= 48 && e.charCodeAt(0) <= 57)
+    .map(Number)
+}
+
 export class ProcFloor {
   private readonly fds = new Map<number, number>()
   private readonly buf = Buffer.allocUnsafe(4096)

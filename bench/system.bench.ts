@@ -12,11 +12,12 @@
 import { spawn, spawnSync } from 'node:child_process'
 import type { ChildProcess } from 'node:child_process'
 import { once } from 'node:events'
-import { readFileSync, readdirSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { cpus } from 'node:os'
 import { MS_PER_CLOCK_TICK } from '../src/main/core/monitor/clockTick'
 import { readable } from '../src/main/core/monitor/readable'
 import { ContenderProcess } from './contenderProcess'
+import { machinePids } from './procFloor'
 import type { Bench, BenchResult } from './harness'
 import { mean, median, ratio } from './harness'
 import { idleChildren } from './idleChildren'
@@ -36,10 +37,6 @@ function cpuMsOf(pid: number | 'self', reaped = false): number {
   const f = text.slice(text.lastIndexOf(')') + 2).split(' ')
   const [a, b] = reaped ? [f[13], f[14]] : [f[11], f[12]]
   return (Number(a) + Number(b)) * MS_PER_CLOCK_TICK
-}
-
-function machineCount(): number {
-  return readdirSync('/proc').filter((e) => /^\d+$/.test(e)).length
 }
 
 /** One `ps` over the whole machine, its output read as a user of it would. */
@@ -71,7 +68,7 @@ export const systemBench: Bench = {
     const results: BenchResult[] = []
     for (const n of SIZES) {
       const kids = await idleChildren(
-        Math.max(0, n - machineCount()),
+        Math.max(0, n - machinePids().length),
         (long ? 900 : 300) + SETTLE_TICKS
       )
       let top: ChildProcess | undefined

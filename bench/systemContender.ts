@@ -6,11 +6,10 @@
 // {"cpuUs": …}, this process's CPU since `start` (all its threads: the garbage collector's
 // too; getrusage, the same count as /proc/<pid>/stat's utime + stime at µs resolution), and
 // ends. `idle` samples nothing: what such a driven node process costs by itself.
-import { readdirSync } from 'node:fs'
 import { createInterface } from 'node:readline'
 import pidusage from 'pidusage'
 import { SystemSampler } from '../src/main/core/explorer/SystemSampler'
-import { ProcFloor } from './procFloor'
+import { ProcFloor, machinePids } from './procFloor'
 
 export const CONTENDERS = ['ours', 'floor', 'pidusage', 'idle'] as const
 export type Contender = (typeof CONTENDERS)[number]
@@ -19,12 +18,6 @@ interface Sampling {
   /** One sample of the machine: how many processes it listed. */
   tick(): Promise<number>
   close(): void
-}
-
-function pidsNow(): number[] {
-  return readdirSync('/proc')
-    .filter((e) => e.charCodeAt(0) >= 48 && e.charCodeAt(0) <= 57)
-    .map(Number)
 }
 
 function sampling(kind: Contender): Sampling {
@@ -44,7 +37,7 @@ function sampling(kind: Contender): Sampling {
     // asked again when one went between listing and reading
     return {
       tick: async () => {
-        const stats = await pidusage(pidsNow()).catch(() => pidusage(pidsNow()))
+        const stats = await pidusage(machinePids()).catch(() => pidusage(machinePids()))
         return Object.keys(stats).length
       },
       close: () => pidusage.clear()

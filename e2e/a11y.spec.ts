@@ -12,22 +12,22 @@ import { screenshot } from './screenshots'
 import type { RunWatcher } from './runWatcher'
 import type { ServeHost } from './serveHost'
 import { startServed, stopServed } from './served'
+import { LONG_TESTS } from '../test/longTests'
 
 const TABS = ['processes', 'cpu', 'queues', 'timeline', 'diagram', 'sideBySide'] as const
 // Each theme and each language is audited by default (light English, dark Korean: ~35 s);
 // POOLSCOPE_LONG_TESTS=1 audits all four pairs.
-const COMBINATIONS: (readonly ['light' | 'dark', 'en' | 'ko'])[] =
-  process.env.POOLSCOPE_LONG_TESTS === '1'
-    ? [
-        ['light', 'en'],
-        ['light', 'ko'],
-        ['dark', 'en'],
-        ['dark', 'ko']
-      ]
-    : [
-        ['light', 'en'],
-        ['dark', 'ko']
-      ]
+const COMBINATIONS: (readonly ['light' | 'dark', 'en' | 'ko'])[] = LONG_TESTS
+  ? [
+      ['light', 'en'],
+      ['light', 'ko'],
+      ['dark', 'en'],
+      ['dark', 'ko']
+    ]
+  : [
+      ['light', 'en'],
+      ['dark', 'ko']
+    ]
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']
 
 let host: ServeHost

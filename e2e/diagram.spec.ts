@@ -13,6 +13,7 @@ import type { ServeHost } from './serveHost'
 import type { RunEvent } from '../src/shared/events'
 import { SYNTHETIC_HOST_PID, syntheticTraceHead } from '../test/core/trace/syntheticTrace'
 import { reportFigures, startServed, stopServed } from './served'
+import { LONG_TESTS } from '../test/longTests'
 
 let host: ServeHost
 let watcher: RunWatcher
@@ -205,7 +206,7 @@ test('pipe-vs-queue: frame times with the diagram open during the run', async ({
   const runId = await launchScenario(page, {
     id: 'pipe-vs-queue',
     title: 'Pipe vs Queue speed',
-    params: process.env.POOLSCOPE_LONG_TESTS === '1' ? {} : { messages: '30000' }
+    params: LONG_TESTS ? {} : { messages: '30000' }
   })
   await tab(page, 'Diagram')
   await resetFrames(page)

@@ -3,7 +3,6 @@
 // scrolls while the host's 1 Hz snapshots re-sort it, and keeps updating with the pointer
 // away. Frame figures are reported (test-results/explorer-frames.json), not held to a speed:
 // the asserts only catch a frozen or unvirtualised page.
-import { mkdirSync, writeFileSync } from 'node:fs'
 import type { Page } from '@playwright/test'
 import { expect, test } from '@playwright/test'
 import { idleChildren } from '../bench/idleChildren'
@@ -11,12 +10,13 @@ import type { IdleChildren } from '../bench/idleChildren'
 import { frameStats, installFrameMeter, resetFrames } from './frameMeter'
 import type { ServeHost } from './serveHost'
 import { startServeHost } from './serveHost'
+import { reportFigures } from './served'
+import { LONG_TESTS } from '../test/longTests'
 
 // 1,000 more processes by default; POOLSCOPE_LONG_TESTS=1 starts the issue's 2,000
-const LONG = process.env.POOLSCOPE_LONG_TESTS === '1'
-const SLEEPERS = LONG ? 2000 : 1000
+const SLEEPERS = LONG_TESTS ? 2000 : 1000
 // each measured phase (scrolling, then updates); POOLSCOPE_LONG_TESTS=1 measures longer
-const PHASE_MS = LONG ? 8000 : 4000
+const PHASE_MS = LONG_TESTS ? 8000 : 4000
 
 let host: ServeHost
 let kids: IdleChildren | undefined
@@ -122,9 +122,7 @@ test(`${SLEEPERS} more processes: virtualised, scrolls and updates (frame figure
     scrolling,
     updating
   }
-  mkdirSync('test-results', { recursive: true })
-  writeFileSync('test-results/explorer-frames.json', JSON.stringify(figures, null, 2))
-  console.log(`explorer, ${SLEEPERS} sleepers:`, JSON.stringify(figures))
+  reportFigures('explorer-frames.json', `explorer, ${SLEEPERS} sleepers:`, figures)
   await page.screenshot({ path: `test-results/screenshots/explorer-${SLEEPERS}.png` })
 
   // Freeze detectors, not speed targets.

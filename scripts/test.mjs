@@ -15,14 +15,9 @@ mkdirSync(results, { recursive: true })
 const shell = process.platform === 'win32'
 const failedSteps = []
 
-function run(name, cmd, args, env = {}) {
+function run(name, cmd, args) {
   process.stdout.write(`\n=== ${name}: ${[cmd, ...args].join(' ')}\n`)
-  const r = spawnSync(cmd, args, {
-    cwd: root,
-    stdio: 'inherit',
-    env: { ...process.env, ...env },
-    shell
-  })
+  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', shell })
   return report(name, r.status === 0, r.status ?? r.signal)
 }
 
@@ -61,9 +56,8 @@ const vitest = (project, more = []) => [
 const workers = Math.max(2, availableParallelism() - 1)
 
 // The checks that measure nothing run side by side: typecheck, lint and electronegativity
-// beside the build and then the page's component tests. The core's tests then run alone, two
-// files at a time even on two cores (vitest's default there is one): most of their time is
-// spent waiting on real child processes (267 s serially, 163 s so, on this 2-core machine).
+// beside the build and then the page's component tests. The core's tests then run alone
+// (`workers` at a time: 267 s one by one, 163 s two by two on this 2-core machine).
 // Those that read CPU figures compare them with the process's own accounting (or, for gil,
 // say "inconclusive" with the reason when cores were not free), so a neighbour cannot fail them.
 // The end-to-end tests (frame figures) run last, alone.

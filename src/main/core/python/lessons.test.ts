@@ -7,11 +7,11 @@ import { programs } from '../scenarios/registry'
 import { defaultPython, watchProgram } from '../../../../test/python/watchProgram'
 import { PoolScopeService } from '../host/PoolScopeService'
 import { lessonOptions } from './lessonRun'
+import { LONG_TESTS } from '../../../../test/longTests'
 import { NO_WATCH } from '../../../../test/platforms'
 
-const LONG = process.env.POOLSCOPE_LONG_TESTS === '1'
 const LESSONS = ['process', 'queue', 'pipe', 'mix', 'lock', 'pool-apply', 'pool-map']
-const cases: [string, string, Record<string, unknown>][] = LONG
+const cases: [string, string, Record<string, unknown>][] = LONG_TESTS
   ? LESSONS.flatMap((id) =>
       ['fork', 'spawn', 'forkserver'].map(
         (m) => [id, m, {}] as [string, string, Record<string, unknown>]

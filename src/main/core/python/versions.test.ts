@@ -14,14 +14,14 @@ import { programs } from '../scenarios/registry'
 import { scriptFile, watchProgram } from '../../../../test/python/watchProgram'
 import { findPython } from './findPython'
 import { lessonOptions } from './lessonRun'
+import { LONG_TESTS } from '../../../../test/longTests'
 
 const PYENV = join(homedir(), '.pyenv', 'versions')
 const installed = existsSync(PYENV) ? readdirSync(PYENV) : []
 
 // The oldest and newest by default (the default python3 runs every other test); all of them
 // with POOLSCOPE_LONG_TESTS=1.
-const LONG = process.env.POOLSCOPE_LONG_TESTS === '1'
-const MINORS = LONG ? ['3.8', '3.9', '3.10', '3.11', '3.12', '3.13'] : ['3.8', '3.13']
+const MINORS = LONG_TESTS ? ['3.8', '3.9', '3.10', '3.11', '3.12', '3.13'] : ['3.8', '3.13']
 
 describe.each(MINORS)('CPython %s', (minor) => {
   const dir = installed.find((v) => v.startsWith(`${minor}.`))
