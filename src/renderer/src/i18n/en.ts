@@ -162,6 +162,7 @@ export const en = {
     group: '{{n}} × {{role}} (PIDs {{first}}–{{last}}): {{running}} running, {{exited}} exited',
     expand: 'Show each',
     collapse: 'Fold groups',
+    fold: 'Fold',
     queue: 'queue {{name}}: depth {{depth}} of {{max}}',
     queueUnbounded: 'queue {{name}}: depth {{depth}} (unbounded)',
     lockFree: 'lock {{name}}: free',
@@ -173,6 +174,8 @@ export const en = {
     messages: '{{n}} messages',
     moving: '{{n}} moved just now',
     selected: 'Selected: PID {{pids}}. The console shows its output.',
+    selectedMany:
+      'Selected: {{n}} processes (PID {{first}} … {{last}}). The console shows their output.',
     clear: 'Clear selection',
     help: 'Tab or arrow keys move between boxes; Enter selects one. Wheel zooms, drag pans.',
     hostLive: 'running',

@@ -164,6 +164,7 @@ export const ko: Strings = {
     group: '{{role}} {{n}}개 (PID {{first}}–{{last}}): 실행 중 {{running}}, 종료 {{exited}}',
     expand: '하나씩 보기',
     collapse: '그룹 접기',
+    fold: '접기',
     queue: '큐 {{name}}: 깊이 {{depth}} / {{max}}',
     queueUnbounded: '큐 {{name}}: 깊이 {{depth}} (무제한)',
     lockFree: '락 {{name}}: 비어 있음',
@@ -175,6 +176,8 @@ export const ko: Strings = {
     messages: '메시지 {{n}}개',
     moving: '방금 {{n}}개 이동',
     selected: '선택: PID {{pids}}. 콘솔에 이 프로세스의 출력이 나옵니다.',
+    selectedMany:
+      '선택: 프로세스 {{n}}개 (PID {{first}} … {{last}}). 콘솔에 이 프로세스들의 출력이 나옵니다.',
     clear: '선택 해제',
     help: 'Tab 또는 화살표 키로 상자 사이를 옮기고 Enter로 고릅니다. 휠로 확대, 끌어서 이동.',
     hostLive: '실행 중',

@@ -1,26 +1,39 @@
 // What a box shows is its accessible name's words in the same order (axe's
 // label-content-name-mismatch), spaced so they do not run together.
 // The diagram's boxes and joins, drawn inside React Flow: a process (colour, name, PID, state,
-// CPU), a folded group, a channel (a queue's fill level, a lock's holder and waiters, a pipe's
-// messages, a pool's backlog), and a join along which recent messages travel as a dot.
+// CPU), a folded group, an opened group with its members in a grid, a channel (a queue's fill
+// level, a lock's holder and waiters, a pipe's messages, a pool's backlog), and a join along
+// which recent messages travel as a dot.
 import type { EdgeProps, Node, NodeHandle, NodeProps } from '@xyflow/react'
 import { BaseEdge, Position, getBezierPath, useStore } from '@xyflow/react'
 import type { TFunction } from 'i18next'
 import type { RefObject } from 'react'
-import { memo, useLayoutEffect } from 'react'
+import { memo, useLayoutEffect, useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Channel } from '../../store/diagramModel'
+import type { ProcRow } from '../../store/runState'
 import { HOST_COLOR, procColor } from '../../theme/colorMap'
 import { formatPercent } from '../../util/format'
 import type { DiagramEdge, DiagramNode } from './diagramGraph'
-import { stateText } from '../processes/ProcessTable'
-import { channelLabel } from './diagramLabels'
-import { NODE_H, NODE_W } from './diagramLayout'
+import { channelLabel, procKey, procLabel, procState } from './diagramLabels'
+import type { Size } from './diagramLayout'
+import { FAMILY, NODE_W, familyColumns } from './diagramLayout'
+import { useProgressive } from './useProgressive'
 
 /** `t` comes with the data (the view's, replaced with the data when the language changes):
  *  a useTranslation per box cost more than the rest of its drawing at 256 boxes. */
-export type BoxData = { node: DiagramNode; chosen: boolean; t: TFunction; onExpand?: () => void }
+export type BoxData = {
+  node: DiagramNode
+  /** The whole box is selected (for an opened group: all its members). */
+  chosen: boolean
+  /** An opened group's: the selected PIDs (its members among them are marked). */
+  chosenPids?: readonly number[] | null
+  t: TFunction
+  onExpand?: () => void
+  onFold?: () => void
+}
 export type Box = Node<BoxData>
+type FamilyNode = Extract<DiagramNode, { kind: 'family' }>
 
 /** Below this zoom a box's text is under 4 px: the canvas gets the class `far` and boxes draw
  *  as their outline and colour only (diagram.css hides their insides), so 256 processes fitted
@@ -42,10 +55,20 @@ export function FarClass({ canvas }: { canvas: RefObject<HTMLElement | null> }):
 /** Where joins meet a box (top middle in, bottom middle out), given with each box: React Flow
  *  then neither measures a box nor its handles as it mounts (a measuring pass and a store
  *  update per batch of boxes, most of a frame at 256 boxes), and no Handle is drawn. */
-export const BOX_HANDLES: NodeHandle[] = [
-  { type: 'target', position: Position.Top, x: NODE_W / 2, y: 0, width: 0, height: 0 },
-  { type: 'source', position: Position.Bottom, x: NODE_W / 2, y: NODE_H, width: 0, height: 0 }
-]
+export function boxHandles({ width, height }: Size): NodeHandle[] {
+  return [
+    { type: 'target', position: Position.Top, x: width / 2, y: 0, width: 0, height: 0 },
+    { type: 'source', position: Position.Bottom, x: width / 2, y: height, width: 0, height: 0 }
+  ]
+}
+
+/** A group's open or fold button: that, and not also choosing the group (a click on its box). */
+function only(act: (() => void) | undefined): (e: React.MouseEvent) => void {
+  return (e) => {
+    e.stopPropagation()
+    act?.()
+  }
+}
 
 /** React Flow passes a box its place too; the body redraws only when its data changes, not
  *  when a new layout moves it. */
@@ -75,31 +98,131 @@ const BoxBody = memo(function BoxBody({ data }: { data: BoxData }) {
         <span className="dstate" aria-hidden="true">
           {n.running} ▶ · {n.exited} ■ · CPU {formatPercent(n.cpu)}
         </span>
-        <button className="nodrag" onClick={data.onExpand}>
+        <button className="nodrag" onClick={only(data.onExpand)}>
           {t('diagramView.expand')}
         </button>
       </div>
     )
-  if (n.kind === 'proc') {
-    const p = n.proc
-    const ended = p.end !== null
+  if (n.kind === 'proc')
     return (
       <div
-        className={`${cls}${ended ? ' ended' : ''}`}
-        style={{ borderLeftColor: procColor(p.order) }}
+        className={`${cls}${n.proc.end !== null ? ' ended' : ''}`}
+        style={{ borderLeftColor: procColor(n.proc.order) }}
         aria-hidden="true"
       >
-        <strong>{p.name}</strong>{' '}
-        <span className="dpid">
-          ({p.role}) PID {p.pid}
-        </span>{' '}
-        <span className="dstate">{stateText(t, p)}</span>{' '}
-        <span className="dcpu">{ended ? '' : `CPU ${formatPercent(p.cpu)}`}</span>
+        <ProcFace t={t} p={n.proc} />
       </div>
     )
-  }
+  if (n.kind === 'family') return <FamilyBody data={data} n={n} />
   return <ChannelBody t={t} channel={n.channel} chosen={data.chosen} />
 })
+
+function ProcFace({ t, p }: { t: TFunction; p: ProcRow }): React.JSX.Element {
+  return (
+    <>
+      <strong>{p.name}</strong>{' '}
+      <span className="dpid">
+        ({p.role}) PID {p.pid}
+      </span>{' '}
+      <span className="dstate">{procState(t, p)}</span>{' '}
+      <span className="dcpu">{p.end !== null ? '' : `CPU ${formatPercent(p.cpu)}`}</span>
+    </>
+  )
+}
+
+/** An opened group: its heading, a button to fold it, and each member as a box of its own
+ *  (focusable, named, selectable), placed in the grid diagramLayout's memberOffset gives. */
+function FamilyBody({ data, n }: { data: BoxData; n: FamilyNode }): React.JSX.Element {
+  const { t, chosenPids } = data
+  const procs = n.procs
+  // members appear a step per frame, as boxes do (opening 256 at once was a 130 ms frame)
+  const drawn = useProgressive(procs, MEMBER_STEP, pidOf)
+  const indexOf = useMemo(() => new Map(procs.map((p, i) => [p.pid, i])), [procs])
+  const cols = familyColumns(procs.length)
+  return (
+    <div className={`dfamily${data.chosen ? ' chosen' : ''}`}>
+      <div className="dfamily-head" style={{ height: FAMILY.head - FAMILY.pad }}>
+        <strong aria-hidden="true">
+          {n.procs.length} × {n.role}
+        </strong>
+        <span className="dstate" aria-hidden="true">
+          {n.running} ▶ · {n.exited} ■ · CPU {formatPercent(n.cpu)}
+        </span>
+        <button className="nodrag" onClick={only(data.onFold)}>
+          {t('diagramView.fold')}
+        </button>
+      </div>
+      <div
+        className="dmembers"
+        style={{
+          gap: FAMILY.gap,
+          gridTemplateColumns: `repeat(${cols}, ${NODE_W}px)`
+        }}
+      >
+        {drawn.map((p) => (
+          <Member
+            key={p.pid}
+            t={t}
+            p={p}
+            family={n.id}
+            index={indexOf.get(p.pid)!}
+            cols={cols}
+            chosen={chosenPids?.includes(p.pid) ?? false}
+            moving={n.moving.includes(p.pid)}
+          />
+        ))}
+      </div>
+    </div>
+  )
+}
+
+const pidOf = (p: ProcRow): number => p.pid
+const MEMBER_STEP = 64
+
+interface MemberProps {
+  t: TFunction
+  p: ProcRow
+  family: string
+  index: number
+  cols: number
+  chosen: boolean
+  moving: boolean
+}
+
+/** One process inside an opened group. Redrawn only when what it shows changes: a sample
+ *  gives every member a new row, most of them equal to the last. */
+const Member = memo(
+  function Member({ t, p, family, index, cols, chosen, moving }: MemberProps) {
+    const cls = `dbox dmember${p.end !== null ? ' ended' : ''}${chosen ? ' chosen' : ''}${moving ? ' moving' : ''}`
+    return (
+      <div
+        role="button"
+        tabIndex={0}
+        aria-label={procLabel(t, p)}
+        className={cls}
+        // placed by its index: members still to be drawn keep their places
+        style={{
+          borderLeftColor: procColor(p.order),
+          gridColumn: (index % cols) + 1,
+          gridRow: Math.floor(index / cols) + 1
+        }}
+        data-pid={p.pid}
+        data-family={family}
+        data-index={index}
+      >
+        <ProcFace t={t} p={p} />
+      </div>
+    )
+  },
+  (a, b) =>
+    a.t === b.t &&
+    a.family === b.family &&
+    a.index === b.index &&
+    a.cols === b.cols &&
+    a.chosen === b.chosen &&
+    a.moving === b.moving &&
+    (a.p === b.p || procKey(a.p) === procKey(b.p))
+)
 
 function ChannelBody({
   t,

@@ -1,7 +1,8 @@
 // The run as a picture: the process tree, its channels and the messages moving between them.
 // React Flow draws, pans, zooms and fits; dagre lays out (see diagramLayout). Each box is
-// focusable with an accessible name (PID and state, or a channel's depth or holder); arrow keys
-// move between boxes, Enter or a click selects one (the console then shows its output).
+// focusable with an accessible name (PID and state, or a channel's depth or holder), and so is
+// each member inside an opened group; arrow keys move between boxes, Enter or a click selects
+// one (the console then shows its output).
 import '@xyflow/react/dist/style.css'
 import type { Edge, ReactFlowInstance } from '@xyflow/react'
 import { Controls, MarkerType, ReactFlow } from '@xyflow/react'
@@ -10,16 +11,26 @@ import { useTranslation } from 'react-i18next'
 import type { RunState } from '../../store/runState'
 import { useReducedMotion } from '../../theme/useMediaQuery'
 import type { DiagramNode } from './diagramGraph'
-import { diagramGraph, pidsOf } from './diagramGraph'
+import { diagramGraph, pidsOf, sizeOf } from './diagramGraph'
 import { contentKey, nodeLabel } from './diagramLabels'
 import type { Box, JoinData } from './DiagramNodes'
-import { BOX_HANDLES, FarClass, edgeTypes, nodeTypes } from './DiagramNodes'
-import { NODE_H, NODE_W } from './diagramLayout'
+import { FarClass, boxHandles, edgeTypes, nodeTypes } from './DiagramNodes'
+import type { Size } from './diagramLayout'
+import { NODE_H, NODE_W, memberOffset } from './diagramLayout'
 import { useDiagramLayout } from './useDiagramLayout'
 import { useProgressive } from './useProgressive'
 
 const ORIGIN = { x: 0, y: 0 }
-const BOX_SIZE = { width: NODE_W, height: NODE_H }
+/** What can be focused and chosen: boxes, and the members inside an opened group. */
+const BOXES = '.dmember, .react-flow__node'
+/** Boxes of one size share one handles list. */
+const handlesBySize = new Map<string, Box['handles']>()
+function handlesFor(size: Size): Box['handles'] {
+  const key = `${size.width}x${size.height}`
+  let h = handlesBySize.get(key)
+  if (!h) handlesBySize.set(key, (h = boxHandles(size)))
+  return h
+}
 
 interface Props {
   run: RunState
@@ -47,17 +58,23 @@ export const DiagramView = memo(function DiagramView({ run, chosen, onChoose }: 
   // update made frames of 200+ ms). Names are kept by content, as i18next's t() is not free.
   const boxCache = useRef(new Map<string, { sig: string; label: string; box: Box }>())
   const nodes = useMemo((): Box[] => {
+    // an opened group is chosen as a whole only when all of it is; its members show their own
     const isChosen = (n: DiagramNode): boolean =>
-      chosen !== null && pidsOf(n).some((p) => chosen.includes(p))
+      chosen !== null &&
+      (n.kind === 'family'
+        ? pidsOf(n).every((p) => chosen.includes(p))
+        : pidsOf(n).some((p) => chosen.includes(p)))
     const prev = boxCache.current
     const next = new Map<string, { sig: string; label: string; box: Box }>()
     const out = drawn.map((n): Box => {
       const position = at.get(n.id) ?? ORIGIN
       const chose = isChosen(n)
-      const sig = `${contentKey(n)}|${chose}|${i18n.language}`
+      const members = n.kind === 'family' ? chosen : null
+      const sig = `${contentKey(n)}|${chose}|${members?.join(',') ?? ''}|${i18n.language}`
       const old = prev.get(n.id)
       const same = old?.sig === sig
       const ariaLabel = same ? old.label : nodeLabel(t, n)
+      const size = sizeOf(n)
       let box: Box
       if (same && old.box.position.x === position.x && old.box.position.y === position.y)
         box = old.box
@@ -74,15 +91,18 @@ export const DiagramView = memo(function DiagramView({ run, chosen, onChoose }: 
                 t,
                 ...(n.kind === 'group'
                   ? { onExpand: () => setExpanded((s) => new Set(s).add(n.id)) }
+                  : {}),
+                ...(n.kind === 'family'
+                  ? { chosenPids: members, onFold: () => setExpanded((s) => without(s, n.id)) }
                   : {})
               },
           ariaLabel,
-          ariaRole: n.kind === 'group' ? 'group' : 'button',
+          ariaRole: n.kind === 'group' || n.kind === 'family' ? 'group' : 'button',
+          ...(n.kind === 'family' ? { className: 'family' } : {}),
           // known sizes and handles: fitView counts boxes not yet drawn, and nothing is measured
-          width: NODE_W,
-          height: NODE_H,
-          handles: BOX_HANDLES,
-          measured: BOX_SIZE,
+          ...size,
+          handles: handlesFor(size),
+          measured: size,
           draggable: false,
           connectable: false
         }
@@ -133,16 +153,34 @@ export const DiagramView = memo(function DiagramView({ run, chosen, onChoose }: 
     return edges.filter((e) => ids.has(e.source) && ids.has(e.target))
   }, [complete, drawn, edges])
 
-  const choose = (id: string | undefined): void => {
-    const n = id ? byId.get(id) : undefined
+  /** A box or a member of an opened group, as drawn. */
+  const choose = (el: HTMLElement): void => {
+    if (el.dataset.pid) return onChoose([Number(el.dataset.pid)])
+    const n = el.dataset.id ? byId.get(el.dataset.id) : undefined
     const pids = n ? pidsOf(n) : []
     onChoose(pids.length ? pids : null)
   }
+  /** Brings a box or a member into view, at a zoom its text can be read. */
+  const show = (el: HTMLElement): void => {
+    const duration = still ? 0 : 200
+    const { id, family, index } = el.dataset
+    const place = family ? at.get(family) : undefined
+    const n = family ? byId.get(family) : undefined
+    if (place && n?.kind === 'family') {
+      const o = memberOffset(Number(index), n.procs.length)
+      const zoom = Math.max(flow.current?.getZoom() ?? 1, 1)
+      void flow.current?.setCenter(place.x + o.x + NODE_W / 2, place.y + o.y + NODE_H / 2, {
+        zoom,
+        duration
+      })
+    } else if (id) void flow.current?.fitView({ nodes: [{ id }], maxZoom: 1, duration })
+  }
   const onKeyDown = (e: React.KeyboardEvent<HTMLDivElement>): void => {
-    const box = (e.target as HTMLElement).closest<HTMLElement>('.react-flow__node')
+    const target = e.target as HTMLElement
+    const box = target.closest<HTMLElement>(BOXES)
     if (!box) return
-    if (e.key === 'Enter' && e.target === box) {
-      choose(box.dataset.id)
+    if (e.key === 'Enter' && target === box) {
+      choose(box)
       return
     }
     const d =
@@ -153,11 +191,12 @@ export const DiagramView = memo(function DiagramView({ run, chosen, onChoose }: 
           : 0
     if (!d) return
     e.preventDefault()
-    const all = [...e.currentTarget.querySelectorAll<HTMLElement>('.react-flow__node')]
+    // in document order: an opened group, then its members
+    const all = [...e.currentTarget.querySelectorAll<HTMLElement>(BOXES)]
     const next = all[(all.indexOf(box) + d + all.length) % all.length]
-    next?.focus()
-    const id = next?.dataset.id
-    if (id) void flow.current?.fitView({ nodes: [{ id }], maxZoom: 1, duration: still ? 0 : 200 })
+    if (!next) return
+    next.focus()
+    show(next)
   }
 
   // a new layout (a process started, a group opened) refits the picture, until the user pans
@@ -177,7 +216,15 @@ export const DiagramView = memo(function DiagramView({ run, chosen, onChoose }: 
         )}
         {chosen && (
           <>
-            <span role="status">{t('diagramView.selected', { pids: chosen.join(', ') })}</span>
+            <span role="status">
+              {chosen.length > 4
+                ? t('diagramView.selectedMany', {
+                    n: chosen.length,
+                    first: chosen[0],
+                    last: chosen.at(-1)
+                  })
+                : t('diagramView.selected', { pids: chosen.join(', ') })}
+            </span>
             <button onClick={() => onChoose(null)}>{t('diagramView.clear')}</button>
           </>
         )}
@@ -189,7 +236,10 @@ export const DiagramView = memo(function DiagramView({ run, chosen, onChoose }: 
           nodeTypes={nodeTypes}
           edgeTypes={edgeTypes}
           onInit={(i) => (flow.current = i)}
-          onNodeClick={(_, n) => choose(n.id)}
+          onNodeClick={(e) => {
+            const el = (e.target as HTMLElement).closest<HTMLElement>(BOXES)
+            if (el) choose(el)
+          }}
           onPaneClick={() => onChoose(null)}
           onMoveStart={(e) => {
             if (e) userMoved.current = true
@@ -213,3 +263,9 @@ export const DiagramView = memo(function DiagramView({ run, chosen, onChoose }: 
     </section>
   )
 })
+
+function without(set: ReadonlySet<string>, id: string): ReadonlySet<string> {
+  const next = new Set(set)
+  next.delete(id)
+  return next
+}

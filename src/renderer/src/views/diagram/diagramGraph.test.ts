@@ -3,8 +3,8 @@ import type { RunEvent } from '../../../../shared/events'
 import { applyEvents, emptyRun } from '../../store/runState'
 import { lockRecorded, queueRecorded } from '../../test/fixtures/recordedRuns'
 import { SYN_HOST, manyProcs, pipeRun } from '../../test/fixtures/synthetic'
-import { GROUP_AT, HOST_ID, diagramGraph, groupId, procId } from './diagramGraph'
-import { layoutShape } from './diagramLayout'
+import { GROUP_AT, HOST_ID, diagramGraph, groupId, procId, sizeOf } from './diagramGraph'
+import { NODE_H, familySize, layoutShape } from './diagramLayout'
 
 const runOf = (events: readonly RunEvent[], t = Infinity) =>
   applyEvents(
@@ -51,7 +51,7 @@ describe('diagramGraph', () => {
     expect(joins.find((e) => e.source === procId(1002))!.active).toMatchObject({ reverse: true })
   })
 
-  it('folds 256 siblings of one role into one group until it is opened; both lay out', () => {
+  it('folds 256 siblings of one role into one group; opened, they are one box with each inside', () => {
     // manyProcs names each its own role: give them one, as a scenario's children have
     const run = runOf(
       manyProcs(256).map((e) => (e.type === 'proc.spawn' ? { ...e, role: 'child' } : e))
@@ -62,14 +62,73 @@ describe('diagramGraph', () => {
     expect(group).toMatchObject({ kind: 'group', running: 256 - 86, exited: 86 })
     expect(group.id).toBe(groupId(SYN_HOST, 'child'))
     const open = diagramGraph(run, new Set([group.id]))
-    expect(open.nodes).toHaveLength(257)
+    // one box holding all 256 in launch order, one join to the host: not 256 of each
+    expect(open.nodes).toHaveLength(2)
+    const family = open.nodes[1]!
+    expect(family).toMatchObject({ id: group.id, kind: 'family', running: 170, exited: 86 })
+    expect(family.kind === 'family' && family.procs.map((p) => p.pid)).toEqual(
+      Array.from({ length: 256 }, (_, i) => 1001 + i)
+    )
+    expect(open.edges).toEqual([
+      { id: `t:${group.id}`, source: HOST_ID, target: group.id, kind: 'tree' }
+    ])
+    const size = sizeOf(family)
+    expect(size).toEqual(familySize(256))
     const placed = layoutShape({
-      nodes: open.nodes.map((n) => n.id),
+      nodes: open.nodes.map((n) => ({ id: n.id, ...sizeOf(n) })),
       edges: open.edges.map((e) => ({ ...e, tree: e.kind === 'tree' }))
     })
-    expect(placed.size).toBe(257)
-    // children below their parent
-    expect(placed.get(procId(1001))!.y).toBeGreaterThan(placed.get(HOST_ID)!.y)
+    // below its parent, clear of it
+    expect(placed.get(group.id)!.y).toBeGreaterThanOrEqual(placed.get(HOST_ID)!.y + NODE_H)
+  })
+
+  it('an opened group joins a channel once, counting all its members’ messages and marking who moved', () => {
+    const n = 20
+    const ev: RunEvent[] = manyProcs(n)
+      .filter((e) => e.type !== 'proc.exit')
+      .map((e) => (e.type === 'proc.spawn' ? { ...e, role: 'child' } : e))
+    for (let i = 0; i < n; i++)
+      ev.push({ t: 100 + i, type: 'queue.put', queue: 'q', pid: 1001 + i, msg: i + 1 })
+    const run = runOf(ev)
+    const id = groupId(SYN_HOST, 'child')
+    const g = diagramGraph(run, new Set([id]))
+    const joins = g.edges.filter((e) => e.kind === 'use')
+    expect(joins).toHaveLength(1)
+    expect(joins[0]).toMatchObject({ source: id, target: 'c:queue:q', active: { count: n } })
+    const family = g.nodes.find((x) => x.id === id)!
+    expect(family.kind === 'family' && family.moving).toHaveLength(n)
+    // long after, nobody moved just now
+    const late = diagramGraph({ ...run, lastT: run.lastT + 10_000 }, new Set([id]))
+    const quiet = late.nodes.find((x) => x.id === id)!
+    expect(quiet.kind === 'family' && quiet.moving).toEqual([])
+  })
+
+  it('an opened group’s lock join shows a holder among its members, whoever came first', () => {
+    const n = 12
+    const ev: RunEvent[] = manyProcs(n)
+      .filter((e) => e.type !== 'proc.exit')
+      .map((e) => (e.type === 'proc.spawn' ? { ...e, role: 'child' } : e))
+    for (let i = 0; i < n; i++) ev.push({ t: 100, type: 'lock.wait', lock: 'l', pid: 1001 + i })
+    ev.push({ t: 101, type: 'lock.acquire', lock: 'l', pid: 1001 + n - 1 })
+    const id = groupId(SYN_HOST, 'child')
+    const g = diagramGraph(runOf(ev), new Set([id]))
+    const joins = g.edges.filter((e) => e.kind === 'lock')
+    expect(joins).toHaveLength(1)
+    expect(joins[0]!.state).toBe('holder')
+  })
+
+  it('a grouped process’s children hang from its group, folded or opened', () => {
+    const ev: RunEvent[] = manyProcs(GROUP_AT + 1).map((e) =>
+      e.type === 'proc.spawn' ? { ...e, role: 'child' } : e
+    )
+    ev.push({ t: 50, type: 'proc.spawn', pid: 5000, ppid: 1001, name: 'grandchild', role: 'gc' })
+    const id = groupId(SYN_HOST, 'child')
+    for (const open of [new Set<string>(), new Set([id])]) {
+      const g = diagramGraph(runOf(ev), open)
+      expect(g.edges).toContainEqual(
+        expect.objectContaining({ source: id, target: procId(5000), kind: 'tree' })
+      )
+    }
   })
 
   it('does not fold a handful of siblings', () => {

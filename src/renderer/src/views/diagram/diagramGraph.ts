@@ -1,11 +1,15 @@
 // The diagram as nodes and edges, from a run's state: the host and its processes as their real
 // tree (by PPID), each channel as a node joined to the processes that use it, and the recent
 // message movements on those joins. Siblings of one role beyond GROUP_AT fold into one group
-// node (a pool of 256 workers is one box until the user opens it). Pure: the view lays it out
+// node (a pool of 256 workers is one box until the user opens it); opened, they are one
+// family node with each member drawn inside it, joined to channels as one (the join counts
+// all their messages; a member that moved one just now is marked). Pure: the view lays it out
 // and draws it; tests build it from recorded events.
 import type { Channel, Move } from '../../store/diagramModel'
 import { channelKey } from '../../store/diagramModel'
 import type { ProcRow, RunState } from '../../store/runState'
+import type { Size } from './diagramLayout'
+import { BOX_SIZE, familySize } from './diagramLayout'
 
 /** More siblings of one role than this fold into a group node. */
 export const GROUP_AT = 8
@@ -17,17 +21,24 @@ export const HOST_ID = 'host'
 export type DiagramNode =
   | { id: string; kind: 'host'; pid: number | null; cpu: number | null; live: boolean }
   | { id: string; kind: 'proc'; proc: ProcRow }
-  | {
+  | ({ id: string; kind: 'group'; pids: readonly number[] } & Family)
+  | ({
       id: string
-      kind: 'group'
-      role: string
-      ppid: number
-      pids: readonly number[]
-      running: number
-      exited: number
-      cpu: number
-    }
+      kind: 'family'
+      procs: readonly ProcRow[]
+      /** Members that moved a message in the last ACTIVE_MS. */
+      moving: readonly number[]
+    } & Family)
   | { id: string; kind: 'channel'; channel: Channel }
+
+/** What a group's box says of its members, folded or opened. */
+interface Family {
+  role: string
+  ppid: number
+  running: number
+  exited: number
+  cpu: number
+}
 
 export interface DiagramEdge {
   id: string
@@ -72,42 +83,48 @@ export function diagramGraph(run: RunState, expanded: ReadonlySet<string>): Diag
     if (list) list.push(p)
     else families.set(key, [p])
   }
-  /** Where a PID is drawn: its own node, its folded group, or the host. */
+  /** Where a PID is drawn: its own node, its group's (folded or opened), or the host. */
   const nodeOf = new Map<number, string>()
   if (run.hostPid !== null) nodeOf.set(run.hostPid, HOST_ID)
-  const folded = new Set<string>()
-  for (const [key, list] of families) {
-    if (list.length > GROUP_AT && !expanded.has(key)) {
-      folded.add(key)
-      for (const p of list) nodeOf.set(p.pid, key)
-    } else for (const p of list) nodeOf.set(p.pid, procId(p.pid))
-  }
-  // a folded process's children hang from its group
+  for (const [key, list] of families)
+    for (const p of list) nodeOf.set(p.pid, list.length > GROUP_AT ? key : procId(p.pid))
+  const since = run.lastT - ACTIVE_MS
+  const moved = new Set<number>()
+  for (const m of run.diagram.moves) if (m.t >= since) moved.add(m.pid)
+  // a grouped process's children hang from its group
   const parentNode = (p: ProcRow): string => nodeOf.get(p.ppid) ?? HOST_ID
   const emitted = new Set<string>()
   for (const p of procs) {
     const id = nodeOf.get(p.pid)!
     if (emitted.has(id)) continue
     emitted.add(id)
-    if (folded.has(id)) {
-      const list = families.get(id)!
+    const list = families.get(id)
+    if (!list) nodes.push({ id, kind: 'proc', proc: p })
+    else {
       const running = list.filter((q) => q.end === null).length
-      nodes.push({
-        id,
-        kind: 'group',
+      const family: Family = {
         role: p.role,
         ppid: p.ppid,
-        pids: list.map((q) => q.pid),
         running,
         exited: list.length - running,
         cpu: list.reduce((s, q) => s + (q.cpu ?? 0), 0)
-      })
-    } else nodes.push({ id, kind: 'proc', proc: p })
+      }
+      nodes.push(
+        expanded.has(id)
+          ? {
+              id,
+              kind: 'family',
+              procs: list,
+              moving: list.flatMap((q) => (moved.has(q.pid) ? [q.pid] : [])),
+              ...family
+            }
+          : { id, kind: 'group', pids: list.map((q) => q.pid), ...family }
+      )
+    }
     edges.push({ id: `t:${id}`, source: parentNode(p), target: id, kind: 'tree' })
   }
 
   // channels and who uses them; a movement lights up its join
-  const since = run.lastT - ACTIVE_MS
   const recent = new Map<string, Move[]>()
   for (const m of run.diagram.moves) {
     if (m.t < since) continue
@@ -116,20 +133,24 @@ export function diagramGraph(run: RunState, expanded: ReadonlySet<string>): Diag
     if (list) list.push(m)
     else recent.set(key, [m])
   }
-  const edgeIds = new Set<string>()
+  const joins = new Map<string, DiagramEdge>()
   const join = (c: Channel, pid: number, kind: DiagramEdge['kind'], out: boolean): void => {
     const node = nodeOf.get(pid)
     if (!node) return
     const cid = channelId(c)
     const id = `u:${cid}|${node}|${out ? 'out' : 'in'}`
-    if (edgeIds.has(id)) return
-    edgeIds.add(id)
     const state =
       c.kind === 'lock' && c.holder === pid
         ? 'holder'
         : c.waiters.includes(pid)
           ? 'waiting'
           : undefined
+    const had = joins.get(id)
+    if (had) {
+      // one join for a group's members: it holds if one of them holds, else waits if one waits
+      if (state === 'holder' || (state && !had.state)) had.state = state
+      return
+    }
     const moves = (recent.get(`${channelKey(c)}|${node}`) ?? []).filter((m) =>
       kind === 'pipe' || kind === 'lock' ? true : (m.dir === 'out') === out
     )
@@ -141,14 +162,16 @@ export function diagramGraph(run: RunState, expanded: ReadonlySet<string>): Diag
           reverse: kind === 'pipe' && moves[moves.length - 1]!.dir === 'out'
         }
       : undefined
-    edges.push({
+    const edge: DiagramEdge = {
       id,
       source: out ? cid : node,
       target: out ? node : cid,
       kind,
       ...(state ? { state } : {}),
       ...(active ? { active } : {})
-    })
+    }
+    joins.set(id, edge)
+    edges.push(edge)
   }
   for (const c of run.diagram.channels.values()) {
     nodes.push({ id: channelId(c), kind: 'channel', channel: c })
@@ -180,7 +203,14 @@ export function pidsOf(node: DiagramNode): readonly number[] {
       return [node.proc.pid]
     case 'group':
       return node.pids
+    case 'family':
+      return node.procs.map((p) => p.pid)
     case 'channel':
       return []
   }
+}
+
+/** A node's box: an opened group's holds its members' grid. */
+export function sizeOf(node: DiagramNode): Size {
+  return node.kind === 'family' ? familySize(node.procs.length) : BOX_SIZE
 }

@@ -4,7 +4,30 @@ import type { TFunction } from 'i18next'
 import type { Channel } from '../../store/diagramModel'
 import { formatPercent } from '../../util/format'
 import { stateText } from '../processes/ProcessTable'
+import type { ProcRow } from '../../store/runState'
 import type { DiagramNode } from './diagramGraph'
+
+/** A process's state in words, kept per language: the members of a large group share a few
+ *  states, and an i18next call per member was a third of opening one. */
+const states = new WeakMap<TFunction, Map<string, string>>()
+export function procState(t: TFunction, p: ProcRow): string {
+  let known = states.get(t)
+  if (!known) states.set(t, (known = new Map()))
+  const key = `${p.state}|${p.code}|${p.signal}`
+  let text = known.get(key)
+  if (text === undefined) known.set(key, (text = stateText(t, p)))
+  return text
+}
+
+export function procLabel(t: TFunction, p: ProcRow): string {
+  return t('diagramView.proc', {
+    name: p.name,
+    role: p.role,
+    pid: p.pid,
+    state: procState(t, p),
+    cpu: formatPercent(p.cpu)
+  })
+}
 
 export function channelLabel(t: TFunction, c: Channel): string {
   switch (c.kind) {
@@ -46,22 +69,20 @@ export function nodeLabel(t: TFunction, n: DiagramNode): string {
         cpu: formatPercent(n.cpu)
       })
     case 'proc':
-      return t('diagramView.proc', {
-        name: n.proc.name,
-        role: n.proc.role,
-        pid: n.proc.pid,
-        state: stateText(t, n.proc),
-        cpu: formatPercent(n.proc.cpu)
-      })
+      return procLabel(t, n.proc)
     case 'group':
+    case 'family': {
+      const first = n.kind === 'group' ? n.pids[0] : n.procs[0]?.pid
+      const last = n.kind === 'group' ? n.pids.at(-1) : n.procs.at(-1)?.pid
       return t('diagramView.group', {
-        n: n.pids.length,
+        n: n.running + n.exited,
         role: n.role,
-        first: n.pids[0],
-        last: n.pids[n.pids.length - 1],
+        first,
+        last,
         running: n.running,
         exited: n.exited
       })
+    }
     case 'channel': {
       const c = n.channel
       // the box also shows how many messages a queue or pool has carried
@@ -72,17 +93,22 @@ export function nodeLabel(t: TFunction, n: DiagramNode): string {
   }
 }
 
+/** Everything a process's box and name show. */
+export function procKey(p: ProcRow): string {
+  return `p|${p.name}|${p.role}|${p.pid}|${p.state}|${p.code}|${p.signal}|${p.end !== null}|${p.cpu}|${p.order}`
+}
+
 /** Everything a node's box and name show, as one string: equal keys, equal boxes. */
 export function contentKey(n: DiagramNode): string {
   switch (n.kind) {
     case 'host':
       return `h|${n.pid}|${n.live}|${n.cpu}`
-    case 'proc': {
-      const p = n.proc
-      return `p|${p.name}|${p.role}|${p.pid}|${p.state}|${p.code}|${p.signal}|${p.end !== null}|${p.cpu}|${p.order}`
-    }
+    case 'proc':
+      return procKey(n.proc)
     case 'group':
       return `g|${n.role}|${n.pids.length}|${n.pids[0]}|${n.pids.at(-1)}|${n.running}|${n.exited}|${n.cpu}`
+    case 'family':
+      return `f|${n.role}|${n.running}|${n.exited}|${n.cpu}|${n.moving.join(',')}|${n.procs.map(procKey).join(';')}`
     case 'channel': {
       const c = n.channel
       return `c|${c.kind}|${c.name}|${c.depth}|${c.maxsize}|${c.holder}|${c.waiters.join(',')}|${c.messages}|${c.closed.join(',')}|${c.readers.length}|${c.running}`

@@ -3,13 +3,18 @@
 // rest. Without Worker (unit tests) the layout is made at once.
 import { useEffect, useMemo, useRef, useState } from 'react'
 import type { DiagramGraph } from './diagramGraph'
+import { sizeOf } from './diagramGraph'
 import type { Placement, Shape } from './diagramLayout'
-import { NODE_H, NODE_W, layoutShape, shapeKey } from './diagramLayout'
+import { NODE_W, layoutShape, shapeKey } from './diagramLayout'
+
+const GAP = 24
+/** Boxes waiting for their places line up 16 to a row. */
+const ROW_W = 16 * (NODE_W + GAP)
 
 export function useDiagramLayout(graph: DiagramGraph): Placement {
   const shape = useMemo(
     (): Shape => ({
-      nodes: graph.nodes.map((n) => n.id),
+      nodes: graph.nodes.map((n) => ({ id: n.id, ...sizeOf(n) })),
       edges: graph.edges.map((e) => ({
         source: e.source,
         target: e.target,
@@ -42,19 +47,27 @@ export function useDiagramLayout(graph: DiagramGraph): Placement {
   return useMemo(() => {
     if (!canWork) return layoutShape(shape)
     if (done.key === key) return done.placed
-    // until the worker answers: known boxes stay, new ones line up under them
+    // until the worker answers: known boxes stay, new ones line up in rows under them
     const placed: Placement = new Map()
-    let bottom = 0
-    for (const p of done.placed.values()) bottom = Math.max(bottom, p.y + NODE_H)
-    let i = 0
-    for (const id of shape.nodes) {
-      const at = done.placed.get(id)
-      if (at) placed.set(id, at)
-      else
-        placed.set(id, {
-          x: (i % 16) * (NODE_W + 24),
-          y: bottom + 56 + Math.floor(i++ / 16) * (NODE_H + 24)
-        })
+    const before = new Map(shape.nodes.map((n) => [n.id, n]))
+    let y = 0
+    for (const [id, p] of done.placed) y = Math.max(y, p.y + (before.get(id)?.height ?? 0))
+    y += 2 * GAP
+    let x = 0
+    let rowH = 0
+    for (const n of shape.nodes) {
+      const at = done.placed.get(n.id)
+      if (at) {
+        placed.set(n.id, at)
+        continue
+      }
+      if (x > 0 && x + n.width > ROW_W) {
+        y += rowH + GAP
+        x = rowH = 0
+      }
+      placed.set(n.id, { x, y })
+      x += n.width + GAP
+      rowH = Math.max(rowH, n.height)
     }
     return placed
   }, [canWork, shape, key, done])

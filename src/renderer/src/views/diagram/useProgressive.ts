@@ -7,22 +7,26 @@ import { useEffect, useMemo, useState } from 'react'
 
 export const MOUNT_STEP = 32
 
-export function useProgressive<T extends { id: string }>(
+const byId = (i: { id: string }): string => i.id
+
+/** `keyOf` names an item (its `id` by default); give one that does not change between renders. */
+export function useProgressive<T>(
   items: readonly T[],
-  step = MOUNT_STEP
+  step = MOUNT_STEP,
+  keyOf: (item: T) => unknown = byId as (item: T) => unknown
 ): readonly T[] {
-  const [shown, setShown] = useState<ReadonlySet<string>>(() => new Set())
-  const fresh = useMemo(() => items.filter((i) => !shown.has(i.id)), [items, shown])
+  const [shown, setShown] = useState<ReadonlySet<unknown>>(() => new Set())
+  const fresh = useMemo(() => items.filter((i) => !shown.has(keyOf(i))), [items, shown, keyOf])
   const visible = useMemo(() => {
     if (fresh.length <= step) return items
-    const now = new Set(fresh.slice(0, step).map((i) => i.id))
-    return items.filter((i) => shown.has(i.id) || now.has(i.id))
-  }, [items, shown, fresh, step])
+    const now = new Set(fresh.slice(0, step).map(keyOf))
+    return items.filter((i) => shown.has(keyOf(i)) || now.has(keyOf(i)))
+  }, [items, shown, fresh, step, keyOf])
   useEffect(() => {
     if (fresh.length === 0) return
     // what is drawn now counts as shown (and only that: a removed box is forgotten)
-    const frame = requestAnimationFrame(() => setShown(new Set(visible.map((i) => i.id))))
+    const frame = requestAnimationFrame(() => setShown(new Set(visible.map(keyOf))))
     return () => cancelAnimationFrame(frame)
-  }, [fresh, visible])
+  }, [fresh, visible, keyOf])
   return visible
 }
