@@ -4,9 +4,9 @@
 // the per-view counts by impact are printed and written to test-results/a11y.json. The Korean
 // passes take the Korean screenshot of every view (test-results/screenshots/ko-*.png).
 import { mkdirSync, writeFileSync } from 'node:fs'
-import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
 import { expect, test } from '@playwright/test'
+import { audit } from './axeAudit'
 import { launchScenario } from './launchScenario'
 import { screenshot } from './screenshots'
 import type { RunWatcher } from './runWatcher'
@@ -28,7 +28,6 @@ const COMBINATIONS: (readonly ['light' | 'dark', 'en' | 'ko'])[] = LONG_TESTS
       ['light', 'en'],
       ['dark', 'ko']
     ]
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']
 
 let host: ServeHost
 let watcher: RunWatcher
@@ -36,38 +35,6 @@ let watcher: RunWatcher
 test.beforeAll(async () => ({ host, watcher } = await startServed()))
 
 test.afterAll(() => stopServed({ host, watcher }))
-
-interface Found {
-  counts: Record<string, number>
-  /** Serious and critical ones: rule, and where (first few targets). */
-  serious: string[]
-}
-
-/** `within`: a selector to audit only that part (the rest of the page was audited already). */
-async function audit(page: Page, within?: string): Promise<Found> {
-  const builder = new AxeBuilder({ page })
-  if (within) builder.include(within)
-  // violations only: collecting every pass and incomplete node doubled the time of an audit
-  const r = await builder
-    .withTags(TAGS)
-    .options({ resultTypes: ['violations'] })
-    .analyze()
-  const counts: Record<string, number> = {}
-  const serious: string[] = []
-  for (const v of r.violations) {
-    const impact = v.impact ?? 'unknown'
-    counts[impact] = (counts[impact] ?? 0) + v.nodes.length
-    counts[v.id] = v.nodes.length
-    if (impact === 'serious' || impact === 'critical')
-      serious.push(
-        `${v.id} (${v.nodes.length}): ${v.nodes
-          .slice(0, 4)
-          .map((n) => `${n.target.join(' ')} ${n.failureSummary?.split('\n')[1]?.trim() ?? ''}`)
-          .join(' | ')}`
-      )
-  }
-  return { counts, serious }
-}
 
 /** The tab's panel has rendered (deferred) and what it draws late has come. */
 async function showTab(page: Page, id: (typeof TABS)[number]): Promise<void> {

@@ -5,6 +5,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import type { Page } from '@playwright/test'
 import { expect, test } from '@playwright/test'
+import { audit } from './axeAudit'
 import { frameStats, installFrameMeter, resetFrames } from './frameMeter'
 import { launchScenario } from './launchScenario'
 import { screenshot } from './screenshots'
@@ -172,11 +173,23 @@ test('256 processes (opened trace, replayed): folded, opened, fit and zoom; fram
   frames['256 processes, opened, fit, zoom, seek'] = await frameStats(page)
   await expect(page.getByRole('button', { name: 'Fold groups' })).toBeVisible()
   await expect(page.getByRole('slider', { name: 'Replay time' })).toHaveValue('1000')
-  // at 1 s the first child (started at 10 ms, exits at 1510 ms) still runs
+  // opened, the group is one box with a box for each child that exists at 1 s (started every
+  // 10 ms from 10 ms: 100 of them); the first (exits at 1510 ms) still runs
   await page.getByRole('button', { name: 'Fit View' }).click()
-  await expect(
-    page.getByRole('button', { name: /^child-0 \(child\) PID 30001, running/ })
-  ).toBeVisible()
+  await expect(page.locator('.react-flow__node')).toHaveCount(3) // host, the group, the queue
+  await expect(page.locator('.dmember')).toHaveCount(100)
+  const first = page.getByRole('button', { name: /^child-0 \(child\) PID 30001, running/ })
+  await expect(first).toBeVisible()
+  // each member is focusable, the arrow keys walk them, a click selects one
+  await first.focus()
+  await page.keyboard.press('ArrowRight')
+  await expect(page.getByRole('button', { name: /^child-1 \(child\) PID 30002,/ })).toBeFocused()
+  await page.getByRole('button', { name: /^child-5 \(child\) PID 30006,/ }).click()
+  await expect(page.getByRole('status').filter({ hasText: 'Selected: PID 30006.' })).toBeVisible()
+  const axe = await audit(page, '.diagram-canvas')
+  expect(axe.serious, 'serious or critical axe violations in the opened group').toEqual([])
+  await page.getByRole('button', { name: 'Fold', exact: true }).click()
+  await expect(page.getByRole('group', { name: /^100 × child/ })).toBeVisible()
 })
 
 test('process ×32 live: frames with the diagram open', async ({ page }) => {
