@@ -177,7 +177,7 @@ function FamilyBody({ data, n }: { data: BoxData; n: FamilyNode }): React.JSX.El
 }
 
 const pidOf = (p: ProcRow): number => p.pid
-const MEMBER_STEP = 64
+const MEMBER_STEP = 32
 
 interface MemberProps {
   t: TFunction
