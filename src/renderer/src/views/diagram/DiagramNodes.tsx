@@ -33,6 +33,7 @@ export type BoxData = {
   onFold?: () => void
 }
 export type Box = Node<BoxData>
+type GroupNode = Extract<DiagramNode, { kind: 'group' }>
 type FamilyNode = Extract<DiagramNode, { kind: 'family' }>
 
 /** Below this zoom a box's text is under 4 px: the canvas gets the class `far` and boxes draw
@@ -62,14 +63,6 @@ export function boxHandles({ width, height }: Size): NodeHandle[] {
   ]
 }
 
-/** A group's open or fold button: that, and not also choosing the group (a click on its box). */
-function only(act: (() => void) | undefined): (e: React.MouseEvent) => void {
-  return (e) => {
-    e.stopPropagation()
-    act?.()
-  }
-}
-
 /** React Flow passes a box its place too; the body redraws only when its data changes, not
  *  when a new layout moves it. */
 function ProcBox({ data }: NodeProps<Box>): React.JSX.Element {
@@ -92,15 +85,7 @@ const BoxBody = memo(function BoxBody({ data }: { data: BoxData }) {
   if (n.kind === 'group')
     return (
       <div className={`${cls} dgroup`} style={{ borderLeftColor: HOST_COLOR }}>
-        <strong aria-hidden="true">
-          {n.pids.length} × {n.role}
-        </strong>
-        <span className="dstate" aria-hidden="true">
-          {n.running} ▶ · {n.exited} ■ · CPU {formatPercent(n.cpu)}
-        </span>
-        <button className="nodrag" onClick={only(data.onExpand)}>
-          {t('diagramView.expand')}
-        </button>
+        <GroupHead n={n} action={t('diagramView.expand')} onAction={data.onExpand} />
       </div>
     )
   if (n.kind === 'proc')
@@ -116,6 +101,38 @@ const BoxBody = memo(function BoxBody({ data }: { data: BoxData }) {
   if (n.kind === 'family') return <FamilyBody data={data} n={n} />
   return <ChannelBody t={t} channel={n.channel} chosen={data.chosen} />
 })
+
+/** A group's heading, folded or opened: how many of what, their states and CPU, and the button
+ *  that opens or folds it (that, and not also choosing the group: a click on its box). */
+function GroupHead({
+  n,
+  action,
+  onAction
+}: {
+  n: GroupNode | FamilyNode
+  action: string
+  onAction: (() => void) | undefined
+}): React.JSX.Element {
+  return (
+    <>
+      <strong aria-hidden="true">
+        {n.running + n.exited} × {n.role}
+      </strong>
+      <span className="dstate" aria-hidden="true">
+        {n.running} ▶ · {n.exited} ■ · CPU {formatPercent(n.cpu)}
+      </span>
+      <button
+        className="nodrag"
+        onClick={(e) => {
+          e.stopPropagation()
+          onAction?.()
+        }}
+      >
+        {action}
+      </button>
+    </>
+  )
+}
 
 function ProcFace({ t, p }: { t: TFunction; p: ProcRow }): React.JSX.Element {
   return (
@@ -142,15 +159,7 @@ function FamilyBody({ data, n }: { data: BoxData; n: FamilyNode }): React.JSX.El
   return (
     <div className={`dfamily${data.chosen ? ' chosen' : ''}`}>
       <div className="dfamily-head" style={{ height: FAMILY.head - FAMILY.pad }}>
-        <strong aria-hidden="true">
-          {n.procs.length} × {n.role}
-        </strong>
-        <span className="dstate" aria-hidden="true">
-          {n.running} ▶ · {n.exited} ■ · CPU {formatPercent(n.cpu)}
-        </span>
-        <button className="nodrag" onClick={only(data.onFold)}>
-          {t('diagramView.fold')}
-        </button>
+        <GroupHead n={n} action={t('diagramView.fold')} onAction={data.onFold} />
       </div>
       <div
         className="dmembers"
