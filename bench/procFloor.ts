@@ -1,7 +1,8 @@
 // The bare floor of a whole-machine /proc sampler: list /proc, pread each process's stat
-// through a descriptor kept open for it, read /proc/stat; nothing parsed, nothing kept but
-// the descriptors and the PIDs listed.
-import { closeSync, openSync, readSync, readdirSync } from 'node:fs'
+// through a descriptor kept open for it, read /proc/stat; and, as the sampler does for a
+// process it sees for the first time, read its command line and its owner (a stat of its
+// directory). Nothing parsed, nothing kept but the descriptors and the PIDs listed.
+import { closeSync, openSync, readSync, readdirSync, statSync } from 'node:fs'
 
 /** The PIDs of the machine now (the names under /proc that are numbers). */
 export function machinePids(): number[] {
@@ -24,7 +25,10 @@ export class ProcFloor {
       const pid = Number(entry)
       let fd = this.fds.get(pid)
       try {
-        if (fd === undefined) this.fds.set(pid, (fd = openSync(`/proc/${pid}/stat`, 'r')))
+        if (fd === undefined) {
+          this.fds.set(pid, (fd = openSync(`/proc/${pid}/stat`, 'r')))
+          this.firstSight(pid)
+        }
         readSync(fd, this.buf, 0, this.buf.length, 0)
         pids.push(pid)
       } catch {
@@ -40,6 +44,16 @@ export class ProcFloor {
   close(): void {
     for (const pid of [...this.fds.keys()]) this.drop(pid)
     closeSync(this.statFd)
+  }
+
+  private firstSight(pid: number): void {
+    const fd = openSync(`/proc/${pid}/cmdline`, 'r')
+    try {
+      readSync(fd, this.buf, 0, this.buf.length, 0)
+    } finally {
+      closeSync(fd)
+    }
+    statSync(`/proc/${pid}`)
   }
 
   private drop(pid: number): void {
