@@ -8,6 +8,12 @@ import { createInterface } from 'node:readline'
 import type { Readable, Writable } from 'node:stream'
 import type { Contender, Gcs } from './systemContender'
 
+export interface Stopped {
+  cpuUs: number
+  tickUs: number
+  gcs: Gcs
+}
+
 export class ContenderProcess {
   private readonly child: ChildProcessByStdio<Writable, Readable, null>
   private readonly lines: AsyncIterator<string>
@@ -56,10 +62,11 @@ export class ContenderProcess {
     return JSON.parse(await this.line()) as Gcs
   }
 
-  /** Its CPU time (µs) and garbage collections since start(); it ends. */
-  async stop(): Promise<{ cpuUs: number; gcs: Gcs }> {
+  /** Its CPU time since start() (µs), the part of it inside ticks, and its garbage
+   *  collections; it ends. */
+  async stop(): Promise<Stopped> {
     this.child.stdin.write('stop\n')
-    return JSON.parse(await this.line()) as { cpuUs: number; gcs: Gcs }
+    return JSON.parse(await this.line()) as Stopped
   }
 
   async kill(): Promise<void> {

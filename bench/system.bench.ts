@@ -31,7 +31,7 @@ const PS_ARGS = ['-eo', 'pid,ppid,user,stat,nlwp,pcpu,rss,lstart,args']
  *  has been low for a while: 17 to 33 s after it started here (--trace-gc), later in one that
  *  allocates more. That is no part of sampling: the window opens once every contender has had
  *  its first mark-compact (the GCs in the window are reported). */
-const SETTLE_TICKS = { min: 12, max: 50 }
+const SETTLE_TICKS = { min: 12, max: 40 }
 
 /** CPU time of a process so far, ms: its own, or (`reaped`) that of its waited-for children. */
 function cpuMsOf(pid: number | 'self', reaped = false): number {
@@ -155,7 +155,9 @@ export const systemBench: Bench = {
           `${kids.pids.length} sleepers added, ${cpus().length} cores, ${ticks} s: ` +
           `${perSample(oursUs).toFixed(0)} µs/sample, floor ${perSample(floorUs).toFixed(0)}, ` +
           `each in its own process less that of one sampling nothing ` +
-          `(${(idleUs / ticks).toFixed(0)} µs/s); after ${settle} s; GCs in the window: ` +
+          `(${(idleUs / ticks).toFixed(0)} µs/s); inside the ticks ` +
+          `${(stopped[0]!.tickUs / ticks).toFixed(0)} and ${(stopped[1]!.tickUs / ticks).toFixed(0)}; ` +
+          `after ${settle} s; GCs in the window: ` +
           stopped.map((s, k) => gcText(kinds[k]!, s.gcs)).join('; ')
         const vsTop = ratio(value, topValue)
         const vsFloor = ratio(value, floorValue)

@@ -3,9 +3,10 @@
 // charged to it alone, as top's CPU is to top. Driven by its parent over stdin, one command a
 // line: it warms up and prints `ready`; `tick` samples the machine once and answers how many
 // processes it listed; `gcs` answers its garbage collections so far (JSON, Gcs); `start` opens
-// the measured window (answers `ok`); `stop` answers {"cpuUs": …, "gcs": …}, this process's CPU
-// and collections since `start` (all its threads: the garbage collector's too; getrusage, the
-// same count as /proc/<pid>/stat's utime + stime at µs resolution), and ends. `idle` samples
+// the measured window (answers `ok`); `stop` answers {"cpuUs": …, "tickUs": …, "gcs": …}, this
+// process's CPU and collections since `start` (all its threads: the garbage collector's too;
+// getrusage, the same count as /proc/<pid>/stat's utime + stime at µs resolution), the part
+// of it spent inside the ticks, and ends. `idle` samples
 // nothing: what such a driven node process costs by itself.
 import { PerformanceObserver, constants } from 'node:perf_hooks'
 import type { NodeGCPerformanceDetail } from 'node:perf_hooks'
@@ -78,16 +79,23 @@ async function main(): Promise<void> {
   await s.tick() // descriptors opened, names and users learnt
   process.stdout.write('ready\n')
   let start = process.cpuUsage()
+  let tickUs = 0
   for await (const line of createInterface({ input: process.stdin })) {
-    if (line === 'tick') process.stdout.write(`${await s.tick()}\n`)
-    else if (line === 'gcs') process.stdout.write(`${JSON.stringify(gcs)}\n`)
+    if (line === 'tick') {
+      const before = process.cpuUsage()
+      const listed = await s.tick()
+      const { user, system } = process.cpuUsage(before)
+      tickUs += user + system
+      process.stdout.write(`${listed}\n`)
+    } else if (line === 'gcs') process.stdout.write(`${JSON.stringify(gcs)}\n`)
     else if (line === 'start') {
       start = process.cpuUsage()
+      tickUs = 0
       Object.assign(gcs, { major: 0, minor: 0, ms: 0 })
       process.stdout.write('ok\n')
     } else if (line === 'stop') {
       const { user, system } = process.cpuUsage(start)
-      process.stdout.write(`${JSON.stringify({ cpuUs: user + system, gcs })}\n`)
+      process.stdout.write(`${JSON.stringify({ cpuUs: user + system, tickUs, gcs })}\n`)
       break
     }
   }

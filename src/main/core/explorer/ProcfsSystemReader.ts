@@ -2,6 +2,9 @@
 // per tick through a descriptor kept open for it (bound to that process: once it is reaped
 // the read fails, so a reused PID is never taken for the old one). Name, command line and
 // user are read when a process is first seen and again when its name changes (an exec).
+// CPU % is the change of the process's running total since the last read (htop's
+// …Time/…Period), kept on the same entry as the rest: one lookup per process per tick (a
+// table of its own, keyed by PID, cost another lookup and object per process per tick).
 import {
   closeSync,
   openSync,
@@ -14,6 +17,7 @@ import {
 import type { ProcessDetails } from '../../../shared/system'
 import { MS_PER_CLOCK_TICK } from '../monitor/clockTick'
 import { pageSize } from '../monitor/ProcfsReader'
+import { saturatingSub } from '../monitor/saturatingSub'
 import type { SystemReader, SystemReading } from './SystemReader'
 import { reasonOf } from './SystemReader'
 import { newStatLine, parseStatLine, PF_KTHREAD, STAT } from './statLine'
@@ -48,6 +52,11 @@ interface Known {
   unreadable?: string
   /** The last readAll that saw it (one not seen by the latest is gone). */
   tick: number
+  /** Its running CPU total and start time at its last read, and when that was (the
+   *  reader's clock; NaN before the first): the % over the next tick comes from these. */
+  cpuTime: number
+  startedAt: number
+  readAt: number
   /** The row last returned for it (name, command and user are this entry's). */
   row?: SystemReading
   /** Learnt again next tick: its command line was empty, as it is for an instant in an exec
@@ -66,18 +75,23 @@ export class ProcfsSystemReader implements SystemReader {
   private readonly users = new UserNames()
   private kept = 0
   private tick = 0
+  /** When the current readAll started (ms, the clock's). */
+  private now = 0
   private readonly bootTime = bootTimeMs()
 
   constructor(
     private readonly root = '/proc',
-    pageBytes = pageSize()
+    pageBytes = pageSize(),
+    private readonly clock: () => number = () => performance.now()
   ) {
     this.pageSize = pageBytes
   }
 
+  /** Every process, its CPU % over the time since the last readAll (null on its first). */
   readAll(): Promise<SystemReading[]> {
     const out: SystemReading[] = []
     const tick = ++this.tick
+    this.now = this.clock()
     for (const entry of readdirSync(this.root)) {
       const c = entry.charCodeAt(0)
       if (c < 48 || c > 57) continue
@@ -97,7 +111,9 @@ export class ProcfsSystemReader implements SystemReader {
     let n = known?.fd != null ? this.readKept(pid, known.fd) : -1
     let fresh = false
     if (n < 0) {
-      known = undefined // first sight, or reaped since: the PID may be another process now
+      // first sight, reaped since (forgotten: the PID may be another process now), or read
+      // without a kept descriptor (its totals are kept, checked by start time below)
+      known = this.known.get(pid)
       let fd: number
       try {
         fd = openSync(`${this.root}/${pid}/stat`, 'r')
@@ -110,7 +126,7 @@ export class ProcfsSystemReader implements SystemReader {
         return null
       }
       fresh = true
-      known = this.learn(pid)
+      known = this.learn(pid, known, true)
       if (this.kept < MAX_KEPT_FDS) {
         known.fd = fd
         this.kept++
@@ -121,9 +137,10 @@ export class ProcfsSystemReader implements SystemReader {
       // A kernel worker renames itself for each job (kworker/0:1-events): it never execs, its
       // command line is empty and its user root, so only the name is new.
       if (line.fields[FLAGS]! & KTHREAD) this.rename(known!)
-      else known = this.learn(pid, known)
+      else known = this.learn(pid, known, false)
     }
-    known!.tick = this.tick
+    const k = known!
+    k.tick = this.tick
     const f = line.fields
     const ppid = f[PPID]!
     const state = String.fromCharCode(line.state)
@@ -131,13 +148,21 @@ export class ProcfsSystemReader implements SystemReader {
     const cpuTime = (f[UTIME]! + f[STIME]!) * TICK_MS
     const rss = f[RSS]! * this.pageSize
     const startedAt = this.bootTime + f[STARTTIME]! * TICK_MS
+    const now = this.now
+    const cpu =
+      k.startedAt === startedAt && now > k.readAt
+        ? Math.round((saturatingSub(cpuTime, k.cpuTime) / (now - k.readAt)) * 1000) / 10
+        : null
+    k.cpuTime = cpuTime
+    k.startedAt = startedAt
+    k.readAt = now
     // A process that did nothing since the last tick (most of a machine: sleepers) keeps its
     // row: a published row is never changed, and an equal one is not built again (a new row
     // per process per tick was most of the garbage, collected during later ticks).
-    const last = known!.row
+    const last = k.row
     if (
       last !== undefined &&
-      last.cpu === 0 &&
+      last.cpu === cpu &&
       last.cpuTime === cpuTime &&
       last.rss === rss &&
       last.state === state &&
@@ -150,19 +175,19 @@ export class ProcfsSystemReader implements SystemReader {
     const reading: SystemReading = {
       pid,
       ppid,
-      uid: known!.uid,
-      user: known!.user,
+      uid: k.uid,
+      user: k.user,
       state,
       threads,
-      cpu: null,
+      cpu,
       cpuTime,
       rss,
       startedAt,
-      name: known!.name,
-      command: known!.command
+      name: k.name,
+      command: k.command
     }
-    known!.row = reading
-    if (known!.unreadable) reading.unreadable = known!.unreadable
+    k.row = reading
+    if (k.unreadable) reading.unreadable = k.unreadable
     return reading
   }
 
@@ -250,18 +275,24 @@ export class ProcfsSystemReader implements SystemReader {
     known.row = undefined
   }
 
-  /** Name, command line and user of a process seen for the first time or since an exec. */
-  private learn(pid: number, old?: Known): Known {
+  /** Name, command line and user of a process seen for the first time or since an exec
+   *  (`old`: the same process before, its descriptor and totals kept; or, `fresh`, what was
+   *  known of its PID, whose totals count only if its start time is the same). */
+  private learn(pid: number, old: Known | undefined, fresh: boolean): Known {
     const line = this.line
     const name = this.buf.toString('utf8', line.nameStart, line.nameEnd)
+    const exec = fresh ? undefined : old
     const known: Known = {
-      fd: old?.fd ?? null,
+      fd: exec?.fd ?? null,
       nameHash: line.nameHash,
       name,
       command: `[${name}]`,
       uid: null,
       user: '?',
-      tick: this.tick
+      tick: this.tick,
+      cpuTime: old?.cpuTime ?? 0,
+      startedAt: old?.startedAt ?? NaN,
+      readAt: old?.readAt ?? NaN
     }
     const reasons: string[] = []
     try {
@@ -273,7 +304,7 @@ export class ProcfsSystemReader implements SystemReader {
         // a full buffer is cut only if a byte follows (one of exactly 4 KiB is whole)
         const cut = n === this.buf.length && readSync(fd, this.one, 0, 1, n) > 0
         if (end > 0) known.command = commandText(this.buf, end, cut)
-        else if (!(line.fields[FLAGS]! & KTHREAD) && !old?.again) known.again = true
+        else if (!(line.fields[FLAGS]! & KTHREAD) && !exec?.again) known.again = true
       } finally {
         closeSync(fd)
       }
