@@ -42,6 +42,8 @@ const { starttime: STARTTIME, rss: RSS } = STAT
 const KTHREAD = PF_KTHREAD
 const TICK_MS = MS_PER_CLOCK_TICK
 
+/** What the reader keeps of a process. Every field is set when it is made (one object
+ *  shape: a field added later gave the hot path a second shape, and it was deoptimised). */
 interface Known {
   fd: number | null
   nameHash: number
@@ -49,7 +51,7 @@ interface Known {
   command: string
   uid: number | null
   user: string
-  unreadable?: string
+  unreadable: string | undefined
   /** The last readAll that saw it (one not seen by the latest is gone). */
   tick: number
   /** Its running CPU total and start time at its last read, and when that was (the
@@ -58,11 +60,11 @@ interface Known {
   startedAt: number
   readAt: number
   /** The row last returned for it (name, command and user are this entry's). */
-  row?: SystemReading
+  row: SystemReading | undefined
   /** Learnt again next tick: its command line was empty, as it is for an instant in an exec
    *  (the kernel renames the process before it fills in the new arguments). Once only: a
    *  zombie's stays empty. */
-  again?: boolean
+  again: boolean
 }
 
 export class ProcfsSystemReader implements SystemReader {
@@ -107,12 +109,37 @@ export class ProcfsSystemReader implements SystemReader {
 
   /** One process, or null if it is gone (or its stat is unreadable and so is its dir). */
   readOne(pid: number): SystemReading | null {
+    const known = this.known.get(pid)
+    return (known !== undefined && this.readSteady(pid, known)) || this.readChanged(pid)
+  }
+
+  /** The path of most processes at most ticks: known, read through its kept descriptor, its
+   *  name the same. Null sends it to readChanged. The rare cases live there, so that one
+   *  taken for the first time (a process gone, an exec) does not throw away this path's
+   *  optimised code: it did, and the path then ran unoptimised for ~10 ticks at 1 Hz. */
+  private readSteady(pid: number, k: Known): SystemReading | null {
+    if (k.fd === null || k.again || k.unreadable !== undefined) return null
+    let n: number
+    try {
+      n = readSync(k.fd, this.buf, 0, this.buf.length, 0)
+    } catch {
+      return null // reaped: readChanged forgets it
+    }
+    if (!parseStatLine(this.buf, n, this.line, SAMPLED) || this.line.nameHash !== k.nameHash)
+      return null
+    return this.row(pid, k)
+  }
+
+  /** First sight, reaped since (the PID may be another process now), read without a kept
+   *  descriptor, an exec or a kernel worker's new job, a command line to read again, or
+   *  fields that could not be read. */
+  private readChanged(pid: number): SystemReading | null {
     let known = this.known.get(pid)
     let n = known?.fd != null ? this.readKept(pid, known.fd) : -1
     let fresh = false
     if (n < 0) {
-      // first sight, reaped since (forgotten: the PID may be another process now), or read
-      // without a kept descriptor (its totals are kept, checked by start time below)
+      // not kept, or forgotten by readKept: a process kept without a descriptor keeps its
+      // totals (checked by start time in row())
       known = this.known.get(pid)
       let fd: number
       try {
@@ -132,18 +159,26 @@ export class ProcfsSystemReader implements SystemReader {
         this.kept++
       } else closeSync(fd)
     } else if (!parseStatLine(this.buf, n, this.line, SAMPLED)) return null
-    const line = this.line
-    if (!fresh && (known!.nameHash !== line.nameHash || known!.again)) {
+    if (!fresh && (known!.nameHash !== this.line.nameHash || known!.again)) {
       // A kernel worker renames itself for each job (kworker/0:1-events): it never execs, its
       // command line is empty and its user root, so only the name is new.
-      if (line.fields[FLAGS]! & KTHREAD) this.rename(known!)
+      if (this.line.fields[FLAGS]! & KTHREAD) this.rename(known!)
       else known = this.learn(pid, known, false)
     }
     const k = known!
+    const before = k.row
+    const row = this.row(pid, k)
+    if (k.unreadable !== undefined && row !== before) row.unreadable = k.unreadable
+    return row
+  }
+
+  /** The row of a process from the stat line just parsed: its CPU % from the totals of its
+   *  last read, and the same row as last time if nothing changed. */
+  private row(pid: number, k: Known): SystemReading {
     k.tick = this.tick
-    const f = line.fields
+    const f = this.line.fields
     const ppid = f[PPID]!
-    const state = String.fromCharCode(line.state)
+    const state = String.fromCharCode(this.line.state)
     const threads = f[THREADS]!
     const cpuTime = (f[UTIME]! + f[STIME]!) * TICK_MS
     const rss = f[RSS]! * this.pageSize
@@ -187,7 +222,6 @@ export class ProcfsSystemReader implements SystemReader {
       command: k.command
     }
     k.row = reading
-    if (k.unreadable) reading.unreadable = k.unreadable
     return reading
   }
 
@@ -289,10 +323,13 @@ export class ProcfsSystemReader implements SystemReader {
       command: `[${name}]`,
       uid: null,
       user: '?',
+      unreadable: undefined,
       tick: this.tick,
       cpuTime: old?.cpuTime ?? 0,
       startedAt: old?.startedAt ?? NaN,
-      readAt: old?.readAt ?? NaN
+      readAt: old?.readAt ?? NaN,
+      row: undefined,
+      again: false
     }
     const reasons: string[] = []
     try {
