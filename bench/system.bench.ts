@@ -26,12 +26,13 @@ import type { Contender, Gcs } from './systemContender'
 const SIZES = [300, 1000]
 /** The explorer's columns, as ps names them. */
 const PS_ARGS = ['-eo', 'pid,ppid,user,stat,nlwp,pcpu,rss,lstart,args']
-/** Seconds of 1 Hz ticks before the window, at least and at most. V8's memory reducer collects
- *  a new node process's start-up heap (one or two mark-compacts, 10-60 ms) once its allocation
- *  has been low for a while: 17 to 33 s after it started here (--trace-gc), later in one that
- *  allocates more. That is no part of sampling: the window opens once every contender has had
- *  its first mark-compact (the GCs in the window are reported). */
-const SETTLE_TICKS = { min: 12, max: 40 }
+/** Seconds of 1 Hz ticks before the window, at least and at most: start-up is no part of
+ *  sampling. At 1 Hz V8's optimising compiler is done with the hot paths by tick ~20
+ *  (--trace-opt); its memory reducer collects a new node process's start-up heap (one or two
+ *  mark-compacts, 10-60 ms) once its allocation has been low for a while, 17 to 33 s after it
+ *  started here (--trace-gc). The window opens once every contender has had its first
+ *  mark-compact (the GCs in the window are reported). */
+const SETTLE_TICKS = { min: 25, max: 40 }
 
 /** CPU time of a process so far, ms: its own, or (`reaped`) that of its waited-for children. */
 function cpuMsOf(pid: number | 'self', reaped = false): number {
