@@ -220,6 +220,25 @@ describe.runIf(linux)('ProcfsSystemReader', () => {
     }
   })
 
+  it('does not list a process that exits while it is first read', async () => {
+    // A fake /proc where the stat is there but the command line is not: gone meanwhile.
+    const root = mkdtempSync(join(tmpdir(), 'fake-proc-'))
+    mkdirSync(join(root, '46'))
+    writeFileSync(
+      join(root, '46/stat'),
+      '46 (x) S 1 0 0 0 -1 4194304 0 0 0 0 1 0 0 0 20 0 1 0 5 0 100 0\n'
+    )
+    const reader = new ProcfsSystemReader(root)
+    try {
+      expect(await reader.readAll()).toEqual([])
+      writeFileSync(join(root, '46/cmdline'), 'x\x00')
+      expect(await reader.readAll()).toMatchObject([{ pid: 46, command: 'x' }])
+    } finally {
+      reader.close()
+      rmSync(root, { recursive: true, force: true })
+    }
+  })
+
   it("reads an empty command line once more (mid-exec), a kernel thread's or a zombie's no more", async () => {
     const root = mkdtempSync(join(tmpdir(), 'fake-proc-'))
     mkdirSync(join(root, '44'))

@@ -154,6 +154,11 @@ export class ProcfsSystemReader implements SystemReader {
       }
       fresh = true
       known = this.learn(pid, known, true)
+      if (!known) {
+        closeSync(fd)
+        this.forget(pid)
+        return null
+      }
       if (this.kept < MAX_KEPT_FDS) {
         known.fd = fd
         this.kept++
@@ -163,7 +168,10 @@ export class ProcfsSystemReader implements SystemReader {
       // A kernel worker renames itself for each job (kworker/0:1-events): it never execs, its
       // command line is empty and its user root, so only the name is new.
       if (this.line.fields[FLAGS]! & KTHREAD) this.rename(known!)
-      else known = this.learn(pid, known, false)
+      else if (!(known = this.learn(pid, known, false))) {
+        this.forget(pid) // its kept descriptor with it
+        return null
+      }
     }
     const k = known!
     const before = k.row
@@ -311,26 +319,17 @@ export class ProcfsSystemReader implements SystemReader {
 
   /** Name, command line and user of a process seen for the first time or since an exec
    *  (`old`: the same process before, its descriptor and totals kept; or, `fresh`, what was
-   *  known of its PID, whose totals count only if its start time is the same). */
-  private learn(pid: number, old: Known | undefined, fresh: boolean): Known {
+   *  known of its PID, whose totals count only if its start time is the same). Undefined if
+   *  it exited meanwhile: it is not listed (as ps does not), and no row of a rare kind is
+   *  made (its first one deoptimised the per-process code). */
+  private learn(pid: number, old: Known | undefined, fresh: boolean): Known | undefined {
     const line = this.line
     const name = this.buf.toString('utf8', line.nameStart, line.nameEnd)
+    const kthread = (line.fields[FLAGS]! & KTHREAD) !== 0
     const exec = fresh ? undefined : old
-    const known: Known = {
-      fd: exec?.fd ?? null,
-      nameHash: line.nameHash,
-      name,
-      command: `[${name}]`,
-      uid: null,
-      user: '?',
-      unreadable: undefined,
-      tick: this.tick,
-      cpuTime: old?.cpuTime ?? 0,
-      startedAt: old?.startedAt ?? NaN,
-      readAt: old?.readAt ?? NaN,
-      row: undefined,
-      again: false
-    }
+    let command = `[${name}]`
+    let again = false
+    let uid: number | null = null
     const reasons: string[] = []
     try {
       const fd = openSync(`${this.root}/${pid}/cmdline`, 'r')
@@ -340,21 +339,37 @@ export class ProcfsSystemReader implements SystemReader {
         while (end > 0 && this.buf[end - 1] === 0) end--
         // a full buffer is cut only if a byte follows (one of exactly 4 KiB is whole)
         const cut = n === this.buf.length && readSync(fd, this.one, 0, 1, n) > 0
-        if (end > 0) known.command = commandText(this.buf, end, cut)
-        else if (!(line.fields[FLAGS]! & KTHREAD) && !exec?.again) known.again = true
+        if (end > 0) command = commandText(this.buf, end, cut)
+        else if (!kthread && !exec?.again) again = true
       } finally {
         closeSync(fd)
       }
     } catch (err) {
+      if (reasonOf(err) === 'gone') return undefined
       reasons.push(`command line: ${reasonOf(err)}`)
     }
     try {
-      known.uid = statSync(`${this.root}/${pid}`).uid
-      known.user = this.users.name(known.uid)
+      uid = statSync(`${this.root}/${pid}`).uid
     } catch (err) {
+      if (reasonOf(err) === 'gone') return undefined
       reasons.push(`user: ${reasonOf(err)}`)
     }
-    if (reasons.length > 0) known.unreadable = reasons.join('; ')
+    // made whole at once: no field of it is set later but the per-tick ones
+    const known: Known = {
+      fd: exec?.fd ?? null,
+      nameHash: line.nameHash,
+      name,
+      command,
+      uid,
+      user: uid === null ? '?' : this.users.name(uid),
+      unreadable: reasons.length > 0 ? reasons.join('; ') : undefined,
+      tick: this.tick,
+      cpuTime: old?.cpuTime ?? 0,
+      startedAt: old?.startedAt ?? NaN,
+      readAt: old?.readAt ?? NaN,
+      row: undefined,
+      again
+    }
     this.known.set(pid, known)
     return known
   }
