@@ -77,6 +77,8 @@ export class ProcfsSystemReader implements SystemReader {
   private readonly users = new UserNames()
   private kept = 0
   private tick = 0
+  /** Entries seen by the current readAll. */
+  private seen = 0
   /** When the current readAll started (ms, the clock's). */
   private now = 0
   private readonly bootTime = bootTimeMs()
@@ -93,6 +95,7 @@ export class ProcfsSystemReader implements SystemReader {
   readAll(): Promise<SystemReading[]> {
     const out: SystemReading[] = []
     const tick = ++this.tick
+    this.seen = 0
     this.now = this.clock()
     for (const entry of readdirSync(this.root)) {
       const c = entry.charCodeAt(0)
@@ -100,10 +103,12 @@ export class ProcfsSystemReader implements SystemReader {
       const reading = this.readOne(Number(entry))
       if (reading) out.push(reading)
     }
-    // forEach, not for-of over entries: no [pid, known] pair made per process per tick
-    this.known.forEach((known, pid) => {
-      if (known.tick !== tick) this.forget(pid)
-    })
+    // Only when some entry went unseen (a process ended); forEach, not for-of over entries:
+    // no [pid, known] pair made per process.
+    if (this.seen < this.known.size)
+      this.known.forEach((known, pid) => {
+        if (known.tick !== tick) this.forget(pid)
+      })
     return Promise.resolve(out)
   }
 
@@ -183,7 +188,10 @@ export class ProcfsSystemReader implements SystemReader {
   /** The row of a process from the stat line just parsed: its CPU % from the totals of its
    *  last read, and the same row as last time if nothing changed. */
   private row(pid: number, k: Known): SystemReading {
-    k.tick = this.tick
+    if (k.tick !== this.tick) {
+      k.tick = this.tick
+      this.seen++
+    }
     const f = this.line.fields
     const ppid = f[PPID]!
     const state = String.fromCharCode(this.line.state)
@@ -363,7 +371,7 @@ export class ProcfsSystemReader implements SystemReader {
       uid,
       user: uid === null ? '?' : this.users.name(uid),
       unreadable: reasons.length > 0 ? reasons.join('; ') : undefined,
-      tick: this.tick,
+      tick: 0, // row() marks it seen
       cpuTime: old?.cpuTime ?? 0,
       startedAt: old?.startedAt ?? NaN,
       readAt: old?.readAt ?? NaN,
