@@ -3,11 +3,13 @@
 // as % of one core, against in the same run, at the same rate: procps `top -b -d 1` (its own
 // CPU time), `ps -eo` with the explorer's columns once a second (the CPU of each ps, from this
 // process's reaped-children time), pidusage on every PID, and the bare floor: a loop that
-// lists /proc and reads the same stat files (kept open) and /proc/stat, nothing parsed.
-// Ours, the floor and pidusage each run in a node process of their own, measured over the
+// lists /proc and reads the same files (stat kept open; a new process's command line and
+// owner once) and /proc/stat, nothing parsed; and that floor with each stat line parsed, the
+// least any reader of these fields does (reported, no target).
+// Ours, the floors and pidusage each run in a node process of their own, measured over the
 // window by that process's CPU time, as top is: in one process, one contender's garbage was
-// collected (and charged) during another's step. A fourth such process samples nothing; its
-// cost (a node process woken once a second over a pipe, ~1 ms/s here) is taken off the three.
+// collected (and charged) during another's step. One more such process samples nothing; its
+// cost (a node process woken once a second over a pipe, ~1 ms/s here) is taken off the others.
 // Targets at each N: ≤ 0.5× top, ≤ 1.15× the floor.
 import { spawn, spawnSync } from 'node:child_process'
 import type { ChildProcess } from 'node:child_process'
@@ -81,9 +83,10 @@ export const systemBench: Bench = {
       let top: ChildProcess | undefined
       const procs: ContenderProcess[] = []
       try {
-        const kinds: Contender[] = ['ours', 'floor', 'pidusage', 'idle']
+        const kinds: Contender[] = ['ours', 'floor', 'parsed', 'pidusage', 'idle']
         for (const kind of kinds) procs.push(await ContenderProcess.spawn(kind))
-        const [ours, floor, theirs, idle] = procs as [
+        const [ours, floor, parsed, theirs, idle] = procs as [
+          ContenderProcess,
           ContenderProcess,
           ContenderProcess,
           ContenderProcess,
@@ -99,6 +102,7 @@ export const systemBench: Bench = {
         const steps = [
           async (): Promise<void> => void (listed.ours = await ours.tick()),
           async (): Promise<void> => void (listed.floor = await floor.tick()),
+          async (): Promise<void> => void (await parsed.tick()),
           async (): Promise<void> => void (await theirs.tick()),
           async (): Promise<void> => void (await idle.tick()),
           async (): Promise<void> => {
@@ -137,7 +141,8 @@ export const systemBench: Bench = {
         }
         const topValue = ((cpuMsOf(top.pid!) - topCpu0) / (performance.now() - topT0)) * 100
         const stopped = await Promise.all(procs.map((p) => p.stop()))
-        const [oursUs, floorUs, theirUs, idleUs] = stopped.map((s) => s.cpuUs) as [
+        const [oursUs, floorUs, parsedUs, theirUs, idleUs] = stopped.map((s) => s.cpuUs) as [
+          number,
           number,
           number,
           number,
@@ -147,6 +152,7 @@ export const systemBench: Bench = {
         const perSample = (us: number): number => (us - idleUs) / ticks
         const value = pct(perSample(oursUs))
         const floorValue = pct(perSample(floorUs))
+        const parsedValue = pct(perSample(parsedUs))
         const pidusageValue = pct(perSample(theirUs))
         const psValue = mean(psMs) / 10 // ms of CPU per second → % of a core
         const machine = Math.round(median(counts))
@@ -204,6 +210,16 @@ export const systemBench: Bench = {
             ratio: vsFloor,
             target: '≤ 1.15× floor',
             met: vsFloor !== null && vsFloor <= 1.15
+          },
+          {
+            id: `monitor.system.n${n}.parsed`,
+            name,
+            value,
+            unit,
+            baseline: 'the bare loop, each stat line also parsed (statLine), nothing kept',
+            baselineValue: parsedValue,
+            ratio: ratio(value, parsedValue),
+            note: `${ratio(parsedValue, floorValue)?.toFixed(2)}× the bare loop`
           }
         )
       } finally {

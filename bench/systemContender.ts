@@ -15,7 +15,7 @@ import pidusage from 'pidusage'
 import { SystemSampler } from '../src/main/core/explorer/SystemSampler'
 import { ProcFloor, machinePids } from './procFloor'
 
-export const CONTENDERS = ['ours', 'floor', 'pidusage', 'idle'] as const
+export const CONTENDERS = ['ours', 'floor', 'parsed', 'pidusage', 'idle'] as const
 export type Contender = (typeof CONTENDERS)[number]
 
 /** Garbage collections, as V8 reports them to Node (no flag needed): mark-compacts (the memory
@@ -53,8 +53,8 @@ function sampling(kind: Contender): Sampling {
       close: () => sampler.close()
     }
   }
-  if (kind === 'floor') {
-    const floor = new ProcFloor()
+  if (kind === 'floor' || kind === 'parsed') {
+    const floor = new ProcFloor(kind === 'parsed')
     return { tick: async () => (floor.tick(), floor.pids.length), close: () => floor.close() }
   }
   if (kind === 'pidusage') {
