@@ -3,11 +3,13 @@
 // as % of one core, against in the same run, at the same rate: procps `top -b -d 1` (its own
 // CPU time), `ps -eo` with the explorer's columns once a second (the CPU of each ps, from this
 // process's reaped-children time), pidusage on every PID, and the bare floor: a loop that
-// lists /proc and reads the same stat files (kept open) and /proc/stat, nothing parsed.
-// Ours, the floor and pidusage each run in a node process of their own, measured over the
+// lists /proc and reads the same files (stat kept open; a new process's command line and
+// owner once) and /proc/stat, nothing parsed; and that floor with each stat line parsed, the
+// least any reader of these fields does (reported, no target).
+// Ours, the floors and pidusage each run in a node process of their own, measured over the
 // window by that process's CPU time, as top is: in one process, one contender's garbage was
-// collected (and charged) during another's step. A fourth such process samples nothing; its
-// cost (a node process woken once a second over a pipe, ~1 ms/s here) is taken off the three.
+// collected (and charged) during another's step. One more such process samples nothing; its
+// cost (a node process woken once a second over a pipe, ~1 ms/s here) is taken off the others.
 // Targets at each N: ≤ 0.5× top, ≤ 1.15× the floor.
 import { spawn, spawnSync } from 'node:child_process'
 import type { ChildProcess } from 'node:child_process'
@@ -21,15 +23,18 @@ import { machinePids } from './procFloor'
 import type { Bench, BenchResult } from './harness'
 import { mean, median, ratio } from './harness'
 import { idleChildren } from './idleChildren'
-import type { Contender } from './systemContender'
+import type { Contender, Gcs } from './systemContender'
 
 const SIZES = [300, 1000]
 /** The explorer's columns, as ps names them. */
 const PS_ARGS = ['-eo', 'pid,ppid,user,stat,nlwp,pcpu,rss,lstart,args']
-/** Seconds of 1 Hz ticks before the window: V8's memory reducer collects each new node
- *  process's start-up heap some 8 s after it goes quiet (20-60 ms at once, seen with
- *  --trace-gc), which is no part of sampling. */
-const SETTLE_TICKS = 12
+/** Seconds of 1 Hz ticks before the window, at least and at most: start-up is no part of
+ *  sampling. At 1 Hz V8's optimising compiler is done with the hot paths by tick ~20
+ *  (--trace-opt); its memory reducer collects a new node process's start-up heap (one or two
+ *  mark-compacts, 10-60 ms) once its allocation has been low for a while, 17 to 33 s after it
+ *  started here (--trace-gc). The window opens once every contender has had its first
+ *  mark-compact (the GCs in the window are reported). */
+const SETTLE_TICKS = { min: 25, max: 40 }
 
 /** CPU time of a process so far, ms: its own, or (`reaped`) that of its waited-for children. */
 function cpuMsOf(pid: number | 'self', reaped = false): number {
@@ -54,6 +59,10 @@ function topMissing(): string | null {
   return /procps/.test(v.stdout + v.stderr) ? null : `top is not procps's: ${v.stdout.trim()}`
 }
 
+/** A contender's collections in the window, as the note shows them. */
+const gcText = (kind: string, g: Gcs): string =>
+  `${kind} ${g.major} major, ${g.minor} minor, ${g.ms.toFixed(0)} ms`
+
 /** µs per tick at 1 Hz → % of one core. */
 const pct = (us: number): number => us / 1e4
 
@@ -69,21 +78,22 @@ export const systemBench: Bench = {
     for (const n of SIZES) {
       const kids = await idleChildren(
         Math.max(0, n - machinePids().length),
-        (long ? 900 : 300) + SETTLE_TICKS
+        (long ? 900 : 300) + SETTLE_TICKS.max
       )
       let top: ChildProcess | undefined
       const procs: ContenderProcess[] = []
       try {
-        const kinds: Contender[] = ['ours', 'floor', 'pidusage', 'idle']
+        const kinds: Contender[] = ['ours', 'floor', 'parsed', 'pidusage', 'idle']
         for (const kind of kinds) procs.push(await ContenderProcess.spawn(kind))
-        const [ours, floor, theirs, idle] = procs as [
+        const [ours, floor, parsed, theirs, idle] = procs as [
+          ContenderProcess,
           ContenderProcess,
           ContenderProcess,
           ContenderProcess,
           ContenderProcess
         ]
         // -n: it ends by itself, even if this benchmark is killed
-        top = spawn('top', ['-b', '-d', '1', '-n', String(SETTLE_TICKS + ticks + 5)], {
+        top = spawn('top', ['-b', '-d', '1', '-n', String(SETTLE_TICKS.max + ticks + 5)], {
           stdio: 'ignore'
         })
         const psMs: number[] = []
@@ -92,6 +102,7 @@ export const systemBench: Bench = {
         const steps = [
           async (): Promise<void> => void (listed.ours = await ours.tick()),
           async (): Promise<void> => void (listed.floor = await floor.tick()),
+          async (): Promise<void> => void (await parsed.tick()),
           async (): Promise<void> => void (await theirs.tick()),
           async (): Promise<void> => void (await idle.tick()),
           async (): Promise<void> => {
@@ -100,35 +111,48 @@ export const systemBench: Bench = {
             psMs.push(cpuMsOf('self', true) - before)
           }
         ]
-        let topCpu0 = 0
-        let topT0 = 0
-        for (let i = -SETTLE_TICKS; i < ticks; i++) {
-          if (i === 0) {
-            psMs.length = 0
-            for (const p of procs) await p.start()
-            topCpu0 = cpuMsOf(top.pid!)
-            topT0 = performance.now()
-          }
+        let second = 0
+        const oneSecond = async (): Promise<void> => {
           const start = performance.now()
           // in turn, a different one first each second: the same conditions for all
-          for (let k = 0; k < steps.length; k++)
-            await steps[(i + SETTLE_TICKS + k) % steps.length]!()
+          for (let k = 0; k < steps.length; k++) await steps[(second + k) % steps.length]!()
+          second++
           // every process, every tick: no figure from a partial sample
           if (listed.ours < listed.floor * 0.9)
             throw new Error(
               `the sampler listed ${listed.ours} processes, the floor ${listed.floor}`
             )
-          if (i >= 0) counts.push(listed.ours)
           await new Promise((r) => setTimeout(r, Math.max(0, 1000 - (performance.now() - start))))
         }
+        const settled = async (): Promise<boolean> => {
+          for (const p of procs) if ((await p.gcs()).major === 0) return false
+          return true
+        }
+        while (second < SETTLE_TICKS.min || (second < SETTLE_TICKS.max && !(await settled())))
+          await oneSecond()
+        const settle = second
+        psMs.length = 0
+        for (const p of procs) await p.start()
+        const topCpu0 = cpuMsOf(top.pid!)
+        const topT0 = performance.now()
+        for (let i = 0; i < ticks; i++) {
+          await oneSecond()
+          counts.push(listed.ours)
+        }
         const topValue = ((cpuMsOf(top.pid!) - topCpu0) / (performance.now() - topT0)) * 100
-        const [oursUs, floorUs, theirUs, idleUs] = (await Promise.all(
-          procs.map((p) => p.stop())
-        )) as [number, number, number, number]
+        const stopped = await Promise.all(procs.map((p) => p.stop()))
+        const [oursUs, floorUs, parsedUs, theirUs, idleUs] = stopped.map((s) => s.cpuUs) as [
+          number,
+          number,
+          number,
+          number,
+          number
+        ]
         // µs per sample, the idle process's cost taken off
         const perSample = (us: number): number => (us - idleUs) / ticks
         const value = pct(perSample(oursUs))
         const floorValue = pct(perSample(floorUs))
+        const parsedValue = pct(perSample(parsedUs))
         const pidusageValue = pct(perSample(theirUs))
         const psValue = mean(psMs) / 10 // ms of CPU per second → % of a core
         const machine = Math.round(median(counts))
@@ -138,7 +162,10 @@ export const systemBench: Bench = {
           `${kids.pids.length} sleepers added, ${cpus().length} cores, ${ticks} s: ` +
           `${perSample(oursUs).toFixed(0)} µs/sample, floor ${perSample(floorUs).toFixed(0)}, ` +
           `each in its own process less that of one sampling nothing ` +
-          `(${(idleUs / ticks).toFixed(0)} µs/s)`
+          `(${(idleUs / ticks).toFixed(0)} µs/s); inside the ticks ` +
+          `${(stopped[0]!.tickUs / ticks).toFixed(0)} and ${(stopped[1]!.tickUs / ticks).toFixed(0)}; ` +
+          `after ${settle} s; GCs in the window: ` +
+          stopped.map((s, k) => gcText(kinds[k]!, s.gcs)).join('; ')
         const vsTop = ratio(value, topValue)
         const vsFloor = ratio(value, floorValue)
         results.push(
@@ -183,6 +210,16 @@ export const systemBench: Bench = {
             ratio: vsFloor,
             target: '≤ 1.15× floor',
             met: vsFloor !== null && vsFloor <= 1.15
+          },
+          {
+            id: `monitor.system.n${n}.parsed`,
+            name,
+            value,
+            unit,
+            baseline: 'the bare loop, each stat line also parsed (statLine), nothing kept',
+            baselineValue: parsedValue,
+            ratio: ratio(value, parsedValue),
+            note: `${ratio(parsedValue, floorValue)?.toFixed(2)}× the bare loop`
           }
         )
       } finally {

@@ -1,18 +1,43 @@
-// One contender of monitor.system in a process of its own (`node --import tsx
+// One contender of monitor.system in a process of its own (`node --require tsx/cjs
 // bench/systemContender.ts KIND`), so that all it costs, the garbage it makes included, is
 // charged to it alone, as top's CPU is to top. Driven by its parent over stdin, one command a
 // line: it warms up and prints `ready`; `tick` samples the machine once and answers how many
-// processes it listed; `start` opens the measured window (answers `ok`); `stop` answers
-// {"cpuUs": …}, this process's CPU since `start` (all its threads: the garbage collector's
-// too; getrusage, the same count as /proc/<pid>/stat's utime + stime at µs resolution), and
-// ends. `idle` samples nothing: what such a driven node process costs by itself.
+// processes it listed; `gcs` answers its garbage collections so far (JSON, Gcs); `start` opens
+// the measured window (answers `ok`); `stop` answers {"cpuUs": …, "tickUs": …, "gcs": …}, this
+// process's CPU and collections since `start` (all its threads: the garbage collector's too;
+// getrusage, the same count as /proc/<pid>/stat's utime + stime at µs resolution), the part
+// of it spent inside the ticks, and ends. `idle` samples
+// nothing: what such a driven node process costs by itself.
+import { PerformanceObserver, constants } from 'node:perf_hooks'
+import type { NodeGCPerformanceDetail } from 'node:perf_hooks'
 import { createInterface } from 'node:readline'
 import pidusage from 'pidusage'
 import { SystemSampler } from '../src/main/core/explorer/SystemSampler'
 import { ProcFloor, machinePids } from './procFloor'
 
-export const CONTENDERS = ['ours', 'floor', 'pidusage', 'idle'] as const
+export const CONTENDERS = ['ours', 'floor', 'parsed', 'pidusage', 'idle'] as const
 export type Contender = (typeof CONTENDERS)[number]
+
+/** Garbage collections, as V8 reports them to Node (no flag needed): mark-compacts (the memory
+ *  reducer's among them), scavenges, and the pause time of all of them, ms. */
+export interface Gcs {
+  major: number
+  minor: number
+  ms: number
+}
+
+function watchGcs(): Gcs {
+  const gcs: Gcs = { major: 0, minor: 0, ms: 0 }
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) {
+      const { kind } = (e as unknown as { detail: NodeGCPerformanceDetail }).detail
+      if (kind === constants.NODE_PERFORMANCE_GC_MAJOR) gcs.major++
+      else if (kind === constants.NODE_PERFORMANCE_GC_MINOR) gcs.minor++
+      gcs.ms += e.duration
+    }
+  }).observe({ entryTypes: ['gc'] })
+  return gcs
+}
 
 interface Sampling {
   /** One sample of the machine: how many processes it listed. */
@@ -28,8 +53,8 @@ function sampling(kind: Contender): Sampling {
       close: () => sampler.close()
     }
   }
-  if (kind === 'floor') {
-    const floor = new ProcFloor()
+  if (kind === 'floor' || kind === 'parsed') {
+    const floor = new ProcFloor(kind === 'parsed')
     return { tick: async () => (floor.tick(), floor.pids.length), close: () => floor.close() }
   }
   if (kind === 'pidusage') {
@@ -50,17 +75,27 @@ async function main(): Promise<void> {
   const kind = process.argv[2] as Contender
   if (!CONTENDERS.includes(kind)) throw new Error(`unknown contender ${kind}`)
   const s = sampling(kind)
+  const gcs = watchGcs()
   await s.tick() // descriptors opened, names and users learnt
   process.stdout.write('ready\n')
   let start = process.cpuUsage()
+  let tickUs = 0
   for await (const line of createInterface({ input: process.stdin })) {
-    if (line === 'tick') process.stdout.write(`${await s.tick()}\n`)
+    if (line === 'tick') {
+      const before = process.cpuUsage()
+      const listed = await s.tick()
+      const { user, system } = process.cpuUsage(before)
+      tickUs += user + system
+      process.stdout.write(`${listed}\n`)
+    } else if (line === 'gcs') process.stdout.write(`${JSON.stringify(gcs)}\n`)
     else if (line === 'start') {
       start = process.cpuUsage()
+      tickUs = 0
+      Object.assign(gcs, { major: 0, minor: 0, ms: 0 })
       process.stdout.write('ok\n')
     } else if (line === 'stop') {
       const { user, system } = process.cpuUsage(start)
-      process.stdout.write(`${JSON.stringify({ cpuUs: user + system })}\n`)
+      process.stdout.write(`${JSON.stringify({ cpuUs: user + system, tickUs, gcs })}\n`)
       break
     }
   }

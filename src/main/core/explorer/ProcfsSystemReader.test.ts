@@ -4,7 +4,6 @@ import { tmpdir, userInfo } from 'node:os'
 import { join } from 'node:path'
 import { parseStatLine, newStatLine, STAT } from './statLine'
 import { ProcfsSystemReader } from './ProcfsSystemReader'
-import { SystemTable } from './SystemTable'
 import { startTree } from './testTree'
 
 const linux = process.platform === 'linux'
@@ -173,21 +172,67 @@ describe.runIf(linux)('ProcfsSystemReader', () => {
     mkdirSync(join(root, '43'))
     writeFileSync(join(root, '43/stat'), stat(7))
     writeFileSync(join(root, '43/cmdline'), 'sleep\x0030\x00')
-    const reader = new ProcfsSystemReader(root)
-    const table = new SystemTable()
+    let now = 0
+    const reader = new ProcfsSystemReader(root, 4096, () => now)
     try {
-      const [first] = table.update(await reader.readAll(), 0)
+      const [first] = await reader.readAll()
       expect(first!.cpu).toBeNull() // no % yet: its row is not taken again
-      const [second] = table.update(await reader.readAll(), 1000)
+      now = 1000
+      const [second] = await reader.readAll()
       expect(second).not.toBe(first)
       expect(second!.cpu).toBe(0)
-      const [third] = table.update(await reader.readAll(), 2000)
+      now = 2000
+      const [third] = await reader.readAll()
       expect(third).toBe(second) // idle since: the same row
       writeFileSync(join(root, '43/stat'), stat(57))
-      const [busy] = table.update(await reader.readAll(), 3000)
+      now = 3000
+      const [busy] = await reader.readAll()
       expect(busy).not.toBe(third)
       expect(busy).toMatchObject({ cpuTime: 570, cpu: 50, command: 'sleep 30' })
       expect(third).toMatchObject({ cpuTime: 70, cpu: 0 })
+    } finally {
+      reader.close()
+      rmSync(root, { recursive: true, force: true })
+    }
+  })
+
+  it('gives CPU % over the time since the last read, and none for another start time', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'fake-proc-'))
+    const stat = (utime: number, start: number): string =>
+      `45 (x) S 1 0 0 0 -1 4194304 0 0 0 0 ${utime} 0 0 0 20 0 1 0 ${start} 0 100 0\n`
+    mkdirSync(join(root, '45'))
+    writeFileSync(join(root, '45/stat'), stat(100, 5))
+    writeFileSync(join(root, '45/cmdline'), 'x\x00')
+    let now = 0
+    const reader = new ProcfsSystemReader(root, 4096, () => now)
+    try {
+      expect((await reader.readAll())[0]!.cpu).toBeNull()
+      writeFileSync(join(root, '45/stat'), stat(125, 5))
+      now = 500
+      expect((await reader.readAll())[0]!.cpu).toBe(50)
+      // same PID, another start time: another process, no % yet
+      writeFileSync(join(root, '45/stat'), stat(1, 99))
+      now = 1000
+      expect((await reader.readAll())[0]!.cpu).toBeNull()
+    } finally {
+      reader.close()
+      rmSync(root, { recursive: true, force: true })
+    }
+  })
+
+  it('does not list a process that exits while it is first read', async () => {
+    // A fake /proc where the stat is there but the command line is not: gone meanwhile.
+    const root = mkdtempSync(join(tmpdir(), 'fake-proc-'))
+    mkdirSync(join(root, '46'))
+    writeFileSync(
+      join(root, '46/stat'),
+      '46 (x) S 1 0 0 0 -1 4194304 0 0 0 0 1 0 0 0 20 0 1 0 5 0 100 0\n'
+    )
+    const reader = new ProcfsSystemReader(root)
+    try {
+      expect(await reader.readAll()).toEqual([])
+      writeFileSync(join(root, '46/cmdline'), 'x\x00')
+      expect(await reader.readAll()).toMatchObject([{ pid: 46, command: 'x' }])
     } finally {
       reader.close()
       rmSync(root, { recursive: true, force: true })

@@ -2,6 +2,9 @@
 // per tick through a descriptor kept open for it (bound to that process: once it is reaped
 // the read fails, so a reused PID is never taken for the old one). Name, command line and
 // user are read when a process is first seen and again when its name changes (an exec).
+// CPU % is the change of the process's running total since the last read (htop's
+// …Time/…Period), kept on the same entry as the rest: one lookup per process per tick (a
+// table of its own, keyed by PID, cost another lookup and object per process per tick).
 import {
   closeSync,
   openSync,
@@ -14,6 +17,7 @@ import {
 import type { ProcessDetails } from '../../../shared/system'
 import { MS_PER_CLOCK_TICK } from '../monitor/clockTick'
 import { pageSize } from '../monitor/ProcfsReader'
+import { saturatingSub } from '../monitor/saturatingSub'
 import type { SystemReader, SystemReading } from './SystemReader'
 import { reasonOf } from './SystemReader'
 import { newStatLine, parseStatLine, PF_KTHREAD, STAT } from './statLine'
@@ -38,6 +42,8 @@ const { starttime: STARTTIME, rss: RSS } = STAT
 const KTHREAD = PF_KTHREAD
 const TICK_MS = MS_PER_CLOCK_TICK
 
+/** What the reader keeps of a process. Every field is set when it is made (one object
+ *  shape: a field added later gave the hot path a second shape, and it was deoptimised). */
 interface Known {
   fd: number | null
   nameHash: number
@@ -45,15 +51,20 @@ interface Known {
   command: string
   uid: number | null
   user: string
-  unreadable?: string
+  unreadable: string | undefined
   /** The last readAll that saw it (one not seen by the latest is gone). */
   tick: number
+  /** Its running CPU total and start time at its last read, and when that was (the
+   *  reader's clock; NaN before the first): the % over the next tick comes from these. */
+  cpuTime: number
+  startedAt: number
+  readAt: number
   /** The row last returned for it (name, command and user are this entry's). */
-  row?: SystemReading
+  row: SystemReading | undefined
   /** Learnt again next tick: its command line was empty, as it is for an instant in an exec
    *  (the kernel renames the process before it fills in the new arguments). Once only: a
    *  zombie's stays empty. */
-  again?: boolean
+  again: boolean
 }
 
 export class ProcfsSystemReader implements SystemReader {
@@ -66,38 +77,75 @@ export class ProcfsSystemReader implements SystemReader {
   private readonly users = new UserNames()
   private kept = 0
   private tick = 0
+  /** Entries seen by the current readAll. */
+  private seen = 0
+  /** When the current readAll started (ms, the clock's). */
+  private now = 0
   private readonly bootTime = bootTimeMs()
 
   constructor(
     private readonly root = '/proc',
-    pageBytes = pageSize()
+    pageBytes = pageSize(),
+    private readonly clock: () => number = () => performance.now()
   ) {
     this.pageSize = pageBytes
   }
 
+  /** Every process, its CPU % over the time since the last readAll (null on its first). */
   readAll(): Promise<SystemReading[]> {
     const out: SystemReading[] = []
     const tick = ++this.tick
+    this.seen = 0
+    this.now = this.clock()
     for (const entry of readdirSync(this.root)) {
       const c = entry.charCodeAt(0)
       if (c < 48 || c > 57) continue
       const reading = this.readOne(Number(entry))
       if (reading) out.push(reading)
     }
-    // forEach, not for-of over entries: no [pid, known] pair made per process per tick
-    this.known.forEach((known, pid) => {
-      if (known.tick !== tick) this.forget(pid)
-    })
+    // Only when some entry went unseen (a process ended); forEach, not for-of over entries:
+    // no [pid, known] pair made per process.
+    if (this.seen < this.known.size)
+      this.known.forEach((known, pid) => {
+        if (known.tick !== tick) this.forget(pid)
+      })
     return Promise.resolve(out)
   }
 
   /** One process, or null if it is gone (or its stat is unreadable and so is its dir). */
   readOne(pid: number): SystemReading | null {
+    const known = this.known.get(pid)
+    return (known !== undefined && this.readSteady(pid, known)) || this.readChanged(pid)
+  }
+
+  /** The path of most processes at most ticks: known, read through its kept descriptor, its
+   *  name the same. Null sends it to readChanged. The rare cases live there, so that one
+   *  taken for the first time (a process gone, an exec) does not throw away this path's
+   *  optimised code: it did, and the path then ran unoptimised for ~10 ticks at 1 Hz. */
+  private readSteady(pid: number, k: Known): SystemReading | null {
+    if (k.fd === null || k.again || k.unreadable !== undefined) return null
+    let n: number
+    try {
+      n = readSync(k.fd, this.buf, 0, this.buf.length, 0)
+    } catch {
+      return null // reaped: readChanged forgets it
+    }
+    if (!parseStatLine(this.buf, n, this.line, SAMPLED) || this.line.nameHash !== k.nameHash)
+      return null
+    return this.row(pid, k)
+  }
+
+  /** First sight, reaped since (the PID may be another process now), read without a kept
+   *  descriptor, an exec or a kernel worker's new job, a command line to read again, or
+   *  fields that could not be read. */
+  private readChanged(pid: number): SystemReading | null {
     let known = this.known.get(pid)
     let n = known?.fd != null ? this.readKept(pid, known.fd) : -1
     let fresh = false
     if (n < 0) {
-      known = undefined // first sight, or reaped since: the PID may be another process now
+      // not kept, or forgotten by readKept: a process kept without a descriptor keeps its
+      // totals (checked by start time in row())
+      known = this.known.get(pid)
       let fd: number
       try {
         fd = openSync(`${this.root}/${pid}/stat`, 'r')
@@ -110,34 +158,62 @@ export class ProcfsSystemReader implements SystemReader {
         return null
       }
       fresh = true
-      known = this.learn(pid)
+      known = this.learn(pid, known, true)
+      if (!known) {
+        closeSync(fd)
+        this.forget(pid)
+        return null
+      }
       if (this.kept < MAX_KEPT_FDS) {
         known.fd = fd
         this.kept++
       } else closeSync(fd)
     } else if (!parseStatLine(this.buf, n, this.line, SAMPLED)) return null
-    const line = this.line
-    if (!fresh && (known!.nameHash !== line.nameHash || known!.again)) {
+    if (!fresh && (known!.nameHash !== this.line.nameHash || known!.again)) {
       // A kernel worker renames itself for each job (kworker/0:1-events): it never execs, its
       // command line is empty and its user root, so only the name is new.
-      if (line.fields[FLAGS]! & KTHREAD) this.rename(known!)
-      else known = this.learn(pid, known)
+      if (this.line.fields[FLAGS]! & KTHREAD) this.rename(known!)
+      else if (!(known = this.learn(pid, known, false))) {
+        this.forget(pid) // its kept descriptor with it
+        return null
+      }
     }
-    known!.tick = this.tick
-    const f = line.fields
+    const k = known!
+    const before = k.row
+    const row = this.row(pid, k)
+    if (k.unreadable !== undefined && row !== before) row.unreadable = k.unreadable
+    return row
+  }
+
+  /** The row of a process from the stat line just parsed: its CPU % from the totals of its
+   *  last read, and the same row as last time if nothing changed. */
+  private row(pid: number, k: Known): SystemReading {
+    if (k.tick !== this.tick) {
+      k.tick = this.tick
+      this.seen++
+    }
+    const f = this.line.fields
     const ppid = f[PPID]!
-    const state = String.fromCharCode(line.state)
+    const state = String.fromCharCode(this.line.state)
     const threads = f[THREADS]!
     const cpuTime = (f[UTIME]! + f[STIME]!) * TICK_MS
     const rss = f[RSS]! * this.pageSize
     const startedAt = this.bootTime + f[STARTTIME]! * TICK_MS
+    const now = this.now
+    const cpu =
+      k.startedAt === startedAt && now > k.readAt
+        ? Math.round((saturatingSub(cpuTime, k.cpuTime) / (now - k.readAt)) * 1000) / 10
+        : null
+    k.cpuTime = cpuTime
+    k.startedAt = startedAt
+    k.readAt = now
     // A process that did nothing since the last tick (most of a machine: sleepers) keeps its
     // row: a published row is never changed, and an equal one is not built again (a new row
     // per process per tick was most of the garbage, collected during later ticks).
-    const last = known!.row
+    const last = k.row
     if (
       last !== undefined &&
-      last.cpu === 0 &&
+      last.cpu === cpu &&
       last.cpuTime === cpuTime &&
       last.rss === rss &&
       last.state === state &&
@@ -150,19 +226,18 @@ export class ProcfsSystemReader implements SystemReader {
     const reading: SystemReading = {
       pid,
       ppid,
-      uid: known!.uid,
-      user: known!.user,
+      uid: k.uid,
+      user: k.user,
       state,
       threads,
-      cpu: null,
+      cpu,
       cpuTime,
       rss,
       startedAt,
-      name: known!.name,
-      command: known!.command
+      name: k.name,
+      command: k.command
     }
-    known!.row = reading
-    if (known!.unreadable) reading.unreadable = known!.unreadable
+    k.row = reading
     return reading
   }
 
@@ -250,19 +325,19 @@ export class ProcfsSystemReader implements SystemReader {
     known.row = undefined
   }
 
-  /** Name, command line and user of a process seen for the first time or since an exec. */
-  private learn(pid: number, old?: Known): Known {
+  /** Name, command line and user of a process seen for the first time or since an exec
+   *  (`old`: the same process before, its descriptor and totals kept; or, `fresh`, what was
+   *  known of its PID, whose totals count only if its start time is the same). Undefined if
+   *  it exited meanwhile: it is not listed (as ps does not), and no row of a rare kind is
+   *  made (its first one deoptimised the per-process code). */
+  private learn(pid: number, old: Known | undefined, fresh: boolean): Known | undefined {
     const line = this.line
     const name = this.buf.toString('utf8', line.nameStart, line.nameEnd)
-    const known: Known = {
-      fd: old?.fd ?? null,
-      nameHash: line.nameHash,
-      name,
-      command: `[${name}]`,
-      uid: null,
-      user: '?',
-      tick: this.tick
-    }
+    const kthread = (line.fields[FLAGS]! & KTHREAD) !== 0
+    const exec = fresh ? undefined : old
+    let command = `[${name}]`
+    let again = false
+    let uid: number | null = null
     const reasons: string[] = []
     try {
       const fd = openSync(`${this.root}/${pid}/cmdline`, 'r')
@@ -272,21 +347,37 @@ export class ProcfsSystemReader implements SystemReader {
         while (end > 0 && this.buf[end - 1] === 0) end--
         // a full buffer is cut only if a byte follows (one of exactly 4 KiB is whole)
         const cut = n === this.buf.length && readSync(fd, this.one, 0, 1, n) > 0
-        if (end > 0) known.command = commandText(this.buf, end, cut)
-        else if (!(line.fields[FLAGS]! & KTHREAD) && !old?.again) known.again = true
+        if (end > 0) command = commandText(this.buf, end, cut)
+        else if (!kthread && !exec?.again) again = true
       } finally {
         closeSync(fd)
       }
     } catch (err) {
+      if (reasonOf(err) === 'gone') return undefined
       reasons.push(`command line: ${reasonOf(err)}`)
     }
     try {
-      known.uid = statSync(`${this.root}/${pid}`).uid
-      known.user = this.users.name(known.uid)
+      uid = statSync(`${this.root}/${pid}`).uid
     } catch (err) {
+      if (reasonOf(err) === 'gone') return undefined
       reasons.push(`user: ${reasonOf(err)}`)
     }
-    if (reasons.length > 0) known.unreadable = reasons.join('; ')
+    // made whole at once: no field of it is set later but the per-tick ones
+    const known: Known = {
+      fd: exec?.fd ?? null,
+      nameHash: line.nameHash,
+      name,
+      command,
+      uid,
+      user: uid === null ? '?' : this.users.name(uid),
+      unreadable: reasons.length > 0 ? reasons.join('; ') : undefined,
+      tick: 0, // row() marks it seen
+      cpuTime: old?.cpuTime ?? 0,
+      startedAt: old?.startedAt ?? NaN,
+      readAt: old?.readAt ?? NaN,
+      row: undefined,
+      again
+    }
     this.known.set(pid, known)
     return known
   }

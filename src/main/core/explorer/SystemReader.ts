@@ -1,11 +1,10 @@
 // How the explorer reads the whole machine: one interface, a /proc reader on Linux and a
-// library elsewhere (createSystemReader picks). Readers report running totals (cpuTime) where
-// the platform has them; SystemTable turns those into CPU % per tick.
+// library elsewhere (createSystemReader picks). Each gives CPU % per process: from running
+// totals (cpuTime) across its reads where the platform has them, or the platform's own %.
 import type { ProcessDetails, SystemProcess } from '../../../shared/system'
 
-/** One process as read at one instant: a row whose CPU % SystemTable fills in from the
- *  running total (cpuTime), or that carries the % itself (a platform that gives no totals).
- *  SystemTable turns readings into rows in place: one object per process per tick. */
+/** One process as read at one instant, a row of a snapshot: never changed once handed out
+ *  (a reader may hand out the same row again while the process stays the same). */
 export type SystemReading = SystemProcess & {
   /** CPU time since the process started, ms; null where the platform gives a % instead. */
   cpuTime: number | null
@@ -13,7 +12,8 @@ export type SystemReading = SystemProcess & {
 
 export interface SystemReader {
   readonly kind: 'procfs' | 'systeminformation'
-  /** Every process of the machine that could be listed now. */
+  /** Every process of the machine that could be listed now, with its CPU % since the last
+   *  call (null on its first). */
   readAll(): Promise<SystemReading[]>
   /** The details pane's fields of one process, each with its reason when unreadable. */
   details(pid: number): Promise<ProcessDetails>

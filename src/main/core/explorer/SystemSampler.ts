@@ -7,7 +7,6 @@ import type { SystemSnapshot } from '../../../shared/system'
 import { Machine } from '../monitor/Machine'
 import { createSystemReader } from './createSystemReader'
 import type { SystemReader } from './SystemReader'
-import { SystemTable } from './SystemTable'
 
 export const SYSTEM_HZ = 1
 export const IDLE_STOP_MS = 5000
@@ -24,7 +23,6 @@ export class SystemSampler {
   latest: SystemSnapshot | undefined
   private readonly periodMs: number
   private readonly machine = new Machine()
-  private readonly table = new SystemTable()
   private waiters: ((s: SystemSnapshot) => void)[] = []
   private timer: NodeJS.Timeout | undefined
   private lastAsked = 0
@@ -83,8 +81,7 @@ export class SystemSampler {
   }
 
   private async tick(): Promise<SystemSnapshot> {
-    const readings = await this.reader.readAll()
-    const now = performance.now()
+    const procs = await this.reader.readAll()
     const cores = this.machine.update()
     const snap: SystemSnapshot = {
       seq: ++this.seq,
@@ -93,7 +90,7 @@ export class SystemSampler {
       hostUid: typeof process.getuid === 'function' ? process.getuid() : null,
       reader: this.reader.kind,
       cores,
-      procs: this.table.update(readings, now)
+      procs
     }
     this.latest = snap
     const waiters = this.waiters

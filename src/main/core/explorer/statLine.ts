@@ -6,8 +6,9 @@ const OPEN_PAREN = 0x28
 const CLOSE_PAREN = 0x29
 const SPACE = 0x20
 const MINUS = 0x2d
-/** Past the end of `pid (name)`: 7 digits, 2, a name of up to 64 bytes, 1, with room. */
-const NAME_END_MAX = 96
+/** The kernel writes at most 63 bytes of name (a kernel worker's with its job), so the
+ *  closing parenthesis is at most this far past the opening one. */
+const NAME_SPAN_MAX = 64
 
 /** Field indexes after the state letter (man 5 proc numbers them from 1: index = n - 4). */
 export const STAT = {
@@ -35,6 +36,7 @@ export interface StatLine {
   nameHash: number
   /** How many fields after the state were present (old kernels have fewer). */
   count: number
+  /** The fields: 0 from `count` up to the `upTo` asked for, left as they were past it. */
   readonly fields: Float64Array
 }
 
@@ -62,7 +64,7 @@ export function parseStatLine(
   let open = 0
   while (open < len && buf[open] !== OPEN_PAREN) open++
   // The name may contain spaces and ')': the fields start after the last ')' of the head.
-  let i = Math.min(len - 1, NAME_END_MAX)
+  let i = Math.min(len - 1, open + NAME_SPAN_MAX)
   while (i > open && buf[i] !== CLOSE_PAREN) i--
   if (open >= len || i <= open || i + 2 >= len) return false
   out.nameStart = open + 1
@@ -73,14 +75,14 @@ export function parseStatLine(
   const state = buf[i + 2]!
   const fields = out.fields
   const last = Math.min(upTo, FIELDS)
-  fields.fill(0)
   let field = 0
   let value = 0
   let sign = 1
-  for (i += 4; i < len && field < last; i++) {
+  for (i += 4; i < len; i++) {
     const c = buf[i]!
     if (c === SPACE || c === 0x0a) {
       fields[field++] = sign * value
+      if (field === last) break
       value = 0
       sign = 1
     } else if (c === MINUS) sign = -1
@@ -88,6 +90,8 @@ export function parseStatLine(
   }
   if (field < last && value !== 0) fields[field++] = sign * value
   out.count = field
+  // only the fields this line lacked are cleared (a call per line to fill() cost more)
+  for (let k = field; k < last; k++) fields[k] = 0
   if (field <= STAT.rss) return false
   out.state = state
   return true
