@@ -5,21 +5,14 @@
 // CPU % is the change of the process's running total since the last read (htop's
 // …Time/…Period), kept on the same entry as the rest: one lookup per process per tick (a
 // table of its own, keyed by PID, cost another lookup and object per process per tick).
-import {
-  closeSync,
-  openSync,
-  readFileSync,
-  readSync,
-  readdirSync,
-  readlinkSync,
-  statSync
-} from 'node:fs'
+import { closeSync, openSync, readFileSync, readSync, readdirSync, statSync } from 'node:fs'
 import type { ProcessDetails } from '../../../shared/system'
 import { MS_PER_CLOCK_TICK } from '../monitor/clockTick'
 import { pageSize } from '../monitor/ProcfsReader'
 import { saturatingSub } from '../monitor/saturatingSub'
 import type { SystemReader, SystemReading } from './SystemReader'
 import { reasonOf } from './SystemReader'
+import { procDetails } from './procDetails'
 import { newStatLine, parseStatLine, PF_KTHREAD, STAT } from './statLine'
 import { UserNames } from './userNames'
 
@@ -258,41 +251,8 @@ export class ProcfsSystemReader implements SystemReader {
     }
   }
 
-  async details(pid: number): Promise<ProcessDetails> {
-    const errors: Record<string, string> = {}
-    const field = <T>(name: string, read: () => T): T | null => {
-      try {
-        return read()
-      } catch (err) {
-        errors[name] = reasonOf(err)
-        return null
-      }
-    }
-    const dir = `${this.root}/${pid}`
-    const argv = field('command', () => {
-      const text = readFileSync(`${dir}/cmdline`, 'utf8').replace(/\0+$/, '')
-      return text ? text.split('\0') : []
-    })
-    const command =
-      argv === null
-        ? null
-        : argv.length > 0
-          ? argv.join(' ')
-          : field('command', () => `[${readFileSync(`${dir}/comm`, 'utf8').trim()}]`)
-    const stat = field('threads', () => readFileSync(`${dir}/stat`))
-    let threads: number | null = null
-    if (stat && parseStatLine(stat, stat.length, this.line))
-      threads = this.line.fields[STAT.threads]!
-    return Promise.resolve({
-      pid,
-      command,
-      argv: argv && argv.length > 0 ? argv : null,
-      cwd: field('cwd', () => readlinkSync(`${dir}/cwd`)),
-      exe: field('exe', () => readlinkSync(`${dir}/exe`)),
-      fds: field('fds', () => readdirSync(`${dir}/fd`).length),
-      threads,
-      errors
-    })
+  details(pid: number): Promise<ProcessDetails> {
+    return Promise.resolve(procDetails(this.root, pid))
   }
 
   close(): void {
