@@ -261,14 +261,12 @@ export class ProcfsSystemReader implements SystemReader {
 
   /** Bytes read through a kept descriptor, or -1 once its process is reaped (ESRCH). */
   private readKept(pid: number, fd: number): number {
-    try {
-      return readSync(fd, this.buf, 0, this.buf.length, 0)
-    } catch {
-      this.forget(pid)
-      return -1
-    }
+    const n = this.readFresh(fd)
+    if (n < 0) this.forget(pid)
+    return n
   }
 
+  /** Bytes of the stat line read through `fd`, or -1 if the read failed. */
   private readFresh(fd: number): number {
     try {
       return readSync(fd, this.buf, 0, this.buf.length, 0)

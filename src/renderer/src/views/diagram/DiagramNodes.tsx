@@ -17,7 +17,7 @@ import { formatPercent } from '../../util/format'
 import type { DiagramEdge, DiagramNode } from './diagramGraph'
 import { channelLabel, procKey, procLabel, procState } from './diagramLabels'
 import type { Size } from './diagramLayout'
-import { FAMILY, NODE_W, familyColumns } from './diagramLayout'
+import { FAMILY, memberOffset } from './diagramLayout'
 import { useProgressive } from './useProgressive'
 
 /** `t` comes with the data (the view's, replaced with the data when the language changes):
@@ -148,39 +148,31 @@ function ProcFace({ t, p }: { t: TFunction; p: ProcRow }): React.JSX.Element {
 }
 
 /** An opened group: its heading, a button to fold it, and each member as a box of its own
- *  (focusable, named, selectable), placed in the grid diagramLayout's memberOffset gives. */
+ *  (focusable, named, selectable), placed where diagramLayout's memberOffset says (the view
+ *  centres a member it moves the focus to by the same offsets). */
 function FamilyBody({ data, n }: { data: BoxData; n: FamilyNode }): React.JSX.Element {
   const { t, chosenPids } = data
   const procs = n.procs
   // members appear a step per frame, as boxes do (opening 256 at once was a 130 ms frame)
   const drawn = useProgressive(procs, MEMBER_STEP, pidOf)
   const indexOf = useMemo(() => new Map(procs.map((p, i) => [p.pid, i])), [procs])
-  const cols = familyColumns(procs.length)
   return (
     <div className={`dfamily${data.chosen ? ' chosen' : ''}`}>
-      <div className="dfamily-head" style={{ height: FAMILY.head - FAMILY.pad }}>
+      <div className="dfamily-head" style={{ left: FAMILY.pad, height: FAMILY.head }}>
         <GroupHead n={n} action={t('diagramView.fold')} onAction={data.onFold} />
       </div>
-      <div
-        className="dmembers"
-        style={{
-          gap: FAMILY.gap,
-          gridTemplateColumns: `repeat(${cols}, ${NODE_W}px)`
-        }}
-      >
-        {drawn.map((p) => (
-          <Member
-            key={p.pid}
-            t={t}
-            p={p}
-            family={n.id}
-            index={indexOf.get(p.pid)!}
-            cols={cols}
-            chosen={chosenPids?.includes(p.pid) ?? false}
-            moving={n.moving.includes(p.pid)}
-          />
-        ))}
-      </div>
+      {drawn.map((p) => (
+        <Member
+          key={p.pid}
+          t={t}
+          p={p}
+          family={n.id}
+          index={indexOf.get(p.pid)!}
+          count={procs.length}
+          chosen={chosenPids?.includes(p.pid) ?? false}
+          moving={n.moving.includes(p.pid)}
+        />
+      ))}
     </div>
   )
 }
@@ -192,8 +184,9 @@ interface MemberProps {
   t: TFunction
   p: ProcRow
   family: string
+  /** Its place among the group's `count` members. */
   index: number
-  cols: number
+  count: number
   chosen: boolean
   moving: boolean
 }
@@ -201,7 +194,8 @@ interface MemberProps {
 /** One process inside an opened group. Redrawn only when what it shows changes: a sample
  *  gives every member a new row, most of them equal to the last. */
 const Member = memo(
-  function Member({ t, p, family, index, cols, chosen, moving }: MemberProps) {
+  function Member({ t, p, family, index, count, chosen, moving }: MemberProps) {
+    const at = memberOffset(index, count)
     const cls = `dbox dmember${p.end !== null ? ' ended' : ''}${chosen ? ' chosen' : ''}${moving ? ' moving' : ''}`
     return (
       <div
@@ -210,11 +204,7 @@ const Member = memo(
         aria-label={procLabel(t, p)}
         className={cls}
         // placed by its index: members still to be drawn keep their places
-        style={{
-          borderLeftColor: procColor(p.order),
-          gridColumn: (index % cols) + 1,
-          gridRow: Math.floor(index / cols) + 1
-        }}
+        style={{ borderLeftColor: procColor(p.order), left: at.x, top: at.y }}
         data-pid={p.pid}
         data-family={family}
         data-index={index}
@@ -227,7 +217,7 @@ const Member = memo(
     a.t === b.t &&
     a.family === b.family &&
     a.index === b.index &&
-    a.cols === b.cols &&
+    a.count === b.count &&
     a.chosen === b.chosen &&
     a.moving === b.moving &&
     (a.p === b.p || procKey(a.p) === procKey(b.p))

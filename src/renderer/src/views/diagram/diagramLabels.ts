@@ -6,6 +6,7 @@ import { formatPercent } from '../../util/format'
 import { stateText } from '../processes/ProcessTable'
 import type { ProcRow } from '../../store/runState'
 import type { DiagramNode } from './diagramGraph'
+import { pidsOf } from './diagramGraph'
 
 /** A process's state in words, kept per language: the members of a large group share a few
  *  states, and an i18next call per member was a third of opening one. */
@@ -72,13 +73,12 @@ export function nodeLabel(t: TFunction, n: DiagramNode): string {
       return procLabel(t, n.proc)
     case 'group':
     case 'family': {
-      const first = n.kind === 'group' ? n.pids[0] : n.procs[0]?.pid
-      const last = n.kind === 'group' ? n.pids.at(-1) : n.procs.at(-1)?.pid
+      const pids = pidsOf(n)
       return t('diagramView.group', {
-        n: n.running + n.exited,
+        n: pids.length,
         role: n.role,
-        first,
-        last,
+        first: pids[0],
+        last: pids.at(-1),
         running: n.running,
         exited: n.exited
       })
