@@ -8,6 +8,41 @@ import { startTree } from './testTree'
 
 const linux = process.platform === 'linux'
 
+/** A fake /proc holding one process, `pid`, with `files` written into its directory. */
+interface FakeProc {
+  write(file: string, text: string): void
+  remove(file: string): void
+  /** A reader of this fake /proc (closed after the test), on `clock` if given. */
+  reader(clock?: () => number): ProcfsSystemReader
+}
+
+async function withFakeProc(
+  pid: number,
+  files: Record<string, string>,
+  test: (f: FakeProc) => Promise<void>
+): Promise<void> {
+  const root = mkdtempSync(join(tmpdir(), 'fake-proc-'))
+  const dir = join(root, String(pid))
+  mkdirSync(dir)
+  const readers: ProcfsSystemReader[] = []
+  const f: FakeProc = {
+    write: (file, text) => writeFileSync(join(dir, file), text),
+    remove: (file) => rmSync(join(dir, file)),
+    reader: (clock) => {
+      const r = new ProcfsSystemReader(root, undefined, clock)
+      readers.push(r)
+      return r
+    }
+  }
+  for (const [file, text] of Object.entries(files)) f.write(file, text)
+  try {
+    await test(f)
+  } finally {
+    for (const r of readers) r.close()
+    rmSync(root, { recursive: true, force: true })
+  }
+}
+
 describe('parseStatLine', () => {
   it('reads the fields after the last ")" of a name, negative ones included', () => {
     const line =
@@ -136,14 +171,10 @@ describe.runIf(linux)('ProcfsSystemReader', () => {
 
   it("takes a kernel worker's new name without reading its files again (it never execs)", async () => {
     // A fake /proc: one kernel thread (flags hold PF_KTHREAD), its cmdline empty.
-    const root = mkdtempSync(join(tmpdir(), 'fake-proc-'))
     const stat = (name: string): string =>
       `42 (${name}) I 2 0 0 0 -1 69238880 0 0 0 0 0 0 0 0 20 0 1 0 5 0 0 18446744073709551615\n`
-    mkdirSync(join(root, '42'))
-    writeFileSync(join(root, '42/stat'), stat('kworker/0:1-events'))
-    writeFileSync(join(root, '42/cmdline'), '')
-    const reader = new ProcfsSystemReader(root)
-    try {
+    await withFakeProc(42, { stat: stat('kworker/0:1-events'), cmdline: '' }, async (f) => {
+      const reader = f.reader()
       expect((await reader.readAll())[0]).toMatchObject({
         pid: 42,
         ppid: 2,
@@ -151,30 +182,23 @@ describe.runIf(linux)('ProcfsSystemReader', () => {
         command: '[kworker/0:1-events]'
       })
       // Were its files read again, the missing cmdline would show as unreadable.
-      rmSync(join(root, '42/cmdline'))
-      writeFileSync(join(root, '42/stat'), stat('kworker/0:1-mm_percpu_wq'))
+      f.remove('cmdline')
+      f.write('stat', stat('kworker/0:1-mm_percpu_wq'))
       const [renamed] = await reader.readAll()
       expect(renamed).toMatchObject({
         name: 'kworker/0:1-mm_percpu_wq',
         command: '[kworker/0:1-mm_percpu_wq]'
       })
       expect(renamed!.unreadable).toBeUndefined()
-    } finally {
-      reader.close()
-      rmSync(root, { recursive: true, force: true })
-    }
+    })
   })
 
   it("keeps an unchanged process's row, never changing a row it handed out", async () => {
-    const root = mkdtempSync(join(tmpdir(), 'fake-proc-'))
     const stat = (utime: number): string =>
       `43 (sleep) S 1 0 0 0 -1 4194304 0 0 0 0 ${utime} 0 0 0 20 0 1 0 5 0 100 0\n`
-    mkdirSync(join(root, '43'))
-    writeFileSync(join(root, '43/stat'), stat(7))
-    writeFileSync(join(root, '43/cmdline'), 'sleep\x0030\x00')
-    let now = 0
-    const reader = new ProcfsSystemReader(root, 4096, () => now)
-    try {
+    await withFakeProc(43, { stat: stat(7), cmdline: 'sleep\x0030\x00' }, async (f) => {
+      let now = 0
+      const reader = f.reader(() => now)
       const [first] = await reader.readAll()
       expect(first!.cpu).toBeNull() // no % yet: its row is not taken again
       now = 1000
@@ -184,87 +208,59 @@ describe.runIf(linux)('ProcfsSystemReader', () => {
       now = 2000
       const [third] = await reader.readAll()
       expect(third).toBe(second) // idle since: the same row
-      writeFileSync(join(root, '43/stat'), stat(57))
+      f.write('stat', stat(57))
       now = 3000
       const [busy] = await reader.readAll()
       expect(busy).not.toBe(third)
       expect(busy).toMatchObject({ cpuTime: 570, cpu: 50, command: 'sleep 30' })
       expect(third).toMatchObject({ cpuTime: 70, cpu: 0 })
-    } finally {
-      reader.close()
-      rmSync(root, { recursive: true, force: true })
-    }
+    })
   })
 
   it('gives CPU % over the time since the last read, and none for another start time', async () => {
-    const root = mkdtempSync(join(tmpdir(), 'fake-proc-'))
     const stat = (utime: number, start: number): string =>
       `45 (x) S 1 0 0 0 -1 4194304 0 0 0 0 ${utime} 0 0 0 20 0 1 0 ${start} 0 100 0\n`
-    mkdirSync(join(root, '45'))
-    writeFileSync(join(root, '45/stat'), stat(100, 5))
-    writeFileSync(join(root, '45/cmdline'), 'x\x00')
-    let now = 0
-    const reader = new ProcfsSystemReader(root, 4096, () => now)
-    try {
+    await withFakeProc(45, { stat: stat(100, 5), cmdline: 'x\x00' }, async (f) => {
+      let now = 0
+      const reader = f.reader(() => now)
       expect((await reader.readAll())[0]!.cpu).toBeNull()
-      writeFileSync(join(root, '45/stat'), stat(125, 5))
+      f.write('stat', stat(125, 5))
       now = 500
       expect((await reader.readAll())[0]!.cpu).toBe(50)
       // same PID, another start time: another process, no % yet
-      writeFileSync(join(root, '45/stat'), stat(1, 99))
+      f.write('stat', stat(1, 99))
       now = 1000
       expect((await reader.readAll())[0]!.cpu).toBeNull()
-    } finally {
-      reader.close()
-      rmSync(root, { recursive: true, force: true })
-    }
+    })
   })
 
   it('does not list a process that exits while it is first read', async () => {
     // A fake /proc where the stat is there but the command line is not: gone meanwhile.
-    const root = mkdtempSync(join(tmpdir(), 'fake-proc-'))
-    mkdirSync(join(root, '46'))
-    writeFileSync(
-      join(root, '46/stat'),
-      '46 (x) S 1 0 0 0 -1 4194304 0 0 0 0 1 0 0 0 20 0 1 0 5 0 100 0\n'
-    )
-    const reader = new ProcfsSystemReader(root)
-    try {
+    const stat = '46 (x) S 1 0 0 0 -1 4194304 0 0 0 0 1 0 0 0 20 0 1 0 5 0 100 0\n'
+    await withFakeProc(46, { stat }, async (f) => {
+      const reader = f.reader()
       expect(await reader.readAll()).toEqual([])
-      writeFileSync(join(root, '46/cmdline'), 'x\x00')
+      f.write('cmdline', 'x\x00')
       expect(await reader.readAll()).toMatchObject([{ pid: 46, command: 'x' }])
-    } finally {
-      reader.close()
-      rmSync(root, { recursive: true, force: true })
-    }
+    })
   })
 
   it("reads an empty command line once more (mid-exec), a kernel thread's or a zombie's no more", async () => {
-    const root = mkdtempSync(join(tmpdir(), 'fake-proc-'))
-    mkdirSync(join(root, '44'))
-    writeFileSync(
-      join(root, '44/stat'),
-      '44 (node) R 1 0 0 0 -1 4194304 0 0 0 0 1 0 0 0 20 0 1 0 5 0 100 0\n'
-    )
-    writeFileSync(join(root, '44/cmdline'), '')
-    const reader = new ProcfsSystemReader(root)
-    try {
+    const stat = '44 (node) R 1 0 0 0 -1 4194304 0 0 0 0 1 0 0 0 20 0 1 0 5 0 100 0\n'
+    await withFakeProc(44, { stat, cmdline: '' }, async (f) => {
+      const reader = f.reader()
       expect((await reader.readAll())[0]!.command).toBe('[node]')
-      writeFileSync(join(root, '44/cmdline'), 'node\x00app.js\x00')
+      f.write('cmdline', 'node\x00app.js\x00')
       expect((await reader.readAll())[0]!.command).toBe('node app.js')
       // still empty on the second read: left so (were it read again, it would be unreadable)
-      writeFileSync(join(root, '44/cmdline'), '')
-      const other = new ProcfsSystemReader(root)
+      f.write('cmdline', '')
+      const other = f.reader()
       await other.readAll()
       await other.readAll()
-      rmSync(join(root, '44/cmdline'))
+      f.remove('cmdline')
       const [zombie] = await other.readAll()
       expect(zombie).toMatchObject({ command: '[node]' })
       expect(zombie!.unreadable).toBeUndefined()
-      other.close()
-    } finally {
-      reader.close()
-      rmSync(root, { recursive: true, force: true })
-    }
+    })
   })
 })
