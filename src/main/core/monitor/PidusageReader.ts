@@ -24,8 +24,10 @@ export class PidusageReader implements ProcReader {
     for (const pid of pids) {
       const s = stats[pid]
       if (!s) continue
-      // pidusage cannot tell a zombie from a live process.
-      out.set(pid, { pid, ppid: s.ppid, cpuTime: s.ctime, rss: s.memory, alive: true })
+      // pidusage gives no state, but a zombie (exited, not reaped yet) has no resident memory
+      // left, and a live user process always has some: a row read between the two is not
+      // taken for a live one with 0 bytes.
+      out.set(pid, { pid, ppid: s.ppid, cpuTime: s.ctime, rss: s.memory, alive: s.memory > 0 })
     }
     return out
   }

@@ -1,7 +1,7 @@
 // The sampler's sources on each platform: procfs on Linux, pidusage (ps on macOS, wmic or
 // PowerShell on Windows) elsewhere, os.cpus() for the cores off Linux. The ps path macOS takes
 // is run here for real (pidusage's usePs), against a child burning CPU.
-import { spawn } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 import { once } from 'node:events'
 import { describe, expect, it } from 'vitest'
 import { createCoreSource, osCores } from './coreTimes'
@@ -53,6 +53,38 @@ describe('the sampler on each platform', () => {
         reader.close()
         child.kill('SIGKILL')
         await once(child, 'exit')
+      }
+    }
+  )
+
+  it.runIf(process.platform !== 'win32')(
+    'pidusage (ps and procfs): a zombie, exited and not reaped, is not taken for alive',
+    async () => {
+      // sh starts `sleep 0`, prints its PID and becomes `sleep 30`, which never reaps it
+      const parent = spawn('sh', ['-c', 'sleep 0 & echo $!; exec sleep 30'], {
+        stdio: ['ignore', 'pipe', 'ignore']
+      })
+      const readers = [new PidusageReader(true), new PidusageReader(false)]
+      try {
+        const [line] = (await once(parent.stdout, 'data')) as [Buffer]
+        const zombie = Number(line.toString().trim())
+        const state = (): string =>
+          spawnSync('ps', ['-o', 'stat=', '-p', String(zombie)], { encoding: 'utf8' }).stdout
+        for (let i = 0; i < 100 && !state().includes('Z'); i++)
+          await new Promise((r) => setTimeout(r, 20))
+        expect(state(), 'the child is a zombie').toContain('Z')
+        for (const reader of readers) {
+          const row = (await reader.read([zombie, parent.pid!])).get(zombie)
+          expect(row, 'pidusage still lists it').toBeDefined()
+          expect(row).toMatchObject({ alive: false, rss: 0 })
+        }
+        // and the live one beside it is alive
+        const live = (await readers[0]!.read([parent.pid!])).get(parent.pid!)
+        expect(live).toMatchObject({ alive: true })
+      } finally {
+        for (const r of readers) r.close()
+        parent.kill('SIGKILL')
+        await once(parent, 'exit')
       }
     }
   )
