@@ -11,6 +11,9 @@ import type { Contender, Gcs } from './systemContender'
 export interface Stopped {
   cpuUs: number
   tickUs: number
+  /** The median tick's CPU, µs: what a tick costs with the odd slow one (a collection, the
+   *  host taking the core away mid-tick) left out. */
+  tickMedianUs: number
   gcs: Gcs
 }
 
@@ -62,8 +65,8 @@ export class ContenderProcess {
     return JSON.parse(await this.line()) as Gcs
   }
 
-  /** Its CPU time since start() (µs), the part of it inside ticks, and its garbage
-   *  collections; it ends. */
+  /** Its CPU time since start() (µs), the part of it inside ticks, its median tick, and its
+   *  garbage collections; it ends. */
   async stop(): Promise<Stopped> {
     this.child.stdin.write('stop\n')
     return JSON.parse(await this.line()) as Stopped

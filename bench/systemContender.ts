@@ -3,19 +3,21 @@
 // charged to it alone, as top's CPU is to top. Driven by its parent over stdin, one command a
 // line: it warms up and prints `ready`; `tick` samples the machine once and answers how many
 // processes it listed; `gcs` answers its garbage collections so far (JSON, Gcs); `start` opens
-// the measured window (answers `ok`); `stop` answers {"cpuUs": …, "tickUs": …, "gcs": …}, this
+// the measured window (answers `ok`); `stop` answers {"cpuUs", "tickUs", "tickMedianUs", "gcs"}: this
 // process's CPU and collections since `start` (all its threads: the garbage collector's too;
 // getrusage, the same count as /proc/<pid>/stat's utime + stime at µs resolution), the part
-// of it spent inside the ticks, and ends. `idle` samples
-// nothing: what such a driven node process costs by itself.
+// of it spent inside the ticks and the median tick, and ends. `twin` is the floor once more:
+// two identical contenders measured side by side show how far the run's own noise moves a
+// ratio. `idle` samples nothing: what such a driven node process costs by itself.
 import { PerformanceObserver, constants } from 'node:perf_hooks'
 import type { NodeGCPerformanceDetail } from 'node:perf_hooks'
 import { createInterface } from 'node:readline'
 import pidusage from 'pidusage'
 import { SystemSampler } from '../src/main/core/explorer/SystemSampler'
+import { median } from './harness'
 import { ProcFloor, machinePids } from './procFloor'
 
-export const CONTENDERS = ['ours', 'floor', 'parsed', 'pidusage', 'idle'] as const
+export const CONTENDERS = ['ours', 'floor', 'twin', 'parsed', 'pidusage', 'idle'] as const
 export type Contender = (typeof CONTENDERS)[number]
 
 /** Garbage collections, as V8 reports them to Node (no flag needed): mark-compacts (the memory
@@ -53,7 +55,7 @@ function sampling(kind: Contender): Sampling {
       close: () => sampler.close()
     }
   }
-  if (kind === 'floor' || kind === 'parsed') {
+  if (kind === 'floor' || kind === 'twin' || kind === 'parsed') {
     const floor = new ProcFloor(kind === 'parsed')
     return { tick: async () => (floor.tick(), floor.pids.length), close: () => floor.close() }
   }
@@ -80,22 +82,28 @@ async function main(): Promise<void> {
   process.stdout.write('ready\n')
   let start = process.cpuUsage()
   let tickUs = 0
+  let ticks: number[] = []
   for await (const line of createInterface({ input: process.stdin })) {
     if (line === 'tick') {
       const before = process.cpuUsage()
       const listed = await s.tick()
       const { user, system } = process.cpuUsage(before)
       tickUs += user + system
+      ticks.push(user + system)
       process.stdout.write(`${listed}\n`)
     } else if (line === 'gcs') process.stdout.write(`${JSON.stringify(gcs)}\n`)
     else if (line === 'start') {
       start = process.cpuUsage()
       tickUs = 0
+      ticks = []
       Object.assign(gcs, { major: 0, minor: 0, ms: 0 })
       process.stdout.write('ok\n')
     } else if (line === 'stop') {
       const { user, system } = process.cpuUsage(start)
-      process.stdout.write(`${JSON.stringify({ cpuUs: user + system, tickUs, gcs })}\n`)
+      const tickMedianUs = ticks.length > 0 ? median(ticks) : 0
+      process.stdout.write(
+        `${JSON.stringify({ cpuUs: user + system, tickUs, tickMedianUs, gcs })}\n`
+      )
       break
     }
   }

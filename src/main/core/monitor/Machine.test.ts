@@ -49,11 +49,19 @@ describe('Machine', () => {
       'cpu0 100 10 50 800 40 5 3 2 7 0\n' +
       'cpu1 0 0 0 1000 0 0 0 0 0 0\n' +
       'intr 12345 1 2 3\n'
-    expect(parseProcStat(text)).toEqual([
+    expect(parseProcStat(Buffer.from(text))).toEqual([
       { busy: 170 * 10, total: 1010 * 10 },
       { busy: 0, total: 10000 }
     ])
-    // a line cut off by the read buffer is left out rather than misread
-    expect(parseProcStat('cpu0 1 2 3 4 5 6 7 8 0 0\ncpu1 1 2 3')).toHaveLength(1)
+    // a line cut off by the read buffer is left out rather than misread, even with all its
+    // fields there (the last may be cut mid-number)
+    expect(parseProcStat(Buffer.from('cpu0 1 2 3 4 5 6 7 8 0 0\ncpu1 1 2 3'))).toHaveLength(1)
+    expect(
+      parseProcStat(Buffer.from('cpu0 1 2 3 4 5 6 7 8 0 0\ncpu1 1 2 3 4 5 6 7 8'))
+    ).toHaveLength(1)
+    // only the first `len` bytes count
+    const both = Buffer.from('cpu0 1 2 3 4 5 6 7 8 0 0\ncpu1 1 2 3 4 5 6 7 8 0 0\n')
+    expect(parseProcStat(both, both.indexOf('\n') + 1)).toHaveLength(1)
+    expect(parseProcStat(both)).toHaveLength(2)
   })
 })
