@@ -214,6 +214,44 @@ describe.runIf(linux)('ProcfsSystemReader', () => {
       expect(busy).not.toBe(third)
       expect(busy).toMatchObject({ cpuTime: 570, cpu: 50, command: 'sleep 30' })
       expect(third).toMatchObject({ cpuTime: 70, cpu: 0 })
+      // the same line as the busy read's: idle since, so 0 %, not the busy row again
+      now = 4000
+      const [rested] = await reader.readAll()
+      expect(rested).not.toBe(busy)
+      expect(rested).toMatchObject({ cpuTime: 570, cpu: 0 })
+      now = 5000
+      expect((await reader.readAll())[0]).toBe(rested)
+    })
+  })
+
+  it('never gives a row for other bytes: a kernel worker renamed and back, then busy', async () => {
+    const stat = (name: string, utime = 0): string =>
+      `47 (${name}) I 2 0 0 0 -1 69238880 0 0 0 0 ${utime} 0 0 0 20 0 1 0 5 0 0 18446744073709551615\n`
+    await withFakeProc(47, { stat: stat('kworker/1:0-events'), cmdline: '' }, async (f) => {
+      let now = 0
+      const reader = f.reader(() => now)
+      const names: string[] = []
+      for (const [name, utime] of [
+        ['kworker/1:0-events', 0],
+        ['kworker/1:0-events', 0],
+        ['kworker/1:0-mm_percpu_wq', 0],
+        ['kworker/1:0-events', 0],
+        ['kworker/1:0-events', 0],
+        ['kworker/1:0-events', 40]
+      ] as const) {
+        f.write('stat', stat(name, utime))
+        now += 1000
+        const [row] = await reader.readAll()
+        names.push(`${row!.name} ${row!.cpu}`)
+      }
+      expect(names).toEqual([
+        'kworker/1:0-events null',
+        'kworker/1:0-events 0',
+        'kworker/1:0-mm_percpu_wq 0',
+        'kworker/1:0-events 0',
+        'kworker/1:0-events 0',
+        'kworker/1:0-events 40'
+      ])
     })
   })
 

@@ -5,6 +5,8 @@
 // CPU % is the change of the process's running total since the last read (htop's
 // …Time/…Period), kept on the same entry as the rest: one lookup per process per tick (a
 // table of its own, keyed by PID, cost another lookup and object per process per tick).
+// An idle process's stat line is the same bytes tick after tick (most of a machine: sleepers),
+// so its last line is kept and a line equal to it gives the last row without being parsed.
 import { closeSync, openSync, readFileSync, readSync, readdirSync, statSync } from 'node:fs'
 import type { ProcessDetails } from '../../../shared/system'
 import { MS_PER_CLOCK_TICK } from '../monitor/clockTick'
@@ -26,6 +28,9 @@ export function commandText(buf: Buffer, end: number, cut: boolean): string {
   const text = buf.toString('utf8', 0, end).replaceAll('\0', ' ')
   return cut ? text.replace(/\uFFFD{1,3}$/, '') + '…' : text
 }
+/** Bytes kept of a process's last stat line (a longer one is not kept: it is parsed each
+ *  tick); typical lines are 250–350. */
+const KEPT_LINE = 512
 /** The stat fields a reading takes (rss is the last of them). */
 const SAMPLED = STAT.rss + 1
 // Module-local copies for the per-process path: where the code runs as CommonJS (tsx, the
@@ -58,15 +63,33 @@ interface Known {
    *  (the kernel renames the process before it fills in the new arguments). Once only: a
    *  zombie's stays empty. */
   again: boolean
+  /** Its slot in the reader's kept lines, and the length of the line kept there (-1: none,
+   *  so the next line is parsed). The line is kept only when `row` was made from it. */
+  slot: number
+  lineLength: number
+  /** Its row says 0 % CPU: the same line again means the same row. */
+  quiet: boolean
 }
 
 export class ProcfsSystemReader implements SystemReader {
   readonly kind = 'procfs'
   readonly pageSize: number
   private readonly known = new Map<number, Known>()
-  private readonly buf = Buffer.allocUnsafe(COMMAND_BYTES)
+  // its own memory, at offset 0: `bufWords` views it as 32-bit words
+  private readonly buf = Buffer.from(new ArrayBuffer(COMMAND_BYTES))
   private readonly one = Buffer.allocUnsafe(1)
   private readonly line = newStatLine()
+  /** The last stat line of each known process (KEPT_LINE bytes a slot), and both it and
+   *  `buf` as 32-bit words: a line is compared a word at a time. */
+  private lines = new Uint8Array(0)
+  private lineWords = new Int32Array(0)
+  private readonly bufWords = new Int32Array(
+    this.buf.buffer,
+    this.buf.byteOffset,
+    COMMAND_BYTES / 4
+  )
+  private readonly freeSlots: number[] = []
+  private slots = 0
   private readonly users = new UserNames()
   private kept = 0
   private tick = 0
@@ -123,9 +146,60 @@ export class ProcfsSystemReader implements SystemReader {
     } catch {
       return null // reaped: readChanged forgets it
     }
+    if (k.quiet && n === k.lineLength && this.sameLine(k.slot, n)) return this.unchanged(k)
     if (!parseStatLine(this.buf, n, this.line, SAMPLED) || this.line.nameHash !== k.nameHash)
       return null
-    return this.row(pid, k)
+    const row = this.row(pid, k)
+    this.keepLine(k, n)
+    return row
+  }
+
+  /** A quiet process whose line is the bytes its row was made from: that row, read now. */
+  private unchanged(k: Known): SystemReading {
+    this.markSeen(k)
+    k.readAt = this.now
+    return k.row!
+  }
+
+  private markSeen(k: Known): void {
+    if (k.tick !== this.tick) {
+      k.tick = this.tick
+      this.seen++
+    }
+  }
+
+  /** Whether `buf`'s first `n` bytes are the line kept in `slot` (of the same length). */
+  private sameLine(slot: number, n: number): boolean {
+    const words = n >> 2
+    const at = slot * (KEPT_LINE / 4)
+    const a = this.bufWords
+    const b = this.lineWords
+    for (let i = 0; i < words; i++) if (a[i] !== b[at + i]) return false
+    const base = slot * KEPT_LINE
+    for (let i = words << 2; i < n; i++) if (this.buf[i] !== this.lines[base + i]) return false
+    return true
+  }
+
+  /** Keeps the line in `buf` as the one `k`'s row was made from. */
+  private keepLine(k: Known, n: number): void {
+    if (n > KEPT_LINE) {
+      k.lineLength = -1
+      return
+    }
+    this.lines.set(this.buf.subarray(0, n), k.slot * KEPT_LINE)
+    k.lineLength = n
+  }
+
+  private takeSlot(): number {
+    const free = this.freeSlots.pop()
+    if (free !== undefined) return free
+    if (this.slots * KEPT_LINE === this.lines.length) {
+      const grown = new Uint8Array(Math.max(64, this.slots * 2) * KEPT_LINE)
+      grown.set(this.lines)
+      this.lines = grown
+      this.lineWords = new Int32Array(grown.buffer)
+    }
+    return this.slots++
   }
 
   /** First sight, reaped since (the PID may be another process now), read without a kept
@@ -175,16 +249,16 @@ export class ProcfsSystemReader implements SystemReader {
     const before = k.row
     const row = this.row(pid, k)
     if (k.unreadable !== undefined && row !== before) row.unreadable = k.unreadable
+    // its line may be gone from `buf` (learn() reads the command line there), and a row
+    // made here can have a new name: the next line is parsed
+    k.lineLength = -1
     return row
   }
 
   /** The row of a process from the stat line just parsed: its CPU % from the totals of its
    *  last read, and the same row as last time if nothing changed. */
   private row(pid: number, k: Known): SystemReading {
-    if (k.tick !== this.tick) {
-      k.tick = this.tick
-      this.seen++
-    }
+    this.markSeen(k)
     const f = this.line.fields
     const ppid = f[PPID]!
     const state = String.fromCharCode(this.line.state)
@@ -204,6 +278,7 @@ export class ProcfsSystemReader implements SystemReader {
     // row: a published row is never changed, and an equal one is not built again (a new row
     // per process per tick was most of the garbage, collected during later ticks).
     const last = k.row
+    k.quiet = cpu === 0
     if (
       last !== undefined &&
       last.cpu === cpu &&
@@ -281,6 +356,7 @@ export class ProcfsSystemReader implements SystemReader {
     known.command = `[${known.name}]`
     known.nameHash = line.nameHash
     known.row = undefined
+    known.quiet = false
   }
 
   /** Name, command line and user of a process seen for the first time or since an exec
@@ -321,20 +397,25 @@ export class ProcfsSystemReader implements SystemReader {
       reasons.push(`user: ${reasonOf(err)}`)
     }
     // made whole at once: no field of it is set later but the per-tick ones
+    // what an unchanged process's tick reads and writes first, together (the object's fields
+    // lie in this order), the rest after
     const known: Known = {
       fd: exec?.fd ?? null,
+      again,
+      unreadable: reasons.length > 0 ? reasons.join('; ') : undefined,
+      quiet: false,
+      lineLength: -1,
+      slot: old?.slot ?? this.takeSlot(),
+      tick: 0, // row() marks it seen
+      row: undefined,
+      readAt: old?.readAt ?? NaN,
       nameHash: line.nameHash,
+      cpuTime: old?.cpuTime ?? 0,
+      startedAt: old?.startedAt ?? NaN,
       name,
       command,
       uid,
-      user: uid === null ? '?' : this.users.name(uid),
-      unreadable: reasons.length > 0 ? reasons.join('; ') : undefined,
-      tick: 0, // row() marks it seen
-      cpuTime: old?.cpuTime ?? 0,
-      startedAt: old?.startedAt ?? NaN,
-      readAt: old?.readAt ?? NaN,
-      row: undefined,
-      again
+      user: uid === null ? '?' : this.users.name(uid)
     }
     this.known.set(pid, known)
     return known
@@ -369,6 +450,7 @@ export class ProcfsSystemReader implements SystemReader {
     const known = this.known.get(pid)
     if (!known) return
     this.known.delete(pid)
+    this.freeSlots.push(known.slot)
     if (known.fd === null) return
     this.kept--
     try {
