@@ -10,6 +10,9 @@ import type { Contender, Gcs } from './systemContender'
 
 export interface Stopped {
   cpuUs: number
+  /** The part of cpuUs on its main thread (the rest: V8's threads, the collector's helpers
+   *  and the optimising compiler). */
+  mainUs: number
   tickUs: number
   /** The median tick's CPU, µs: what a tick costs with the odd slow one (a collection, the
    *  host taking the core away mid-tick) left out. */

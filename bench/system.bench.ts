@@ -170,6 +170,9 @@ export const systemBench: Bench = {
           `${(stopped[0]!.tickUs / ticks).toFixed(0)} and ${(stopped[1]!.tickUs / ticks).toFixed(0)}, ` +
           `median tick ${stopped[0]!.tickMedianUs.toFixed(0)} and ${stopped[1]!.tickMedianUs.toFixed(0)} ` +
           `(${ratio(stopped[0]!.tickMedianUs, stopped[1]!.tickMedianUs)?.toFixed(2)}×); ` +
+          `on the main thread ${(stopped[0]!.mainUs / ticks).toFixed(0)} and ` +
+          `${(stopped[1]!.mainUs / ticks).toFixed(0)} µs/s (idle's ${(stopped[5]!.mainUs / ticks).toFixed(0)}) ` +
+          `of ${(oursUs / ticks).toFixed(0)} and ${(floorUs / ticks).toFixed(0)} in all; ` +
           `after ${settle} s; GCs in the window: ` +
           stopped.map((s, k) => gcText(kinds[k]!, s.gcs)).join('; ')
         const vsTop = ratio(value, topValue)
