@@ -6,7 +6,10 @@
 // …Time/…Period), kept on the same entry as the rest: one lookup per process per tick (a
 // table of its own, keyed by PID, cost another lookup and object per process per tick).
 // An idle process's stat line is the same bytes tick after tick (most of a machine: sleepers),
-// so its last line is kept and a line equal to it gives the last row without being parsed.
+// so the head of its last line (up to RSS, all a row is made from) is kept, and a line with
+// the same head gives the last row without being parsed. What is read and written per process
+// per tick lies in a few places, kept in order: at 1 Hz each tick starts with cold caches, and
+// a boxed number or an object apart is a cache miss per process.
 import { closeSync, openSync, readFileSync, readSync, readdirSync, statSync } from 'node:fs'
 import type { ProcessDetails } from '../../../shared/system'
 import { MS_PER_CLOCK_TICK } from '../monitor/clockTick'
@@ -28,9 +31,15 @@ export function commandText(buf: Buffer, end: number, cut: boolean): string {
   const text = buf.toString('utf8', 0, end).replaceAll('\0', ' ')
   return cut ? text.replace(/\uFFFD{1,3}$/, '') + '…' : text
 }
-/** Bytes kept of a process's last stat line (a longer one is not kept: it is parsed each
- *  tick); typical lines are 250–350. */
-const KEPT_LINE = 512
+/** Bytes kept of the head of a process's last stat line, up to RSS and its separator (a longer
+ *  head is not kept: it is parsed each tick); typical heads are 120–180. */
+const KEPT_LINE = 256
+/** A slot's numbers in `times`: running CPU total and start time at the last read, and when
+ *  that read was (the reader's clock; NaN before the first). */
+const CPU_TIME = 0
+const STARTED_AT = 1
+const READ_AT = 2
+const TIMES = 4
 /** The stat fields a reading takes (rss is the last of them). */
 const SAMPLED = STAT.rss + 1
 // Module-local copies for the per-process path: where the code runs as CommonJS (tsx, the
@@ -52,21 +61,17 @@ interface Known {
   unreadable: string | undefined
   /** The last readAll that saw it (one not seen by the latest is gone). */
   tick: number
-  /** Its running CPU total and start time at its last read, and when that was (the
-   *  reader's clock; NaN before the first): the % over the next tick comes from these. */
-  cpuTime: number
-  startedAt: number
-  readAt: number
   /** The row last returned for it (name, command and user are this entry's). */
   row: SystemReading | undefined
   /** Learnt again next tick: its command line was empty, as it is for an instant in an exec
    *  (the kernel renames the process before it fills in the new arguments). Once only: a
    *  zombie's stays empty. */
   again: boolean
-  /** Its slot in the reader's kept lines, and the length of the line kept there (-1: none,
-   *  so the next line is parsed). The line is kept only when `row` was made from it. */
+  /** Its slot in the reader's kept heads and times (where the % over the next tick comes
+   *  from), and the length of the head kept there (-1: none, so the next line is parsed). A
+   *  head is kept only when `row` was made from it. */
   slot: number
-  lineLength: number
+  headLength: number
   /** Its row says 0 % CPU: the same line again means the same row. */
   quiet: boolean
 }
@@ -79,10 +84,12 @@ export class ProcfsSystemReader implements SystemReader {
   private readonly buf = Buffer.from(new ArrayBuffer(COMMAND_BYTES))
   private readonly one = Buffer.allocUnsafe(1)
   private readonly line = newStatLine()
-  /** The last stat line of each known process (KEPT_LINE bytes a slot), and both it and
-   *  `buf` as 32-bit words: a line is compared a word at a time. */
+  /** The head of the last stat line of each known process (KEPT_LINE bytes a slot), and
+   *  both it and `buf` as 32-bit words: a head is compared a word at a time. */
   private lines = new Uint8Array(0)
   private lineWords = new Int32Array(0)
+  /** Each slot's TIMES numbers (unboxed: a number field of an object is a box of its own). */
+  private times = new Float64Array(0)
   private readonly bufWords = new Int32Array(
     this.buf.buffer,
     this.buf.byteOffset,
@@ -146,18 +153,19 @@ export class ProcfsSystemReader implements SystemReader {
     } catch {
       return null // reaped: readChanged forgets it
     }
-    if (k.quiet && n === k.lineLength && this.sameLine(k.slot, n)) return this.unchanged(k)
+    if (k.quiet && k.headLength > 0 && n >= k.headLength && this.sameLine(k.slot, k.headLength))
+      return this.unchanged(k)
     if (!parseStatLine(this.buf, n, this.line, SAMPLED) || this.line.nameHash !== k.nameHash)
       return null
     const row = this.row(pid, k)
-    this.keepLine(k, n)
+    this.keepHead(k)
     return row
   }
 
   /** A quiet process whose line is the bytes its row was made from: that row, read now. */
   private unchanged(k: Known): SystemReading {
     this.markSeen(k)
-    k.readAt = this.now
+    this.times[k.slot * TIMES + READ_AT] = this.now
     return k.row!
   }
 
@@ -168,7 +176,7 @@ export class ProcfsSystemReader implements SystemReader {
     }
   }
 
-  /** Whether `buf`'s first `n` bytes are the line kept in `slot` (of the same length). */
+  /** Whether `buf`'s first `n` bytes are the head kept in `slot`. */
   private sameLine(slot: number, n: number): boolean {
     const words = n >> 2
     const at = slot * (KEPT_LINE / 4)
@@ -180,26 +188,39 @@ export class ProcfsSystemReader implements SystemReader {
     return true
   }
 
-  /** Keeps the line in `buf` as the one `k`'s row was made from. */
-  private keepLine(k: Known, n: number): void {
-    if (n > KEPT_LINE) {
-      k.lineLength = -1
+  /** Keeps the head of the line just parsed in `buf` (to RSS's separator: a longer RSS
+   *  differs in it) as the one `k`'s row was made from. */
+  private keepHead(k: Known): void {
+    const n = this.line.end + 1
+    if (n > KEPT_LINE || this.line.count <= RSS) {
+      k.headLength = -1
       return
     }
     this.lines.set(this.buf.subarray(0, n), k.slot * KEPT_LINE)
-    k.lineLength = n
+    k.headLength = n
   }
 
+  /** A slot for a process seen for the first time, its times not known yet. */
   private takeSlot(): number {
-    const free = this.freeSlots.pop()
-    if (free !== undefined) return free
-    if (this.slots * KEPT_LINE === this.lines.length) {
-      const grown = new Uint8Array(Math.max(64, this.slots * 2) * KEPT_LINE)
-      grown.set(this.lines)
-      this.lines = grown
-      this.lineWords = new Int32Array(grown.buffer)
+    let slot = this.freeSlots.pop()
+    if (slot === undefined) {
+      if (this.slots * KEPT_LINE === this.lines.length) {
+        const size = Math.max(64, this.slots * 2)
+        const lines = new Uint8Array(size * KEPT_LINE)
+        lines.set(this.lines)
+        this.lines = lines
+        this.lineWords = new Int32Array(lines.buffer)
+        const times = new Float64Array(size * TIMES)
+        times.set(this.times)
+        this.times = times
+      }
+      slot = this.slots++
     }
-    return this.slots++
+    const at = slot * TIMES
+    this.times[at + CPU_TIME] = 0
+    this.times[at + STARTED_AT] = NaN
+    this.times[at + READ_AT] = NaN
+    return slot
   }
 
   /** First sight, reaped since (the PID may be another process now), read without a kept
@@ -251,7 +272,7 @@ export class ProcfsSystemReader implements SystemReader {
     if (k.unreadable !== undefined && row !== before) row.unreadable = k.unreadable
     // its line may be gone from `buf` (learn() reads the command line there), and a row
     // made here can have a new name: the next line is parsed
-    k.lineLength = -1
+    k.headLength = -1
     return row
   }
 
@@ -267,13 +288,16 @@ export class ProcfsSystemReader implements SystemReader {
     const rss = f[RSS]! * this.pageSize
     const startedAt = this.bootTime + f[STARTTIME]! * TICK_MS
     const now = this.now
+    const t = this.times
+    const at = k.slot * TIMES
+    const readAt = t[at + READ_AT]!
     const cpu =
-      k.startedAt === startedAt && now > k.readAt
-        ? Math.round((saturatingSub(cpuTime, k.cpuTime) / (now - k.readAt)) * 1000) / 10
+      t[at + STARTED_AT] === startedAt && now > readAt
+        ? Math.round((saturatingSub(cpuTime, t[at + CPU_TIME]!) / (now - readAt)) * 1000) / 10
         : null
-    k.cpuTime = cpuTime
-    k.startedAt = startedAt
-    k.readAt = now
+    t[at + CPU_TIME] = cpuTime
+    t[at + STARTED_AT] = startedAt
+    t[at + READ_AT] = now
     // A process that did nothing since the last tick (most of a machine: sleepers) keeps its
     // row: a published row is never changed, and an equal one is not built again (a new row
     // per process per tick was most of the garbage, collected during later ticks).
@@ -404,14 +428,12 @@ export class ProcfsSystemReader implements SystemReader {
       again,
       unreadable: reasons.length > 0 ? reasons.join('; ') : undefined,
       quiet: false,
-      lineLength: -1,
+      headLength: -1,
+      // an exec's or a kept process's slot keeps its times (checked by start time in row())
       slot: old?.slot ?? this.takeSlot(),
       tick: 0, // row() marks it seen
       row: undefined,
-      readAt: old?.readAt ?? NaN,
       nameHash: line.nameHash,
-      cpuTime: old?.cpuTime ?? 0,
-      startedAt: old?.startedAt ?? NaN,
       name,
       command,
       uid,

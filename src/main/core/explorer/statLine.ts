@@ -36,6 +36,8 @@ export interface StatLine {
   nameHash: number
   /** How many fields after the state were present (old kernels have fewer). */
   count: number
+  /** Where the last field read ends: the offset of the byte after it (its separator). */
+  end: number
   /** The fields: 0 from `count` up to the `upTo` asked for, left as they were past it. */
   readonly fields: Float64Array
 }
@@ -47,6 +49,7 @@ export function newStatLine(): StatLine {
     nameEnd: 0,
     nameHash: 0,
     count: 0,
+    end: 0,
     fields: new Float64Array(FIELDS)
   }
 }
@@ -90,6 +93,7 @@ export function parseStatLine(
   }
   if (field < last && value !== 0) fields[field++] = sign * value
   out.count = field
+  out.end = i
   // only the fields this line lacked are cleared (a call per line to fill() cost more)
   for (let k = field; k < last; k++) fields[k] = 0
   if (field <= STAT.rss) return false
