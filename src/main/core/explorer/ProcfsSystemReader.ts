@@ -9,9 +9,9 @@
 // so two 32-bit hashes of the head of its last line (up to RSS, all a row is made from) are
 // kept, and a line whose head hashes the same gives the last row without being parsed. Hashes,
 // not the bytes: comparing with a kept copy read 150 cold bytes per process per tick (0.14 ms a
-// tick at N≈233 with 250 ms between ticks); the hashes are 8 bytes, the head is hot in `buf`. What is read and written per process
-// per tick lies in a few places, kept in order: at 1 Hz each tick starts with cold caches, and
-// a boxed number or an object apart is a cache miss per process.
+// tick at N≈233 with 250 ms between ticks); the hashes are 8 bytes, the head is hot in `buf`.
+// What is read and written per process per tick lies in a few places, kept in order: at 1 Hz
+// each tick starts with cold caches, and a boxed number or an object apart is a cache miss.
 import { closeSync, openSync, readFileSync, readSync, readdirSync, statSync } from 'node:fs'
 import type { ProcessDetails } from '../../../shared/system'
 import { MS_PER_CLOCK_TICK } from '../monitor/clockTick'
@@ -83,13 +83,14 @@ export class ProcfsSystemReader implements SystemReader {
   private readonly buf = Buffer.from(new ArrayBuffer(COMMAND_BYTES))
   private readonly one = Buffer.allocUnsafe(1)
   private readonly line = newStatLine()
-  /** The two hashes of the head of each known process's last line, by slot; `buf` as 32-bit
-   *  words, hashed a word at a time; the last hashes made. */
+  /** The two hashes of the head of each known process's last line, by slot, and the last
+   *  two made (hashHead). */
   private heads = new Int32Array(0)
   private h1 = 0
   private h2 = 0
   /** Each slot's TIMES numbers (unboxed: a number field of an object is a box of its own). */
   private times = new Float64Array(0)
+  /** `buf` as 32-bit words: a head is hashed a word at a time. */
   private readonly bufWords = new Int32Array(
     this.buf.buffer,
     this.buf.byteOffset,
@@ -158,11 +159,12 @@ export class ProcfsSystemReader implements SystemReader {
     if (!parseStatLine(this.buf, n, this.line, SAMPLED) || this.line.nameHash !== k.nameHash)
       return null
     const row = this.row(pid, k)
-    this.keepHead(k)
+    this.keepHead(k, n)
     return row
   }
 
-  /** A quiet process whose line is the bytes its row was made from: that row, read now. */
+  /** A quiet process whose line's head hashes as the one its row was made from: that row,
+   *  read now. */
   private unchanged(k: Known): SystemReading {
     this.markSeen(k)
     this.times[k.slot * TIMES + READ_AT] = this.now
@@ -208,10 +210,10 @@ export class ProcfsSystemReader implements SystemReader {
 
   /** Keeps the hashes of the head of the line just parsed in `buf` (to RSS's separator: a
    *  longer RSS differs in it) as those of the line `k`'s row was made from. */
-  private keepHead(k: Known): void {
+  private keepHead(k: Known, read: number): void {
     const n = this.line.end + 1
-    if (n > COMMAND_BYTES || this.line.count <= RSS) {
-      k.headLength = -1
+    if (n > read) {
+      k.headLength = -1 // RSS ended the line without a separator: nothing to end the head
       return
     }
     this.hashHead(n)
@@ -399,7 +401,6 @@ export class ProcfsSystemReader implements SystemReader {
     known.command = `[${known.name}]`
     known.nameHash = line.nameHash
     known.row = undefined
-    known.quiet = false
   }
 
   /** Name, command line and user of a process seen for the first time or since an exec
