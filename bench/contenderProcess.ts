@@ -3,7 +3,10 @@
 import { spawn } from 'node:child_process'
 import type { ChildProcessByStdio } from 'node:child_process'
 import { once } from 'node:events'
-import { resolve } from 'node:path'
+import { rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { buildSync } from 'esbuild'
 import { createInterface } from 'node:readline'
 import type { Readable, Writable } from 'node:stream'
 import type { Contender, Gcs } from './systemContender'
@@ -20,20 +23,42 @@ export interface Stopped {
   gcs: Gcs
 }
 
+/** The contender as one CommonJS bundle, built once per run (removed when the run ends). The
+ *  app runs bundled too. Run through tsx instead, the first contender to load a file changed
+ *  since tsx's last run compiled it with esbuild's synchronous API, which leaves a worker
+ *  thread and an esbuild service pinging it for the life of that process: 0.8–3 ms of CPU a
+ *  second (perf), charged to that one contender (ours, spawned first). */
+let bundle: string | undefined
+function contenderBundle(): string {
+  if (bundle) return bundle
+  const out = join(tmpdir(), `poolscope-contender-${process.pid}.cjs`)
+  buildSync({
+    entryPoints: [resolve(import.meta.dirname, 'systemContender.ts')],
+    outfile: out,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    // its "am I the entry point" test
+    define: { 'import.meta.filename': '__filename' },
+    logLevel: 'error'
+  })
+  process.once('exit', () => rmSync(out, { force: true }))
+  return (bundle = out)
+}
+
 export class ContenderProcess {
   private readonly child: ChildProcessByStdio<Writable, Readable, null>
   private readonly lines: AsyncIterator<string>
 
   private constructor(readonly kind: Contender) {
     const root = resolve(import.meta.dirname, '..')
-    // tsx/cjs compiles in this thread: `--import tsx` adds a loader thread with a V8 heap of
-    // its own, whose start-up collections (up to 150 ms, --trace-gc) landed in the window at
-    // random; the app runs as one bundle in one isolate.
-    this.child = spawn(
-      process.execPath,
-      ['--require', 'tsx/cjs', resolve(import.meta.dirname, 'systemContender.ts'), kind],
-      { cwd: root, stdio: ['pipe', 'pipe', 'inherit'] }
-    )
+    // no loader: `--import tsx` added a loader thread with a V8 heap of its own, whose
+    // start-up collections (up to 150 ms, --trace-gc) landed in the window at random
+    this.child = spawn(process.execPath, [contenderBundle(), kind], {
+      cwd: root,
+      stdio: ['pipe', 'pipe', 'inherit']
+    })
     this.lines = createInterface({ input: this.child.stdout })[Symbol.asyncIterator]()
   }
 

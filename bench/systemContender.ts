@@ -1,5 +1,5 @@
-// One contender of monitor.system in a process of its own (`node --require tsx/cjs
-// bench/systemContender.ts KIND`), so that all it costs, the garbage it makes included, is
+// One contender of monitor.system in a process of its own (this file bundled, `node
+// bundle.cjs KIND`: contenderProcess.ts), so that all it costs, the garbage it makes included, is
 // charged to it alone, as top's CPU is to top. Driven by its parent over stdin, one command a
 // line: it warms up and prints `ready`; `tick` samples the machine once and answers how many
 // processes it listed; `gcs` answers its garbage collections so far (JSON, Gcs); `start` opens
