@@ -47,6 +47,13 @@ function contenderBundle(): string {
   return (bundle = out)
 }
 
+export interface Ticked {
+  /** How many processes the sample listed. */
+  listed: number
+  /** The CPU the tick took, µs (all the contender's threads, as cpuUs). */
+  us: number
+}
+
 export class ContenderProcess {
   private readonly child: ChildProcessByStdio<Writable, Readable, null>
   private readonly lines: AsyncIterator<string>
@@ -75,9 +82,10 @@ export class ContenderProcess {
   }
 
   /** One sample: how many processes it listed. */
-  async tick(): Promise<number> {
+  async tick(): Promise<Ticked> {
     this.child.stdin.write('tick\n')
-    return Number(await this.line())
+    const [listed, us] = (await this.line()).split(' ').map(Number) as [number, number]
+    return { listed, us }
   }
 
   /** Opens the measured window. */

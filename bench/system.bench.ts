@@ -66,6 +66,16 @@ function topMissing(): string | null {
 const gcText = (kind: string, g: Gcs): string =>
   `${kind} ${g.major} major, ${g.minor} minor, ${g.ms.toFixed(0)} ms`
 
+/** 0 … n − 1 in a random order (Fisher–Yates). */
+function shuffled(n: number): number[] {
+  const order = Array.from({ length: n }, (_, i) => i)
+  for (let i = n - 1; i > 0; i--) {
+    const j = Math.floor(Math.random() * (i + 1))
+    ;[order[i], order[j]] = [order[j]!, order[i]!]
+  }
+  return order
+}
+
 /** µs per tick at 1 Hz → % of one core. */
 const pct = (us: number): number => us / 1e4
 
@@ -104,11 +114,12 @@ export const systemBench: Bench = {
         })
         const psMs: number[] = []
         const counts: number[] = []
-        const listed = { ours: 0, floor: 0 }
+        // this second's tick of each (its processes listed, its CPU)
+        const now = { ours: { listed: 0, us: 0 }, floor: { listed: 0, us: 0 }, twin: { us: 0 } }
         const steps = [
-          async (): Promise<void> => void (listed.ours = await ours.tick()),
-          async (): Promise<void> => void (listed.floor = await floor.tick()),
-          async (): Promise<void> => void (await twin.tick()),
+          async (): Promise<void> => void (now.ours = await ours.tick()),
+          async (): Promise<void> => void (now.floor = await floor.tick()),
+          async (): Promise<void> => void (now.twin = await twin.tick()),
           async (): Promise<void> => void (await parsed.tick()),
           async (): Promise<void> => void (await theirs.tick()),
           async (): Promise<void> => void (await idle.tick()),
@@ -121,13 +132,16 @@ export const systemBench: Bench = {
         let second = 0
         const oneSecond = async (): Promise<void> => {
           const start = performance.now()
-          // in turn, a different one first each second: the same conditions for all
-          for (let k = 0; k < steps.length; k++) await steps[(second + k) % steps.length]!()
+          // in turn, in a new random order each second. A fixed cycle gave each contender the
+          // same predecessor every second: ours always came after ps, which evicts the caches,
+          // and the floor after ours, which had just read the same files (a twin run right after
+          // the floor was 0.93× it, paired by second)
+          for (const k of shuffled(steps.length)) await steps[k]!()
           second++
           // every process, every tick: no figure from a partial sample
-          if (listed.ours < listed.floor * 0.9)
+          if (now.ours.listed < now.floor.listed * 0.9)
             throw new Error(
-              `the sampler listed ${listed.ours} processes, the floor ${listed.floor}`
+              `the sampler listed ${now.ours.listed} processes, the floor ${now.floor.listed}`
             )
           await new Promise((r) => setTimeout(r, Math.max(0, 1000 - (performance.now() - start))))
         }
@@ -142,9 +156,14 @@ export const systemBench: Bench = {
         for (const p of procs) await p.start()
         const topCpu0 = cpuMsOf(top.pid!)
         const topT0 = performance.now()
+        // each second's tick against the floor's of the same second: what drifts over the
+        // window (the host's load) moves both
+        const paired = { ours: [] as number[], twin: [] as number[] }
         for (let i = 0; i < ticks; i++) {
           await oneSecond()
-          counts.push(listed.ours)
+          counts.push(now.ours.listed)
+          paired.ours.push(now.ours.us / now.floor.us)
+          paired.twin.push(now.twin.us / now.floor.us)
         }
         const topValue = ((cpuMsOf(top.pid!) - topCpu0) / (performance.now() - topT0)) * 100
         const stopped = await Promise.all(procs.map((p) => p.stop()))
@@ -170,6 +189,8 @@ export const systemBench: Bench = {
           `${(stopped[0]!.tickUs / ticks).toFixed(0)} and ${(stopped[1]!.tickUs / ticks).toFixed(0)}, ` +
           `median tick ${stopped[0]!.tickMedianUs.toFixed(0)} and ${stopped[1]!.tickMedianUs.toFixed(0)} ` +
           `(${ratio(stopped[0]!.tickMedianUs, stopped[1]!.tickMedianUs)?.toFixed(2)}×); ` +
+          `tick against the floor's of the same second, median ${median(paired.ours).toFixed(2)}× ` +
+          `(the twin's ${median(paired.twin).toFixed(2)}×); ` +
           `on the main thread ${(stopped[0]!.mainUs / ticks).toFixed(0)} and ` +
           `${(stopped[1]!.mainUs / ticks).toFixed(0)} µs/s (idle's ${(stopped[5]!.mainUs / ticks).toFixed(0)}) ` +
           `of ${(oursUs / ticks).toFixed(0)} and ${(floorUs / ticks).toFixed(0)} in all; ` +

@@ -2,7 +2,7 @@
 // bundle.cjs KIND`: contenderProcess.ts), so that all it costs, the garbage it makes included, is
 // charged to it alone, as top's CPU is to top. Driven by its parent over stdin, one command a
 // line: it warms up and prints `ready`; `tick` samples the machine once and answers how many
-// processes it listed; `gcs` answers its garbage collections so far (JSON, Gcs); `start` opens
+// processes it listed and the CPU it took (µs); `gcs` answers its garbage collections so far (JSON, Gcs); `start` opens
 // the measured window (answers `ok`); `stop` answers {"cpuUs", "mainUs", "tickUs", "tickMedianUs", "gcs"}: this
 // process's CPU and collections since `start` (all its threads: the garbage collector's too;
 // getrusage, the same count as /proc/<pid>/stat's utime + stime at µs resolution), the part
@@ -103,7 +103,7 @@ async function main(): Promise<void> {
       const { user, system } = process.cpuUsage(before)
       tickUs += user + system
       ticks.push(user + system)
-      process.stdout.write(`${listed}\n`)
+      process.stdout.write(`${listed} ${user + system}\n`)
     } else if (line === 'gcs') process.stdout.write(`${JSON.stringify(gcs)}\n`)
     else if (line === 'start') {
       start = process.cpuUsage()
