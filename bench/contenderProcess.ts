@@ -81,7 +81,7 @@ export class ContenderProcess {
     return this.child.pid!
   }
 
-  /** One sample: how many processes it listed. */
+  /** One sample: how many processes it listed, and its CPU. */
   async tick(): Promise<Ticked> {
     this.child.stdin.write('tick\n')
     const [listed, us] = (await this.line()).split(' ').map(Number) as [number, number]

@@ -1,12 +1,13 @@
 // One contender of monitor.system in a process of its own (this file bundled, `node
-// bundle.cjs KIND`: contenderProcess.ts), so that all it costs, the garbage it makes included, is
-// charged to it alone, as top's CPU is to top. Driven by its parent over stdin, one command a
-// line: it warms up and prints `ready`; `tick` samples the machine once and answers how many
-// processes it listed and the CPU it took (µs); `gcs` answers its garbage collections so far (JSON, Gcs); `start` opens
-// the measured window (answers `ok`); `stop` answers {"cpuUs", "mainUs", "tickUs", "tickMedianUs", "gcs"}: this
-// process's CPU and collections since `start` (all its threads: the garbage collector's too;
-// getrusage, the same count as /proc/<pid>/stat's utime + stime at µs resolution), the part
-// of it spent inside the ticks and the median tick, and ends. `twin` is the floor once more:
+// bundle.cjs KIND`: contenderProcess.ts), so that all it costs, the garbage it makes included,
+// is charged to it alone, as top's CPU is to top. Driven by its parent over stdin, one command
+// a line: it warms up and prints `ready`; `tick` samples the machine once and answers how many
+// processes it listed and the CPU it took (µs); `gcs` answers its garbage collections so far
+// (JSON, Gcs); `start` opens the measured window (answers `ok`); `stop` answers {"cpuUs",
+// "mainUs", "tickUs", "tickMedianUs", "gcs"}: this process's CPU and collections since `start`
+// (all its threads: the garbage collector's too; getrusage, the same count as
+// /proc/<pid>/stat's utime + stime at µs resolution), its main thread's part, the part spent
+// inside the ticks and the median tick, and ends. `twin` is the floor once more:
 // two identical contenders measured side by side show how far the run's own noise moves a
 // ratio. `idle` samples nothing: what such a driven node process costs by itself.
 import { PerformanceObserver, constants } from 'node:perf_hooks'
