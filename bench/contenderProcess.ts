@@ -26,8 +26,8 @@ export interface Stopped {
 /** The contender as one CommonJS bundle, built once per run (removed when the run ends). The
  *  app runs bundled too. Run through tsx instead, the first contender to load a file changed
  *  since tsx's last run compiled it with esbuild's synchronous API, which leaves a worker
- *  thread and an esbuild service pinging it for the life of that process: 0.8–3 ms of CPU a
- *  second (perf), charged to that one contender (ours, spawned first). */
+ *  thread and an esbuild service pinging it for the life of that process: 2.5–3.3 ms of CPU a
+ *  second under perf, charged to that one contender (ours, spawned first). */
 let bundle: string | undefined
 function contenderBundle(): string {
   if (bundle) return bundle

@@ -7,7 +7,7 @@
 // table of its own, keyed by PID, cost another lookup and object per process per tick).
 // An idle process's stat line is the same bytes tick after tick (most of a machine: sleepers),
 // so two 32-bit hashes of the head of its last line (up to RSS, all a row is made from) are
-// kept, and a line whose head hashes the same gives the last row without being parsed. Hashes,
+// kept for a quiet one, and a line whose head hashes the same gives its last row unparsed. Hashes,
 // not the bytes: comparing with a kept copy read 150 cold bytes per process per tick (0.14 ms a
 // tick at N≈233 with 250 ms between ticks); the hashes are 8 bytes, the head is hot in `buf`.
 // What is read and written per process per tick lies in a few places, kept in order: at 1 Hz
@@ -68,11 +68,10 @@ interface Known {
   again: boolean
   /** Its slot in the reader's kept heads and times (where the % over the next tick comes
    *  from), and the length of the head kept there (-1: none, so the next line is parsed). A
-   *  head is kept only when `row` was made from it. */
+   *  head is kept only when `row` was made from it and says 0 % CPU: the same head again
+   *  means the same row (a busy row's head would never be compared). */
   slot: number
   headLength: number
-  /** Its row says 0 % CPU: the same line again means the same row. */
-  quiet: boolean
 }
 
 export class ProcfsSystemReader implements SystemReader {
@@ -154,12 +153,12 @@ export class ProcfsSystemReader implements SystemReader {
     } catch {
       return null // reaped: readChanged forgets it
     }
-    if (k.quiet && k.headLength > 0 && n >= k.headLength && this.sameHead(k.slot, k.headLength))
+    if (k.headLength > 0 && n >= k.headLength && this.sameHead(k.slot, k.headLength))
       return this.unchanged(k)
     if (!parseStatLine(this.buf, n, this.line, SAMPLED) || this.line.nameHash !== k.nameHash)
       return null
     const row = this.row(pid, k)
-    this.keepHead(k, n)
+    this.keepHead(k, row, n)
     return row
   }
 
@@ -178,8 +177,10 @@ export class ProcfsSystemReader implements SystemReader {
     }
   }
 
-  /** Whether `buf`'s first `n` bytes hash as the head kept in `slot`. Two independent 32-bit
-   *  hashes: a changed head taken for the same one is a chance in 2^64 per read. */
+  /** Whether `buf`'s first `n` bytes hash as the head kept in `slot`. A change within one
+   *  4-byte word always changes h1 (each step is a bijection of the word); a wider one is
+   *  taken for the same head about once in 2^64 reads if the two hashes behave as independent
+   *  (reasoned, not measured). */
   private sameHead(slot: number, n: number): boolean {
     this.hashHead(n)
     return this.heads[2 * slot] === this.h1 && this.heads[2 * slot + 1] === this.h2
@@ -208,12 +209,13 @@ export class ProcfsSystemReader implements SystemReader {
     this.h2 = h2
   }
 
-  /** Keeps the hashes of the head of the line just parsed in `buf` (to RSS's separator: a
-   *  longer RSS differs in it) as those of the line `k`'s row was made from. */
-  private keepHead(k: Known, read: number): void {
+  /** If `row` (`k`'s, made from the line just parsed in `buf`) says 0 % CPU, keeps the hashes
+   *  of that line's head (to RSS's separator: a longer RSS differs in it). */
+  private keepHead(k: Known, row: SystemReading, read: number): void {
     const n = this.line.end + 1
-    if (n > read) {
-      k.headLength = -1 // RSS ended the line without a separator: nothing to end the head
+    // busy, or RSS ended the line without a separator (nothing to end the head)
+    if (row.cpu !== 0 || n > read) {
+      k.headLength = -1
       return
     }
     this.hashHead(n)
@@ -323,7 +325,6 @@ export class ProcfsSystemReader implements SystemReader {
     // row: a published row is never changed, and an equal one is not built again (a new row
     // per process per tick was most of the garbage, collected during later ticks).
     const last = k.row
-    k.quiet = cpu === 0
     if (
       last !== undefined &&
       last.cpu === cpu &&
@@ -447,7 +448,6 @@ export class ProcfsSystemReader implements SystemReader {
       fd: exec?.fd ?? null,
       again,
       unreadable: reasons.length > 0 ? reasons.join('; ') : undefined,
-      quiet: false,
       headLength: -1,
       // an exec's or a kept process's slot keeps its times (checked by start time in row())
       slot: old?.slot ?? this.takeSlot(),
