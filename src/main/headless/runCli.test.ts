@@ -45,6 +45,9 @@ describe('poolscope CLI', () => {
     [['run', 'hello', '--set', 'pace=0'], "parameter 'pace' must be between 0.1 and 100, got 0"],
     [['run', 'hello', '--set', 'pace'], "expected name=value, got 'pace'"],
     [['serve', '--port', 'http'], "not a port number: 'http'"],
+    [['serve', '--port', ''], "not a port number: ''"],
+    [['serve', '--port', ' '], "not a port number: ' '"],
+    [['serve', '--port', '0x10'], "not a port number: '0x10'"],
     [['frobnicate'], "unknown command 'frobnicate'"]
   ])('%j exits 2 with one line naming the bad argument', async (argv, message) => {
     const { code, err, out } = await cli(...argv)

@@ -58,9 +58,10 @@ function parseKeptEventsArg(value: string): number {
   }
 }
 
+/** Digits only: Number() takes '' and ' ' for 0 (serving on any port) and '0x10' for 16. */
 function parsePort(value: string): number {
   const n = Number(value)
-  if (!Number.isInteger(n) || n < 0 || n > 65535)
+  if (!/^\d+$/.test(value) || n > 65535)
     throw new InvalidArgumentError(`not a port number: '${value}'`)
   return n
 }
